@@ -1,0 +1,87 @@
+// The telemetry events: every REST call, queue event, lifecycle change and log line, one typed shape each.
+import { z } from "zod";
+import { ServiceStatusSchema } from "./services";
+
+/** Which running copy of the shop an event came from. */
+export const StackIdSchema = z.enum(["microservices", "monolith"]);
+export type StackId = z.infer<typeof StackIdSchema>;
+
+const base = {
+  /** Milliseconds since the epoch, taken where the event happened. */
+  ts: z.number(),
+  stack: StackIdSchema,
+};
+
+export const HttpEventSchema = z.object({
+  ...base,
+  type: z.literal("http"),
+  /** The calling service, or "client" for a caller outside the shop. */
+  from: z.string(),
+  to: z.string(),
+  method: z.string(),
+  path: z.string(),
+  /** HTTP status, or 0 when no answer came (refused, timed out). */
+  status: z.number().int(),
+  durationMs: z.number(),
+  traceId: z.string(),
+  spanId: z.string(),
+  parentSpanId: z.string().optional(),
+  error: z.string().optional(),
+});
+export type HttpEvent = z.infer<typeof HttpEventSchema>;
+
+export const QueueJobStateSchema = z.enum(["added", "active", "completed", "failed", "stalled", "retry"]);
+export type QueueJobState = z.infer<typeof QueueJobStateSchema>;
+
+export const QueueEventSchema = z.object({
+  ...base,
+  type: z.literal("queue"),
+  queue: z.string(),
+  /** The domain event carried by the job, e.g. "OrderCreated". */
+  job: z.string(),
+  jobId: z.string(),
+  state: QueueJobStateSchema,
+  attempt: z.number().int(),
+  /** The service that published (for "added") or processed the job. */
+  service: z.string(),
+  traceId: z.string(),
+  spanId: z.string().optional(),
+  durationMs: z.number().optional(),
+  error: z.string().optional(),
+});
+export type QueueEvent = z.infer<typeof QueueEventSchema>;
+
+export const LifecycleEventSchema = z.object({
+  ...base,
+  type: z.literal("lifecycle"),
+  service: z.string(),
+  instanceId: z.string(),
+  from: ServiceStatusSchema,
+  to: ServiceStatusSchema,
+  pid: z.number().int().nullable(),
+  version: z.number().int(),
+  reason: z.string(),
+});
+export type LifecycleEvent = z.infer<typeof LifecycleEventSchema>;
+
+export const LogEventSchema = z.object({
+  ...base,
+  type: z.literal("log"),
+  service: z.string(),
+  instanceId: z.string(),
+  level: z.enum(["info", "warn", "error"]),
+  line: z.string(),
+  traceId: z.string().optional(),
+});
+export type LogEvent = z.infer<typeof LogEventSchema>;
+
+export const TelemetryEventSchema = z.discriminatedUnion("type", [
+  HttpEventSchema,
+  QueueEventSchema,
+  LifecycleEventSchema,
+  LogEventSchema,
+]);
+export type TelemetryEvent = z.infer<typeof TelemetryEventSchema>;
+
+/** A telemetry event as it travels to the browser: numbered by the server so a client can spot gaps. */
+export type NumberedEvent = TelemetryEvent & { seq: number };

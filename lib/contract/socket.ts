@@ -1,0 +1,20 @@
+// The socket.io contract between the sandbox server and the browser, given as generics to both sides.
+import type { SandboxState } from "./control";
+import type { NumberedEvent } from "./events";
+
+export interface Snapshot {
+  state: SandboxState;
+  /** The most recent events, oldest first, so a fresh page has something to show. */
+  recentEvents: NumberedEvent[];
+}
+
+export interface ServerToClientEvents {
+  /** Sent first to every client that connects or reconnects. */
+  snapshot: (snapshot: Snapshot) => void;
+  /** New events since the last batch, oldest first. */
+  events: (batch: NumberedEvent[]) => void;
+  /** The sandbox's state after any change to services or queues. */
+  state: (state: SandboxState) => void;
+}
+
+export type ClientToServerEvents = Record<string, never>;

@@ -1,0 +1,69 @@
+// How each process of the microservices stack is launched: the shop's services and the sandbox's redis-server.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { ServiceDefinition } from "./supervisor";
+import type { LaunchSpec } from "./instance";
+import { pingRedis, redisArgs, socketPath } from "./broker";
+
+/** How long one health probe may take before it counts as a failure. */
+export const HEALTH_TIMEOUT_MS = 1_000;
+
+export interface StackPaths {
+  /** The project root, where .build/services holds the compiled services. */
+  rootDir: string;
+  /** This run's private data folder. */
+  dataDir: string;
+}
+
+async function answersHealth(address: string | null): Promise<boolean> {
+  if (!address) return false;
+  try {
+    const response = await fetch(`${address}/health`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+export function shopServiceDefinition(id: string, paths: StackPaths, broker: { path: string } | { url: string }, tokenSecret: string): ServiceDefinition {
+  return {
+    id,
+    kind: "service",
+    managed: true,
+    launch: (version, instanceId): LaunchSpec => ({
+      command: process.execPath,
+      args: ["--enable-source-maps", path.join(paths.rootDir, ".build", "services", `${id}.mjs`)],
+      env: {
+        SERVICE_ID: id,
+        STACK: "microservices",
+        INSTANCE_ID: instanceId,
+        SERVICE_VERSION: String(version),
+        PORT: "0",
+        DATA_DIR: path.join(paths.dataDir, "microservices", id),
+        ...("path" in broker ? { REDIS_PATH: broker.path } : { REDIS_URL: broker.url }),
+        TOKEN_SECRET: tokenSecret,
+        NODE_ENV: "production",
+      },
+      readiness: { kind: "ipc" },
+      health: (instance) => answersHealth(instance.address),
+    }),
+  };
+}
+
+export function redisDefinition(paths: StackPaths): ServiceDefinition {
+  const dir = path.join(paths.dataDir, "redis");
+  return {
+    id: "redis",
+    kind: "broker",
+    managed: true,
+    launch: (): LaunchSpec => (mkdirSync(dir, { recursive: true }), {
+      command: "redis-server",
+      args: redisArgs(dir),
+      env: {},
+      readiness: { kind: "log", readyLine: /ready to accept connections/i },
+      health: () => pingRedis({ path: socketPath(dir) }),
+      address: socketPath(dir),
+    }),
+  };
+}

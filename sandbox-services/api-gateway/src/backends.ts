@@ -1,0 +1,26 @@
+// The gateway's view of the shop: each backend is a service reached over HTTP through the registry.
+import type { ServiceClient } from "@sandbox/runtime";
+import type { Notification, Order, Product } from "../../../lib/contract/storefront";
+import { authOverHttp } from "../../auth-service/src/client";
+import { usersOverHttp } from "../../user-service/src/client";
+import type { ShopBackends } from "./storefront";
+
+export function backendsOverHttp(client: ServiceClient): ShopBackends {
+  const id = encodeURIComponent;
+  return {
+    auth: authOverHttp(client),
+    users: usersOverHttp(client),
+    products: {
+      list: async () => (await client.request<{ products: Product[] }>("product-service", "GET", "/products")).products,
+      get: async (productId) => (await client.request<{ product: Product }>("product-service", "GET", `/products/${id(productId)}`)).product,
+    },
+    orders: {
+      place: async (userId, items) => (await client.request<{ order: Order }>("order-service", "POST", "/orders", { body: { userId, items } })).order,
+      get: async (userId, orderId) => (await client.request<{ order: Order }>("order-service", "GET", `/orders/${id(orderId)}?userId=${id(userId)}`)).order,
+      listFor: async (userId) => (await client.request<{ orders: Order[] }>("order-service", "GET", `/orders?userId=${id(userId)}`)).orders,
+    },
+    notifications: {
+      listFor: async (userId) => (await client.request<{ notifications: Notification[] }>("notification-service", "GET", `/notifications?userId=${id(userId)}`)).notifications,
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// The storefront API a shopper's browser calls, written against the shop's modules, however they are deployed.
+import { parseBody, unauthorized, type Routes } from "@sandbox/runtime";
+import { LoginBodySchema, PlaceOrderBodySchema, RegisterBodySchema } from "../../../lib/contract/storefront";
+import type { Notification, Order, Product, User } from "../../../lib/contract/storefront";
+import type { AuthApi } from "../../auth-service/src/auth";
+
+/** What the storefront needs from the shop: in the microservices stack each is a service reached over HTTP. */
+export interface ShopBackends {
+  auth: AuthApi;
+  users: { get(id: string): Promise<User> };
+  products: { list(): Promise<Product[]>; get(id: string): Promise<Product> };
+  orders: { place(userId: string, items: Array<{ productId: string; quantity: number }>): Promise<Order>; get(userId: string, orderId: string): Promise<Order>; listFor(userId: string): Promise<Order[]> };
+  notifications: { listFor(userId: string): Promise<Notification[]> };
+}
+
+function bearerToken(headers: Record<string, string | string[] | undefined>): string {
+  const header = headers.authorization;
+  const match = typeof header === "string" ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  if (!match) throw unauthorized();
+  return match[1];
+}
+
+export function storefrontRoutes(shop: ShopBackends): Routes {
+  const signedIn = (headers: Record<string, string | string[] | undefined>) => shop.auth.verify(bearerToken(headers));
+  return {
+    "POST /api/auth/register": async ({ body }) => ({ status: 201, body: { user: await shop.auth.register(parseBody(RegisterBodySchema, body)) } }),
+    "POST /api/auth/login": async ({ body }) => ({ status: 200, body: { token: await shop.auth.login(parseBody(LoginBodySchema, body)) } }),
+    "GET /api/products": async () => ({ status: 200, body: { products: await shop.products.list() } }),
+    "GET /api/products/:id": async ({ params }) => ({ status: 200, body: { product: await shop.products.get(params.id) } }),
+    "POST /api/orders": async ({ headers, body }) => {
+      const userId = await signedIn(headers);
+      const { items } = parseBody(PlaceOrderBodySchema, body);
+      const order = await shop.orders.place(userId, items);
+      return { status: 202, body: { order } };
+    },
+    "GET /api/orders": async ({ headers }) => ({ status: 200, body: { orders: await shop.orders.listFor(await signedIn(headers)) } }),
+    "GET /api/orders/:id": async ({ headers, params }) => ({ status: 200, body: { order: await shop.orders.get(await signedIn(headers), params.id) } }),
+    "GET /api/users/me": async ({ headers }) => ({ status: 200, body: { user: await shop.users.get(await signedIn(headers)) } }),
+    "GET /api/notifications": async ({ headers }) => ({ status: 200, body: { notifications: await shop.notifications.listFor(await signedIn(headers)) } }),
+  };
+}

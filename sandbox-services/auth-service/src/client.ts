@@ -1,0 +1,12 @@
+// How other services reach auth-service over HTTP, behind the same interface the monolith calls directly.
+import type { ServiceClient } from "@sandbox/runtime";
+import type { User } from "../../../lib/contract/storefront";
+import type { AuthApi } from "./auth";
+
+export function authOverHttp(client: ServiceClient): AuthApi {
+  return {
+    register: async (body) => (await client.request<{ user: User }>("auth-service", "POST", "/register", { body })).user,
+    login: async (body) => (await client.request<{ token: string }>("auth-service", "POST", "/login", { body })).token,
+    verify: async (token) => (await client.request<{ userId: string }>("auth-service", "POST", "/verify", { body: { token } })).userId,
+  };
+}

@@ -1,0 +1,12 @@
+// notification-service: emails as a microservice.
+import { runService } from "@sandbox/runtime";
+import { createNotifications } from "./notifications";
+import { notificationHandlers, notificationRoutes } from "./routes";
+
+await runService({
+  id: "notification-service",
+  create({ store, publisher }) {
+    const notifications = createNotifications(store, publisher);
+    return { routes: notificationRoutes(notifications), handlers: notificationHandlers(notifications) };
+  },
+});

@@ -1,0 +1,13 @@
+// order-service: orders as a microservice.
+import { runService } from "@sandbox/runtime";
+import { productsOverHttp } from "../../product-service/src/client";
+import { createOrders } from "./orders";
+import { orderHandlers, orderRoutes, startOutbox } from "./routes";
+
+await runService({
+  id: "order-service",
+  create({ store, client, publisher }) {
+    const orders = createOrders(store, productsOverHttp(client), publisher);
+    return { routes: orderRoutes(orders), handlers: orderHandlers(orders), start: () => startOutbox(orders) };
+  },
+});

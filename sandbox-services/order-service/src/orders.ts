@@ -1,0 +1,74 @@
+// Orders: accepting one (stock reserved, OrderCreated published through an outbox) and following it to paid.
+import { randomUUID } from "node:crypto";
+import { notFound, log, type Publisher, type Store } from "@sandbox/runtime";
+import type { Order, OrderItem } from "../../../lib/contract/storefront";
+import type { ProductsApi } from "../../product-service/src/catalogue";
+
+/** An order as order-service keeps it: `published` is the outbox flag for its OrderCreated event. */
+interface StoredOrder extends Order {
+  published: boolean;
+}
+
+/** How often unpublished OrderCreated events are retried (while the broker was down, say). */
+export const OUTBOX_RETRY_MS = 500;
+
+const toView = ({ published: _published, ...order }: StoredOrder): Order => order;
+
+export function createOrders(store: Store, products: ProductsApi, publisher: Publisher) {
+  const orders = store.collection<StoredOrder>("orders");
+
+  async function publishCreated(order: StoredOrder): Promise<boolean> {
+    try {
+      await publisher.publish("OrderCreated", { orderId: order.id, userId: order.userId, totalCents: order.totalCents }, order.id);
+    } catch (error) {
+      log.warn(`OrderCreated for ${order.id} waits in the outbox: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+    const latest = orders.get(order.id)!;
+    if (!latest.published) orders.put({ ...latest, published: true });
+    return true;
+  }
+
+  /** Records that something happened to the order, once per event. */
+  function record(orderId: string, event: string, status?: Order["status"]) {
+    const order = orders.get(orderId);
+    if (!order) throw new Error(`no order ${orderId}`);
+    if (order.history.some((entry) => entry.event === event)) return;
+    const next: StoredOrder = { ...order, history: [...order.history, { event, at: Date.now() }] };
+    if (status && order.status === "pending") next.status = status;
+    orders.put(next);
+  }
+
+  return {
+    /** Accepts an order: it is saved before anything is published, so an accepted order is never lost. */
+    async place(userId: string, items: OrderItem[]): Promise<Order> {
+      const id = `o-${randomUUID()}`;
+      const { lines, totalCents } = await products.reserve(id, items);
+      const order = orders.put({ id, userId, status: "pending", items: lines, totalCents, createdAt: Date.now(), history: [{ event: "OrderCreated", at: Date.now() }], published: false });
+      await publishCreated(order);
+      return toView(order);
+    },
+    get(userId: string, orderId: string): Order {
+      const order = orders.get(orderId);
+      if (!order || order.userId !== userId) throw notFound(`no order ${orderId} for this user`);
+      return toView(order);
+    },
+    listFor: (userId: string): Order[] => orders.filter((order) => order.userId === userId).map(toView),
+    all: (): Order[] => orders.all().map(toView),
+    paid: (orderId: string) => record(orderId, "PaymentSucceeded", "paid"),
+    paymentFailed: (orderId: string) => record(orderId, "PaymentFailed", "payment_failed"),
+    inventoryUpdated: (orderId: string) => record(orderId, "InventoryUpdated"),
+    emailSent: (orderId: string) => record(orderId, "EmailSent"),
+    /** Publishes what the outbox still holds; returns how many went out. */
+    async drainOutbox(): Promise<number> {
+      let sent = 0;
+      for (const order of orders.filter((candidate) => !candidate.published)) {
+        if (!(await publishCreated(order))) break;
+        sent++;
+      }
+      return sent;
+    },
+  };
+}
+
+export type Orders = ReturnType<typeof createOrders>;

@@ -1,0 +1,40 @@
+// order-service over HTTP and queues.
+import { badRequest, parseBody, type EventHandlers, type Routes } from "@sandbox/runtime";
+import { CreateOrderBodySchema } from "../../../lib/contract/shop";
+import { OUTBOX_RETRY_MS, type Orders } from "./orders";
+
+export function orderRoutes(orders: Orders): Routes {
+  const userIdOf = (query: URLSearchParams) => {
+    const userId = query.get("userId");
+    if (!userId) throw badRequest("userId is required");
+    return userId;
+  };
+  return {
+    "POST /orders": async ({ body }) => {
+      const { userId, items } = parseBody(CreateOrderBodySchema, body);
+      return { status: 202, body: { order: await orders.place(userId, items) } };
+    },
+    "GET /orders": ({ query }) => ({ status: 200, body: { orders: orders.listFor(userIdOf(query)) } }),
+    "GET /orders/:id": ({ params, query }) => ({ status: 200, body: { order: orders.get(userIdOf(query), params.id) } }),
+  };
+}
+
+export function orderHandlers(orders: Orders): EventHandlers {
+  return {
+    PaymentSucceeded: async ({ orderId }) => orders.paid(orderId),
+    PaymentFailed: async ({ orderId }) => orders.paymentFailed(orderId),
+    InventoryUpdated: async ({ orderId }) => orders.inventoryUpdated(orderId),
+    EmailSent: async ({ orderId }) => orders.emailSent(orderId),
+  };
+}
+
+/** Retries the outbox in the background; returns a function that stops it. */
+export function startOutbox(orders: Orders): () => void {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    await orders.drainOutbox().finally(() => (running = false));
+  }, OUTBOX_RETRY_MS);
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,12 @@
+// product-service: the catalogue as a microservice.
+import { runService } from "@sandbox/runtime";
+import { createCatalogue } from "./catalogue";
+import { productHandlers, productRoutes } from "./routes";
+
+await runService({
+  id: "product-service",
+  create({ store, publisher }) {
+    const catalogue = createCatalogue(store, publisher);
+    return { routes: productRoutes(catalogue), handlers: productHandlers(catalogue) };
+  },
+});

@@ -1,0 +1,34 @@
+// What the supervisor tells a service process at start, read once from its environment.
+import type { StackId } from "../../../lib/contract/events";
+
+export interface ServiceEnvironment {
+  serviceId: string;
+  stack: StackId;
+  instanceId: string;
+  version: number;
+  /** 0 lets the system choose a free port; the service reports the one it got. */
+  port: number;
+  /** This service's own data folder: its database. */
+  dataDir: string;
+  /** The broker: a unix socket path or a redis:// URL. */
+  redis: { path: string } | { url: string };
+  tokenSecret: string;
+}
+
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env): ServiceEnvironment {
+  const required = (name: string): string => {
+    const value = env[name];
+    if (!value) throw new Error(`${name} is not set: services are started by the sandbox supervisor`);
+    return value;
+  };
+  return {
+    serviceId: required("SERVICE_ID"),
+    stack: env.STACK === "monolith" ? "monolith" : "microservices",
+    instanceId: env.INSTANCE_ID ?? `${required("SERVICE_ID")}-standalone`,
+    version: Number(env.SERVICE_VERSION ?? "1"),
+    port: Number(env.PORT ?? "0"),
+    dataDir: required("DATA_DIR"),
+    redis: env.REDIS_PATH ? { path: env.REDIS_PATH } : { url: required("REDIS_URL") },
+    tokenSecret: required("TOKEN_SECRET"),
+  };
+}

@@ -1,0 +1,9 @@
+// The shared service runtime: what every shop service imports.
+export { runService, type ServiceContext, type ServiceDefinition } from "./service";
+export { HttpError, ServiceUnavailableError, badRequest, conflict, notFound, unauthorized } from "./errors";
+export { openStore, type Collection, type Store, type Watcher } from "./store";
+export type { Publisher, EventHandlers } from "./queues";
+export type { ServiceClient, CallResult, CallOptions } from "./http-client";
+export type { Routes, Handler, Request, Reply } from "./router";
+export { log } from "./log";
+export { parseBody } from "./validate";

@@ -1,0 +1,116 @@
+// Domain events through BullMQ: publish into each subscriber's inbox queue, consume our own inbox.
+import { Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
+import { DOMAIN_EVENTS, inboxQueueName, type DomainEventName, type ShopServiceId } from "../../../lib/contract/services";
+import type { DomainEventPayloads } from "../../../lib/contract/shop";
+import type { StackId } from "../../../lib/contract/events";
+import { log } from "./log";
+import { emit } from "./telemetry";
+import { childSpan, currentTrace, formatTraceparent, runInTrace, spanFrom } from "./trace";
+
+/** What travels in a job: the event, its payload and the trace it belongs to. */
+export interface EventJobData<N extends DomainEventName = DomainEventName> {
+  event: N;
+  payload: DomainEventPayloads[N];
+  traceparent: string;
+  publishedBy: string;
+}
+
+export type EventHandlers = { [N in DomainEventName]?: (payload: DomainEventPayloads[N]) => Promise<void> };
+
+export interface Publisher {
+  /** Adds the event to every subscriber's inbox. `key` makes it idempotent: the same key is queued once. */
+  publish<N extends DomainEventName>(event: N, payload: DomainEventPayloads[N], key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Kills are the point of the sandbox: a job whose worker died is taken back within seconds, not half a minute. */
+export const WORKER_TIMINGS = { lockDuration: 4_000, stalledInterval: 2_000, maxStalledCount: 10 };
+/** A failing job is retried with growing pauses, long enough to ride out a service being redeployed. */
+export const JOB_RETRIES = { attempts: 12, backoff: { type: "exponential" as const, delay: 250 } };
+/** A publish the broker has not confirmed by then is reported failed (the caller keeps it in its outbox). */
+export const PUBLISH_TIMEOUT_MS = 500;
+/** Finished jobs are kept for a while (they make `add` idempotent) but not forever. */
+const KEEP_FINISHED = { removeOnComplete: { count: 2_000 }, removeOnFail: { count: 2_000 } };
+
+export function brokerConnection(redis: { path: string } | { url: string }): ConnectionOptions {
+  if ("path" in redis) return { path: redis.path };
+  const url = new URL(redis.url);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username || undefined,
+    password: url.password || undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined,
+  };
+}
+
+/** A job id may not contain ":" in BullMQ; keys are made of event names and ids. */
+const jobIdFor = (event: string, key: string) => `${event}-${key}`.replace(/:/g, "_");
+
+export function createPublisher(serviceId: string, stack: StackId, connection: ConnectionOptions, prefix: string): Publisher {
+  const queues = new Map<string, Queue>();
+  const queueFor = (name: string) => {
+    let queue = queues.get(name);
+    if (!queue) {
+      // A producer on the request path fails fast while the broker is down instead of waiting for it.
+      queue = new Queue(name, { connection: { ...connection, enableOfflineQueue: false, maxRetriesPerRequest: 1 }, prefix });
+      queue.on("error", () => {});
+      queues.set(name, queue);
+    }
+    return queue;
+  };
+  return {
+    async publish(event, payload, key) {
+      const span = childSpan();
+      const data: EventJobData = { event, payload, traceparent: formatTraceparent(span.traceId, span.spanId), publishedBy: serviceId };
+      for (const subscriber of DOMAIN_EVENTS[event].subscribers) {
+        const queueName = inboxQueueName(subscriber);
+        const jobId = jobIdFor(event, key);
+        const added = queueFor(queueName).add(event, data, { jobId, ...JOB_RETRIES, ...KEEP_FINISHED });
+        added.catch(() => {});
+        await Promise.race([
+          added,
+          new Promise((_, reject) => setTimeout(() => reject(new Error("the broker did not answer in time")), PUBLISH_TIMEOUT_MS).unref()),
+        ]);
+        emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: event, jobId, state: "added", attempt: 0, service: serviceId, traceId: span.traceId, spanId: span.spanId });
+      }
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((queue) => queue.close()));
+    },
+  };
+}
+
+export function createConsumer(serviceId: ShopServiceId, stack: StackId, connection: ConnectionOptions, prefix: string, handlers: EventHandlers): Worker {
+  const queueName = inboxQueueName(serviceId);
+  const worker = new Worker(
+    queueName,
+    async (job: Job<EventJobData>) => {
+      const span = spanFrom(job.data.traceparent);
+      const attempt = job.attemptsMade + 1;
+      const report = (state: "active" | "completed" | "failed" | "retry", extra: { durationMs?: number; error?: string } = {}) =>
+        emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: job.data.event, jobId: job.id ?? "", state, attempt, service: serviceId, traceId: span.traceId, spanId: span.spanId, ...extra });
+      const started = performance.now();
+      report("active");
+      try {
+        const handler = handlers[job.data.event] as ((payload: unknown) => Promise<void>) | undefined;
+        if (!handler) throw new Error(`${serviceId} has no handler for ${job.data.event}`);
+        await runInTrace(span, () => handler(job.data.payload));
+        report("completed", { durationMs: performance.now() - started });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const willRetry = attempt < (job.opts.attempts ?? 1);
+        report(willRetry ? "retry" : "failed", { durationMs: performance.now() - started, error: message });
+        runInTrace(span, () => log.warn(`${job.data.event} job ${job.id} failed on attempt ${attempt}: ${message}`));
+        throw error;
+      }
+    },
+    { connection: { ...connection, maxRetriesPerRequest: null }, prefix, concurrency: 4, ...WORKER_TIMINGS },
+  );
+  worker.on("error", (error) => log.warn(`queue ${queueName}: ${error.message}`));
+  worker.on("stalled", (jobId) => {
+    emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: "", jobId, state: "stalled", attempt: 0, service: serviceId, traceId: currentTrace()?.traceId ?? "" });
+  });
+  return worker;
+}
+

@@ -1,0 +1,44 @@
+// W3C trace context: one trace id follows a request across HTTP hops and into queue jobs.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomBytes } from "node:crypto";
+
+export interface TraceContext {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+}
+
+const storage = new AsyncLocalStorage<TraceContext>();
+
+export const newTraceId = (): string => randomBytes(16).toString("hex");
+export const newSpanId = (): string => randomBytes(8).toString("hex");
+
+/** Reads a `traceparent` header value; undefined when absent or malformed. */
+export function parseTraceparent(value: string | undefined | null): { traceId: string; spanId: string } | undefined {
+  const match = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/.exec(value?.trim() ?? "");
+  return match ? { traceId: match[1], spanId: match[2] } : undefined;
+}
+
+export const formatTraceparent = (traceId: string, spanId: string): string => `00-${traceId}-${spanId}-01`;
+
+/** A new span, child of the incoming traceparent if there is one, otherwise the root of a new trace. */
+export function spanFrom(traceparent: string | undefined | null): TraceContext {
+  const parent = parseTraceparent(traceparent);
+  return parent
+    ? { traceId: parent.traceId, spanId: newSpanId(), parentSpanId: parent.spanId }
+    : { traceId: newTraceId(), spanId: newSpanId() };
+}
+
+/** A new span under the current one (or a new trace when there is none). */
+export function childSpan(): TraceContext {
+  const current = storage.getStore();
+  return current
+    ? { traceId: current.traceId, spanId: newSpanId(), parentSpanId: current.spanId }
+    : { traceId: newTraceId(), spanId: newSpanId() };
+}
+
+export const currentTrace = (): TraceContext | undefined => storage.getStore();
+
+export function runInTrace<T>(context: TraceContext, fn: () => T): T {
+  return storage.run(context, fn);
+}

@@ -1,0 +1,9 @@
+// user-service: customer profiles as a microservice.
+import { runService } from "@sandbox/runtime";
+import { userRoutes } from "./routes";
+import { createUsers } from "./users";
+
+await runService({
+  id: "user-service",
+  create: ({ store }) => ({ routes: userRoutes(createUsers(store)) }),
+});
