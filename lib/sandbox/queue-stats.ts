@@ -3,10 +3,20 @@ import { Queue, type ConnectionOptions } from "bullmq";
 import type { QueueView } from "../contract/control";
 
 const STATES = ["waiting", "active", "completed", "failed", "delayed"] as const;
+/** A count the broker has not given by then is skipped: while it is down, BullMQ would wait for it forever. */
+export const COUNT_TIMEOUT_MS = 800;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("timed out")), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
 
 export class QueueStats {
   private readonly queues: Queue[];
   private last = new Map<string, QueueView>();
+  private refreshing: Promise<QueueView[]> | undefined;
 
   constructor(names: string[], connection: ConnectionOptions, prefix: string) {
     // Fail fast while the broker is down: the last counts stay on screen until it answers again.
@@ -17,11 +27,17 @@ export class QueueStats {
     });
   }
 
-  async refresh(): Promise<QueueView[]> {
+  /** Asks BullMQ for fresh counts; a refresh already under way is shared rather than repeated. */
+  refresh(): Promise<QueueView[]> {
+    this.refreshing ??= this.countAll().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async countAll(): Promise<QueueView[]> {
     await Promise.all(
       this.queues.map(async (queue) => {
         try {
-          const counts = await queue.getJobCounts(...STATES);
+          const counts = await withTimeout(queue.getJobCounts(...STATES), COUNT_TIMEOUT_MS);
           this.last.set(queue.name, { name: queue.name, waiting: counts.waiting ?? 0, active: counts.active ?? 0, completed: counts.completed ?? 0, failed: counts.failed ?? 0, delayed: counts.delayed ?? 0 });
         } catch {
           // Broker unreachable: keep what we knew.

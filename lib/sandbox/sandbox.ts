@@ -140,8 +140,9 @@ export class Sandbox {
   /** Stops every process, gracefully first; the data folder goes too when the sandbox made it. */
   async shutdown(): Promise<void> {
     clearInterval(this.queueTimer);
-    await this.supervisor.shutdown();
+    // Close our own broker connections before the broker goes, or they would retry into a closed socket.
     await this.queueStats.close();
+    await this.supervisor.shutdown();
     if (this.ownsDataDir) rmSync(this.paths.dataDir, { recursive: true, force: true });
   }
 }

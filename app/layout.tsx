@@ -1,0 +1,17 @@
+// The page frame shared by every screen of the sandbox.
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Architecture Sandbox",
+  description: "Watch a real online shop run as microservices, and break it on purpose.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}

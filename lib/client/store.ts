@@ -1,0 +1,77 @@
+// The browser's model of the sandbox: the latest state, the recent events and the connection, as pure reducers in a zustand store.
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { SandboxState } from "../contract/control";
+import type { NumberedEvent } from "../contract/events";
+import type { Snapshot } from "../contract/socket";
+
+/**
+ * How many events the page keeps. Enough to scroll back through a few seconds of busy traffic, few enough
+ * that re-rendering the list stays cheap; the server's own history holds the same number.
+ */
+export const MAX_EVENTS = 500;
+
+export type ConnectionStatus = "connecting" | "connected" | "disconnected";
+
+export interface SandboxView {
+  /** The latest state the server reported, or null before the first snapshot. */
+  sandbox: SandboxState | null;
+  /** The most recent events, oldest first, at most MAX_EVENTS. */
+  events: NumberedEvent[];
+  /** Events received since the last snapshot, including those no longer kept. */
+  receivedEvents: number;
+  connection: ConnectionStatus;
+}
+
+export const initialView: SandboxView = {
+  sandbox: null,
+  events: [],
+  receivedEvents: 0,
+  connection: "connecting",
+};
+
+/** Keeps the newest `limit` items of a list, returning the same array when nothing has to go. */
+export function keepNewest<T>(items: T[], limit: number = MAX_EVENTS): T[] {
+  return items.length > limit ? items.slice(items.length - limit) : items;
+}
+
+/** A (re)connection starts from scratch: the snapshot replaces whatever the page knew. */
+export function applySnapshot(view: SandboxView, snapshot: Snapshot): SandboxView {
+  return {
+    ...view,
+    sandbox: snapshot.state,
+    events: keepNewest(snapshot.recentEvents),
+    receivedEvents: snapshot.recentEvents.length,
+  };
+}
+
+export function applyState(view: SandboxView, sandbox: SandboxState): SandboxView {
+  return { ...view, sandbox };
+}
+
+/**
+ * Appends a batch, oldest first. Events the page already holds (same or lower sequence number, e.g. a batch
+ * that was in flight while a snapshot arrived) are skipped so nothing shows twice.
+ */
+export function appendEvents(view: SandboxView, batch: readonly NumberedEvent[]): SandboxView {
+  const lastSeq = view.events.length > 0 ? view.events[view.events.length - 1].seq : -Infinity;
+  const fresh = batch.filter((event) => event.seq > lastSeq);
+  if (fresh.length === 0) return view;
+  return {
+    ...view,
+    events: keepNewest([...view.events, ...fresh]),
+    receivedEvents: view.receivedEvents + fresh.length,
+  };
+}
+
+export function setConnection(view: SandboxView, connection: ConnectionStatus): SandboxView {
+  return view.connection === connection ? view : { ...view, connection };
+}
+
+export type SandboxStore = StoreApi<SandboxView>;
+
+export function createSandboxStore(initial: SandboxView = initialView): SandboxStore {
+  return createStore<SandboxView>()(() => initial);
+}
+
+/** The page's one store; components read it through `useSandbox` with narrow selectors. */
+export const sandboxStore: SandboxStore = createSandboxStore();

@@ -1,0 +1,36 @@
+// Playwright drives Debian's Chromium against a production build of the app, started here as the user would.
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+export const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  // One sandbox serves every test; they run one at a time because each acts on the same shop.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"]],
+  use: {
+    baseURL,
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // Chromium's own background traffic is refused on a closed network; it only slows the start.
+      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    },
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    command: "node --import tsx server.ts",
+    url: `${baseURL}/api/sandbox`,
+    env: { NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    // The app stops its redis-server and services on SIGTERM; give it the time to.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  },
+});

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every test of the project, in order: types, unit, integration against the real sandbox, e2e in Chromium.
+# Installs what is missing first, so it works on a fresh clone. Exits non-zero if anything fails.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NEXT_TELEMETRY_DISABLED=1 CI="${CI:-1}"
+
+bash scripts/setup.sh || exit 1
+rm -rf test-results && mkdir -p test-results
+
+status=0
+step() {
+  printf '\n\033[1m==> %s\033[0m\n' "$1"
+  shift
+  "$@" || status=1
+}
+step "Type check" npx tsc --noEmit
+step "Unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+step "Integration tests (real processes, real Redis)" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
+step "End-to-end tests (Chromium)" npx playwright test
+
+node scripts/test-summary.mjs test-results/unit.json test-results/integration.json test-results/e2e.json || status=1
+exit $status
