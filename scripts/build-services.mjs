@@ -22,7 +22,8 @@ await build({
   packages: "external",
   // The shared runtime is our own code: bundle it in rather than load TypeScript at run time.
   alias: { "@sandbox/runtime": path.join(servicesDir, "runtime", "src", "index.ts") },
-  sourcemap: "inline",
+  // Not minified, so a stack trace in a service's log still reads as the source; no source map to load.
+  sourcemap: false,
   logLevel: "warning",
 });
 console.log(`built ${entries.length} services in ${Math.round(performance.now() - started)} ms: ${entries.map((e) => e.out).join(", ")}`);

@@ -5,6 +5,12 @@ import type { ServiceDefinition } from "./supervisor";
 import type { LaunchSpec } from "./instance";
 import { pingRedis, redisArgs, socketPath } from "./broker";
 
+/**
+ * Eight Node processes on a small machine: a 1 MB young generation and no V8 helper threads keep each service
+ * near 65 MB resident instead of 80+, at a cost in throughput too small to see at the sandbox's loads.
+ */
+const SERVICE_NODE_FLAGS = ["--max-semi-space-size=1", "--v8-pool-size=0"];
+
 /** How long one health probe may take before it counts as a failure. */
 export const HEALTH_TIMEOUT_MS = 1_000;
 
@@ -33,7 +39,7 @@ export function shopServiceDefinition(id: string, paths: StackPaths, broker: { p
     managed: true,
     launch: (version, instanceId): LaunchSpec => ({
       command: process.execPath,
-      args: ["--enable-source-maps", path.join(paths.rootDir, ".build", "services", `${id}.mjs`)],
+      args: [...SERVICE_NODE_FLAGS, path.join(paths.rootDir, ".build", "services", `${id}.mjs`)],
       env: {
         SERVICE_ID: id,
         STACK: "microservices",

@@ -1,0 +1,24 @@
+// `npm run bench`: starts the app as a user would and prints the figures the issues ask to measure.
+import os from "node:os";
+import { serverPid } from "./bench/app";
+import { measureGatewayHop, measureMemory, measureRedeploy, measureStartup, measureTelemetry } from "./bench/runtime";
+
+const port = Number(process.env.BENCH_PORT ?? 3300);
+const print = (lines: string[]) => lines.forEach((line) => console.log(`  ${line}`));
+
+console.log(`Architecture Sandbox benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log("Run after a build (npm run setup). Figures vary with what else the machine is doing.\n");
+
+const { app, figures } = await measureStartup(port);
+try {
+  console.log("Runtime");
+  print(figures);
+  const pid = serverPid(app);
+  print(measureMemory(app, pid).map((line, i) => (i === 0 ? `${line}, idle` : line)));
+  print(await measureGatewayHop(app));
+  print(await measureRedeploy(app));
+  print(await measureTelemetry(app));
+  print(measureMemory(app, pid).map((line, i) => (i === 0 ? `${line}, after the load` : line)));
+} finally {
+  await app.stop();
+}
