@@ -1,6 +1,7 @@
 // One row per process of the shop: what it is, whether it is up, and where it runs.
 import type { ServiceView } from "../lib/contract/control";
 import type { ServiceStatus } from "../lib/contract/services";
+import { ServiceActions } from "./ServiceActions";
 
 /** Status in words and a symbol, so it never depends on colour alone. */
 export const STATUS_LABEL: Record<ServiceStatus, string> = {
@@ -26,6 +27,7 @@ export function ServiceTable({ services }: { services: ServiceView[] }) {
             <th scope="col">Port</th>
             <th scope="col">Restarts</th>
             <th scope="col">Why</th>
+            <th scope="col">Actions</th>
           </tr>
         </thead>
         <tbody>
@@ -38,6 +40,9 @@ export function ServiceTable({ services }: { services: ServiceView[] }) {
               <td>{service.port ?? (service.kind === "broker" ? "unix socket" : "—")}</td>
               <td>{service.restarts}</td>
               <td className="reason">{service.reason}</td>
+              <td>
+                <ServiceActions service={service} />
+              </td>
             </tr>
           ))}
         </tbody>

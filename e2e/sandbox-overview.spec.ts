@@ -11,18 +11,21 @@ test("shows every service of the shop and the broker as healthy", async ({ page 
   }
 });
 
-test("a killed service shows as stopped and comes back with a new version after a redeploy", async ({ page, request }) => {
+test("killing a service from its row marks it stopped, and a redeploy brings it back as the next version", async ({ page, request }) => {
   await page.goto("/");
   const row = page.locator('tr[data-service="notification-service"]');
   await expect(row).toHaveAttribute("data-status", "healthy");
   const before = await (await request.get("/api/sandbox")).json();
   const version = before.services.find((service: { id: string }) => service.id === "notification-service").version;
 
-  expect((await request.post("/api/services/notification-service/kill")).status()).toBe(200);
+  await row.getByRole("button", { name: "Kill" }).click();
   await expect(row).toHaveAttribute("data-status", "stopped");
   await expect(row).toContainText("killed by the user");
+  // A stopped service cannot be killed or stopped again: the screen says so by disabling those buttons.
+  await expect(row.getByRole("button", { name: "Kill" })).toBeDisabled();
+  await expect(row.getByRole("button", { name: "Start" })).toBeEnabled();
 
-  expect((await request.post("/api/services/notification-service/redeploy", { data: {} })).status()).toBe(200);
+  await row.getByRole("button", { name: "Redeploy" }).click();
   await expect(row).toHaveAttribute("data-status", "healthy");
   await expect(row).toContainText(`v${version + 1}`);
 });
