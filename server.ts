@@ -7,6 +7,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from "./lib/contract/
 import { killAllChildrenNow } from "./lib/sandbox/child-process";
 import { controlApi, isControlPath } from "./lib/sandbox/control-api";
 import { Sandbox } from "./lib/sandbox/sandbox";
+import { isStorefrontPath, storefrontProxy } from "./lib/sandbox/storefront-proxy";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = "127.0.0.1";
@@ -19,6 +20,7 @@ process.on("exit", killAllChildrenNow);
 const sandbox = new Sandbox({ rootDir, dataDir: process.env.SANDBOX_DATA_DIR, redisUrl: process.env.REDIS_URL });
 const app = next({ dev, hostname, port, dir: rootDir });
 const handleControl = controlApi(sandbox);
+const handleStorefront = storefrontProxy((stack) => sandbox.state().stacks.find((candidate) => candidate.id === stack)?.storefrontUrl ?? null);
 
 let shuttingDown = false;
 async function shutdown(signal: string, code: number): Promise<void> {
@@ -52,6 +54,7 @@ const handleNext = app.getRequestHandler();
 const httpServer = http.createServer((request, response) => {
   const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
   if (isControlPath(pathname)) void handleControl(request, response, pathname);
+  else if (isStorefrontPath(pathname)) handleStorefront(request, response);
   else void handleNext(request, response);
 });
 

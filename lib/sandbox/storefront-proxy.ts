@@ -1,0 +1,39 @@
+// Lets the browser shop through the app's own origin: /storefront/<stack>/api/... is passed to that stack's gateway
+// unchanged, as a shopper's browser would call it. Only storefront paths pass; nothing else of the shop is exposed.
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { StackIdSchema, type StackId } from "../contract/events";
+
+/** A shopper's call that takes longer than this is answered 504 rather than left hanging. */
+export const PROXY_TIMEOUT_MS = 10_000;
+const PREFIX = /^\/storefront\/([a-z]+)(\/api\/.*)$/;
+
+export const isStorefrontPath = (pathname: string): boolean => pathname.startsWith("/storefront/");
+
+function fail(response: ServerResponse, status: number, error: string): void {
+  if (response.headersSent) return void response.destroy();
+  const payload = JSON.stringify({ error });
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(payload) });
+  response.end(payload);
+}
+
+export function storefrontProxy(storefrontUrl: (stack: StackId) => string | null) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const url = new URL(request.url ?? "/", "http://app");
+    const match = PREFIX.exec(url.pathname);
+    const stack = StackIdSchema.safeParse(match?.[1]);
+    if (!match || !stack.success) return fail(response, 404, "storefront paths look like /storefront/microservices/api/products");
+    const base = storefrontUrl(stack.data);
+    if (!base) return fail(response, 503, stack.data === "microservices" ? "api-gateway is down: the shop has no entry point" : `the ${stack.data} is down`);
+    const target = new URL(match[2] + url.search, base);
+    const headers: http.OutgoingHttpHeaders = { "content-type": request.headers["content-type"] ?? "application/json" };
+    if (request.headers.authorization) headers.authorization = request.headers.authorization;
+    if (request.headers["content-length"]) headers["content-length"] = request.headers["content-length"];
+    const upstream = http.request(target, { method: request.method, headers, timeout: PROXY_TIMEOUT_MS }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, { "content-type": answer.headers["content-type"] ?? "application/json", "cache-control": "no-store" });
+      answer.pipe(response);
+    });
+    upstream.on("timeout", () => upstream.destroy(new Error("timeout")));
+    upstream.on("error", (error) => fail(response, error.message === "timeout" ? 504 : 503, error.message === "timeout" ? "the shop did not answer in time" : "the shop's entry point could not be reached"));
+    request.pipe(upstream);
+  };
+}
