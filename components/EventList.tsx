@@ -17,6 +17,8 @@ export function describeEvent(event: NumberedEvent): string {
       return `${event.service} v${event.version}: ${event.from} → ${event.to} (${event.reason})`;
     case "log":
       return `${event.service}: ${event.line}`;
+    case "circuit":
+      return `${event.from} → ${event.to}: circuit ${event.state} (${event.reason})`;
   }
 }
 

@@ -2,11 +2,26 @@
 import { z } from "zod";
 import { ArchitectureSchema, ServiceKindSchema, ServiceStatusSchema } from "./services";
 import { StackIdSchema } from "./events";
+import { FaultSchema } from "./faults";
+import { ResilienceSchema } from "./resilience";
 
 export const RedeployBodySchema = z
   .object({ strategy: z.enum(["recreate", "rolling"]).default("recreate") })
   .strict();
 export type RedeployBody = z.infer<typeof RedeployBodySchema>;
+
+export const ArchitectureBodySchema = z.object({ architecture: ArchitectureSchema }).strict();
+export type ArchitectureBody = z.infer<typeof ArchitectureBodySchema>;
+
+/** How many instances of a service run; for the monolith, how many whole copies. */
+export const MAX_REPLICAS = 5;
+export const ScaleBodySchema = z.object({ replicas: z.number().int().min(1).max(MAX_REPLICAS) }).strict();
+export type ScaleBody = z.infer<typeof ScaleBodySchema>;
+
+/** What the supervisor does when a service dies on its own: nothing, or start it again with growing pauses. */
+export const RestartPolicySchema = z.enum(["never", "on-failure"]);
+export type RestartPolicy = z.infer<typeof RestartPolicySchema>;
+export const RestartPolicyBodySchema = z.object({ restart: RestartPolicySchema }).strict();
 
 export const ServiceActionSchema = z.enum(["kill", "stop", "start", "redeploy"]);
 export type ServiceAction = z.infer<typeof ServiceActionSchema>;
@@ -40,6 +55,11 @@ export const ServiceViewSchema = z.object({
   reason: z.string(),
   /** A broker given through REDIS_URL is not the sandbox's to kill. */
   managed: z.boolean(),
+  restartPolicy: RestartPolicySchema,
+  /** The last deploy that did not go as asked, e.g. a rolling deploy rolled back; null when none. */
+  lastDeploy: z
+    .object({ strategy: z.enum(["recreate", "rolling"]), version: z.number().int(), outcome: z.enum(["succeeded", "rolled-back", "failed"]), at: z.number(), reason: z.string() })
+    .nullable(),
 });
 export type ServiceView = z.infer<typeof ServiceViewSchema>;
 
@@ -67,8 +87,75 @@ export const SandboxStateSchema = z.object({
   queues: z.array(QueueViewSchema),
   /** Telemetry events thrown away because a service or a client could not keep up. */
   droppedEvents: z.number().int(),
+  faults: z.array(FaultSchema),
+  resilience: ResilienceSchema,
+  /** Architecture switch or reset under way, in words; null when idle. */
+  transition: z.string().nullable(),
 });
 export type SandboxState = z.infer<typeof SandboxStateSchema>;
 
 export const ErrorBodySchema = z.object({ error: z.string() });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export const TrafficBodySchema = z
+  .object({
+    rps: z.number().int().min(1).max(500),
+    /** Which running stacks get the traffic; every running stack, equally, when absent. */
+    stack: StackIdSchema.optional(),
+    /** Stops by itself after this long; runs until stopped when absent. */
+    durationS: z.number().int().min(1).max(3_600).optional(),
+  })
+  .strict();
+export type TrafficBody = z.infer<typeof TrafficBodySchema>;
+
+export const TrafficStackViewSchema = z.object({
+  stack: StackIdSchema,
+  sent: z.number().int(),
+  ok: z.number().int(),
+  failed: z.number().int(),
+  ordersAccepted: z.number().int(),
+  p50Ms: z.number().nullable(),
+  p95Ms: z.number().nullable(),
+});
+export const TrafficViewSchema = z.object({
+  running: z.boolean(),
+  rps: z.number().int(),
+  stacks: z.array(TrafficStackViewSchema),
+  startedAt: z.number().nullable(),
+  endsAt: z.number().nullable(),
+});
+export type TrafficView = z.infer<typeof TrafficViewSchema>;
+
+const latency = { p50Ms: z.number().nullable(), p95Ms: z.number().nullable() };
+export const ServiceMetricsSchema = z.object({
+  id: z.string(),
+  stack: StackIdSchema,
+  rps: z.number(),
+  ...latency,
+  errorRate: z.number(),
+  cpuPercent: z.number(),
+  rssBytes: z.number(),
+  processes: z.number().int(),
+});
+export type ServiceMetrics = z.infer<typeof ServiceMetricsSchema>;
+export const MetricsSchema = z.object({
+  windowS: z.number(),
+  services: z.array(ServiceMetricsSchema),
+  /** Per stack: the storefront's calls from clients (what a shopper sees), and the processes' totals. */
+  stacks: z.array(ServiceMetricsSchema.omit({ id: true })),
+  queues: z.array(z.object({ name: z.string(), stack: StackIdSchema, depth: z.number().int(), addedPerS: z.number(), completedPerS: z.number() })),
+});
+export type Metrics = z.infer<typeof MetricsSchema>;
+
+export const AuditSchema = z.object({
+  stack: StackIdSchema,
+  orders: z.number().int(),
+  pending: z.number().int(),
+  paid: z.number().int(),
+  paymentFailed: z.number().int(),
+  chargedTwice: z.number().int(),
+  stockMismatches: z.number().int(),
+  /** Sentences a person can read about anything found wrong. */
+  problems: z.array(z.string()),
+});
+export type Audit = z.infer<typeof AuditSchema>;

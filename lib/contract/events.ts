@@ -27,6 +27,8 @@ export const HttpEventSchema = z.object({
   spanId: z.string(),
   parentSpanId: z.string().optional(),
   error: z.string().optional(),
+  /** How the call travelled: over HTTP between processes, or as a function call inside the monolith. */
+  via: z.enum(["http", "in-process"]).optional(),
 });
 export type HttpEvent = z.infer<typeof HttpEventSchema>;
 
@@ -75,11 +77,23 @@ export const LogEventSchema = z.object({
 });
 export type LogEvent = z.infer<typeof LogEventSchema>;
 
+/** A caller's circuit breaker for one callee changed state. */
+export const CircuitEventSchema = z.object({
+  ...base,
+  type: z.literal("circuit"),
+  from: z.string(),
+  to: z.string(),
+  state: z.enum(["closed", "open", "half-open"]),
+  reason: z.string(),
+});
+export type CircuitEvent = z.infer<typeof CircuitEventSchema>;
+
 export const TelemetryEventSchema = z.discriminatedUnion("type", [
   HttpEventSchema,
   QueueEventSchema,
   LifecycleEventSchema,
   LogEventSchema,
+  CircuitEventSchema,
 ]);
 export type TelemetryEvent = z.infer<typeof TelemetryEventSchema>;
 

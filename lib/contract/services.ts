@@ -11,7 +11,10 @@ export const SHOP_SERVICE_IDS = [
   "notification-service",
 ] as const;
 
-export const ServiceIdSchema = z.enum([...SHOP_SERVICE_IDS, "redis"]);
+/** The monolith: every module of the shop in one process. */
+export const MONOLITH_ID = "monolith";
+
+export const ServiceIdSchema = z.enum([...SHOP_SERVICE_IDS, "redis", MONOLITH_ID]);
 export type ServiceId = z.infer<typeof ServiceIdSchema>;
 export type ShopServiceId = (typeof SHOP_SERVICE_IDS)[number];
 
@@ -93,6 +96,7 @@ export function queueTopology(): Array<{ queue: string; consumer: ShopServiceId;
 export function displayName(id: ServiceId): string {
   if (id === "api-gateway") return "API Gateway";
   if (id === "redis") return "Redis";
+  if (id === MONOLITH_ID) return "Monolith";
   return id
     .split("-")
     .map((word) => word[0].toUpperCase() + word.slice(1))

@@ -13,6 +13,8 @@ export interface ServiceEnvironment {
   /** The broker: a unix socket path or a redis:// URL. */
   redis: { path: string } | { url: string };
   tokenSecret: string;
+  /** This release is broken on purpose (a crash-on-start fault): it must die at boot. */
+  crashOnStart: boolean;
 }
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): ServiceEnvironment {
@@ -30,5 +32,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): ServiceEn
     dataDir: required("DATA_DIR"),
     redis: env.REDIS_PATH ? { path: env.REDIS_PATH } : { url: required("REDIS_URL") },
     tokenSecret: required("TOKEN_SECRET"),
+    crashOnStart: env.CRASH_ON_START === "1",
   };
 }

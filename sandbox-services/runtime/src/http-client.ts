@@ -1,12 +1,13 @@
-// Calls another service over HTTP: finds it in the registry, carries the trace, times out, reports the call.
+// Calls another service over HTTP: finds it in the registry, carries the trace, applies the resilience patterns
+// in force (timeout, retries, circuit breaker) and the faults (partitions), and reports every attempt.
+import type { StackId } from "../../../lib/contract/events";
+import { CircuitBreaker } from "./circuit-breaker";
 import { HttpError, ServiceUnavailableError } from "./errors";
+import { partitioned } from "./faults";
 import { resolve } from "./registry";
+import { HARD_TIMEOUT_MS, onResilienceChange, resilience, retryDelayMs } from "./resilience";
 import { emit } from "./telemetry";
 import { childSpan, formatTraceparent } from "./trace";
-import type { StackId } from "../../../lib/contract/events";
-
-/** How long a call may take before the caller gives up and reports the callee as down. */
-export const CALL_TIMEOUT_MS = 3_000;
 
 export interface CallResult<T = unknown> {
   status: number;
@@ -24,7 +25,52 @@ export interface ServiceClient {
   request<T = unknown>(to: string, method: string, path: string, options?: CallOptions): Promise<T>;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export function createServiceClient(from: string, stack: StackId): ServiceClient {
+  const breakers = new Map<string, CircuitBreaker>();
+  const breakerFor = (to: string) => {
+    let breaker = breakers.get(to);
+    if (!breaker) {
+      breaker = new CircuitBreaker((state, reason) => emit({ type: "circuit", ts: Date.now(), stack, from, to, state, reason }));
+      breakers.set(to, breaker);
+    }
+    return breaker;
+  };
+  onResilienceChange((next) => {
+    if (!next.circuitBreaker) for (const breaker of breakers.values()) breaker.reset();
+  });
+
+  /** One attempt: a failure to get any answer is thrown as ServiceUnavailableError; an answer is returned. */
+  async function attempt<T>(to: string, method: string, path: string, options: CallOptions): Promise<CallResult<T>> {
+    const span = childSpan();
+    const started = performance.now();
+    const report = (status: number, error?: string) =>
+      emit({ type: "http", ts: Date.now(), stack, from, to, method, path, status, durationMs: performance.now() - started, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId, error, via: "http" });
+    const unavailable = (detail: string) => {
+      report(0, detail);
+      return new ServiceUnavailableError(to, detail);
+    };
+    if (partitioned(from, to)) throw unavailable("network partition");
+    const base = resolve(to);
+    if (!base) throw unavailable("no running instance");
+    const settings = resilience();
+    try {
+      const response = await fetch(base + path, {
+        method,
+        headers: { "content-type": "application/json", traceparent: formatTraceparent(span.traceId, span.spanId), "x-sandbox-from": from, ...options.headers },
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: AbortSignal.timeout(settings.timeouts ? settings.timeoutMs : HARD_TIMEOUT_MS),
+      });
+      const text = await response.text();
+      const body = (text ? JSON.parse(text) : {}) as T;
+      report(response.status, response.status >= 500 ? (body as { error?: string }).error : undefined);
+      return { status: response.status, body };
+    } catch (error) {
+      throw unavailable(error instanceof Error && error.name === "TimeoutError" ? "no answer in time" : "connection refused");
+    }
+  }
+
   const client: ServiceClient = {
     async request<T>(to: string, method: string, path: string, options?: CallOptions) {
       const { status, body } = await client.call<T & { error?: string }>(to, method, path, options);
@@ -32,50 +78,30 @@ export function createServiceClient(from: string, stack: StackId): ServiceClient
       return body;
     },
     async call<T>(to: string, method: string, path: string, options: CallOptions = {}) {
-      const span = childSpan();
-      const started = performance.now();
-      const report = (status: number, error?: string) =>
-        emit({
-          type: "http",
-          ts: Date.now(),
-          stack,
-          from,
-          to,
-          method,
-          path,
-          status,
-          durationMs: performance.now() - started,
-          traceId: span.traceId,
-          spanId: span.spanId,
-          parentSpanId: span.parentSpanId,
-          error,
-        });
-      const base = resolve(to);
-      if (!base) {
-        report(0, "no running instance");
-        throw new ServiceUnavailableError(to, "no running instance");
+      const settings = resilience();
+      const breaker = settings.circuitBreaker ? breakerFor(to) : undefined;
+      // Only reads are retried: repeating a write could do it twice.
+      const tries = method === "GET" ? 1 + settings.retries : 1;
+      let lastError: unknown;
+      for (let round = 1; round <= tries; round++) {
+        if (breaker && !breaker.allow()) throw new ServiceUnavailableError(to, "circuit open: calls are refused until it has rested");
+        try {
+          const result = await attempt<T>(to, method, path, options);
+          if (result.status >= 500) {
+            breaker?.failed();
+            if (round < tries) {
+              await sleep(retryDelayMs(round));
+              continue;
+            }
+          } else breaker?.succeeded();
+          return result;
+        } catch (error) {
+          breaker?.failed();
+          lastError = error;
+          if (round < tries) await sleep(retryDelayMs(round));
+        }
       }
-      try {
-        const response = await fetch(base + path, {
-          method,
-          headers: {
-            "content-type": "application/json",
-            traceparent: formatTraceparent(span.traceId, span.spanId),
-            "x-sandbox-from": from,
-            ...options.headers,
-          },
-          body: options.body === undefined ? undefined : JSON.stringify(options.body),
-          signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
-        });
-        const text = await response.text();
-        const body = (text ? JSON.parse(text) : {}) as T;
-        report(response.status, response.status >= 500 ? (body as { error?: string }).error : undefined);
-        return { status: response.status, body };
-      } catch (error) {
-        const detail = error instanceof Error && error.name === "TimeoutError" ? "no answer in time" : "connection refused";
-        report(0, detail);
-        throw new ServiceUnavailableError(to, detail);
-      }
+      throw lastError;
     },
   };
   return client;

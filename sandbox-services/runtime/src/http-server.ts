@@ -2,6 +2,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { HttpError } from "./errors";
+import { beforeHandling } from "./faults";
 import { log } from "./log";
 import { compileRoutes, type Routes } from "./router";
 import { emit } from "./telemetry";
@@ -86,6 +87,8 @@ export function createHttpServer(options: ServerOptions): http.Server {
       try {
         const route = match(method, url.pathname);
         if (!route) throw new HttpError(404, `no route for ${method} ${url.pathname}`);
+        // The supervisor's health probe is spared latency and errors, so a fault shows in the shop, not as a dead process.
+        if (url.pathname !== "/health") await beforeHandling(options.serviceId);
         const body = method === "GET" || method === "HEAD" ? undefined : await readBody(request);
         const reply = await route.handler({ method, path: url.pathname, params: route.params, query: url.searchParams, headers: request.headers, body });
         send(reply.status, reply.body);

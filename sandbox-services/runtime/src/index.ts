@@ -7,3 +7,5 @@ export type { ServiceClient, CallResult, CallOptions } from "./http-client";
 export type { Routes, Handler, Request, Reply } from "./router";
 export { log } from "./log";
 export { parseBody } from "./validate";
+export { beforeConsuming, beforeHandling, setFaults } from "./faults";
+export { setResilience } from "./resilience";

@@ -3,6 +3,7 @@ import { Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
 import { DOMAIN_EVENTS, inboxQueueName, type DomainEventName, type ShopServiceId } from "../../../lib/contract/services";
 import type { DomainEventPayloads } from "../../../lib/contract/shop";
 import type { StackId } from "../../../lib/contract/events";
+import { beforeConsuming } from "./faults";
 import { log } from "./log";
 import { emit } from "./telemetry";
 import { childSpan, currentTrace, formatTraceparent, runInTrace, spanFrom } from "./trace";
@@ -95,6 +96,7 @@ export function createConsumer(serviceId: ShopServiceId, stack: StackId, connect
       try {
         const handler = handlers[job.data.event] as ((payload: unknown) => Promise<void>) | undefined;
         if (!handler) throw new Error(`${serviceId} has no handler for ${job.data.event}`);
+        await beforeConsuming(serviceId);
         await runInTrace(span, () => handler(job.data.payload));
         report("completed", { durationMs: performance.now() - started });
       } catch (error) {

@@ -7,7 +7,9 @@ import { createServiceClient, type ServiceClient } from "./http-client";
 import { createHttpServer, listen } from "./http-server";
 import { log } from "./log";
 import { brokerConnection, createConsumer, createPublisher, type EventHandlers, type Publisher } from "./queues";
+import { setFaults } from "./faults";
 import { setRegistry } from "./registry";
+import { setResilience } from "./resilience";
 import type { Routes } from "./router";
 import { openStore, type Store } from "./store";
 import { flush } from "./telemetry";
@@ -26,12 +28,20 @@ export interface ServiceDefinition {
   create(context: ServiceContext): { routes: Routes; handlers?: EventHandlers; start?: () => () => void };
 }
 
+/** A crash-on-start fault was in force when this version was deployed: it dies at boot, as a bad release does. */
+export function crashIfBadRelease(env: ServiceEnvironment): void {
+  if (!env.crashOnStart) return;
+  log.error(`${env.serviceId} v${env.version} failed at start: this release is broken (an injected crash-on-start fault)`);
+  process.exit(1);
+}
+
 /** Gives in-flight requests this long to finish on SIGTERM before the process leaves anyway. */
 const SHUTDOWN_GRACE_MS = 3_000;
 
 
 export async function runService(definition: ServiceDefinition): Promise<void> {
   const env = readEnvironment();
+  crashIfBadRelease(env);
   const connection = brokerConnection(env.redis);
   const context: ServiceContext = {
     env,
@@ -43,7 +53,10 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
 
   process.on("message", (raw) => {
     const message = ParentMessageSchema.safeParse(raw);
-    if (message.success && message.data.type === "registry") setRegistry(message.data.registry);
+    if (!message.success) return;
+    if (message.data.type === "registry") setRegistry(message.data.registry);
+    else if (message.data.type === "faults") setFaults(message.data.faults, env.stack);
+    else setResilience(message.data.resilience);
   });
   // The supervisor is gone (even SIGKILLed): so must we be, or we would outlive the app.
   process.on("disconnect", () => process.exit(0));
