@@ -1,0 +1,83 @@
+// What a browser sees over socket.io: a snapshot first, then every call, queue job and lifecycle change, one trace per order.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HttpEvent, LifecycleEvent, NumberedEvent, QueueEvent } from "../../lib/contract/events";
+import { startApp, type RunningApp } from "./support/app";
+import { serviceAction } from "./support/control";
+import { Storefront, type Customer } from "./support/storefront";
+import { watchTelemetry, type TelemetryWatcher } from "./support/telemetry";
+
+let app: RunningApp;
+let shop: Storefront;
+let customer: Customer;
+let watcher: TelemetryWatcher | undefined;
+
+const http = (events: NumberedEvent[]) => events.filter((event): event is HttpEvent & { seq: number } => event.type === "http");
+const queue = (events: NumberedEvent[]) => events.filter((event): event is QueueEvent & { seq: number } => event.type === "queue");
+const lifecycle = (events: NumberedEvent[]) => events.filter((event): event is LifecycleEvent & { seq: number } => event.type === "lifecycle");
+
+beforeAll(async () => {
+  app = await startApp();
+  shop = new Storefront(await app.storefrontUrl());
+  customer = await shop.newCustomer();
+  watcher = await watchTelemetry(app.origin);
+});
+
+afterAll(async () => {
+  watcher?.close();
+  await app?.stop();
+});
+
+describe("live events over socket.io", () => {
+  it("sends a snapshot first, listing every service of the sandbox", () => {
+    expect(watcher!.messages[0]).toBe("snapshot");
+    const ids = watcher!.snapshot!.state.services.map((service) => service.id).sort();
+    expect(ids).toEqual(["api-gateway", "auth-service", "notification-service", "order-service", "payment-service", "product-service", "redis", "user-service"]);
+    expect(watcher!.snapshot!.state.services.every((service) => service.status === "healthy")).toBe(true);
+  });
+
+  it("follows one order under one trace id, from the client's call through the services into the queue jobs", async () => {
+    const placed = await shop.placeOrder(customer.token, { items: [{ productId: "p-mouse", quantity: 1 }] });
+    expect(placed.status).toBe(202);
+    const orderId = placed.body.order!.id;
+
+    const entry = await watcher!.waitForEvents("the client's POST /api/orders", (events) =>
+      http(events).find((event) => event.from === "client" && event.to === "api-gateway" && event.method === "POST" && event.path === "/api/orders" && event.status === 202),
+    );
+    const { traceId } = entry;
+    expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+
+    const toOrderService = await watcher!.waitForEvents("api-gateway's call to order-service", (events) =>
+      http(events).find((event) => event.from === "api-gateway" && event.to === "order-service" && event.method === "POST" && event.path === "/orders"),
+    );
+    expect(toOrderService).toMatchObject({ traceId, status: 202 });
+
+    const isOrderCreated = (event: QueueEvent) => event.job === "OrderCreated" && event.jobId.includes(orderId);
+    const orderCreated = await watcher!.waitForEvents("OrderCreated added, active and completed", (events) => {
+      const jobEvents = queue(events).filter(isOrderCreated);
+      const states = new Set(jobEvents.map((event) => event.state));
+      return states.has("added") && states.has("active") && states.has("completed") ? jobEvents : undefined;
+    });
+    for (const event of orderCreated) expect(event, `OrderCreated ${event.state}`).toMatchObject({ queue: "payment-inbox", traceId });
+    expect(orderCreated.find((event) => event.state === "added")).toMatchObject({ service: "order-service" });
+    expect(orderCreated.find((event) => event.state === "completed")).toMatchObject({ service: "payment-service" });
+
+    // The trace goes on past the payment: the PaymentSucceeded job that marks the order paid carries it too.
+    const paid = await watcher!.waitForEvents("PaymentSucceeded completed in order-service's inbox", (events) =>
+      queue(events).find((event) => event.job === "PaymentSucceeded" && event.jobId.includes(orderId) && event.queue === "order-inbox" && event.state === "completed"),
+    );
+    expect(paid.traceId).toBe(traceId);
+  });
+
+  it("shows a killed service going from healthy through stopping to stopped", async () => {
+    const { pid } = await app.service("notification-service");
+    const killed = await serviceAction(app, "notification-service", "kill");
+    expect(killed.status).toBe(200);
+
+    const transitions = await watcher!.waitForEvents("notification-service's lifecycle events", (events) => {
+      const mine = lifecycle(events).filter((event) => event.service === "notification-service" && event.pid === pid);
+      return mine.some((event) => event.to === "stopped") ? mine : undefined;
+    });
+    expect(transitions.map((event) => `${event.from}→${event.to}`)).toEqual(["healthy→stopping", "stopping→stopped"]);
+    expect(transitions[0].seq).toBeLessThan(transitions[1].seq);
+  });
+});
