@@ -6,7 +6,9 @@ import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "./lib/contract/socket";
 import { killAllChildrenNow } from "./lib/sandbox/child-process";
 import { controlApi, isControlPath } from "./lib/sandbox/control-api";
+import { createExtras } from "./lib/sandbox/extras";
 import { Sandbox } from "./lib/sandbox/sandbox";
+import { ArchitectureSchema } from "./lib/contract/services";
 import { isStorefrontPath, storefrontProxy } from "./lib/sandbox/storefront-proxy";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -17,10 +19,16 @@ const rootDir = path.dirname(new URL(import.meta.url).pathname);
 // Whatever happens, no child outlives us: the exit hook is synchronous and SIGKILLs what is left.
 process.on("exit", killAllChildrenNow);
 
-const sandbox = new Sandbox({ rootDir, dataDir: process.env.SANDBOX_DATA_DIR, redisUrl: process.env.REDIS_URL });
+const architecture = ArchitectureSchema.safeParse(process.env.SANDBOX_ARCHITECTURE ?? "microservices");
+if (!architecture.success) {
+  console.error(`SANDBOX_ARCHITECTURE must be microservices, monolith or both, not "${process.env.SANDBOX_ARCHITECTURE}"`);
+  process.exit(2);
+}
+const sandbox = new Sandbox({ rootDir, dataDir: process.env.SANDBOX_DATA_DIR, redisUrl: process.env.REDIS_URL, architecture: architecture.data });
+const extras = createExtras(sandbox);
 const app = next({ dev, hostname, port, dir: rootDir });
-const handleControl = controlApi(sandbox);
-const handleStorefront = storefrontProxy((stack) => sandbox.state().stacks.find((candidate) => candidate.id === stack)?.storefrontUrl ?? null);
+const handleControl = controlApi(sandbox, extras);
+const handleStorefront = storefrontProxy((stack) => sandbox.entryPoints(stack));
 
 let shuttingDown = false;
 async function shutdown(signal: string, code: number): Promise<void> {
@@ -29,6 +37,7 @@ async function shutdown(signal: string, code: number): Promise<void> {
   console.log(`${signal}: stopping the sandbox's processes...`);
   const forced = setTimeout(() => process.exit(code), 10_000);
   forced.unref();
+  extras.dispose();
   await sandbox.shutdown().catch((error) => console.error("shutdown failed", error));
   console.log("all processes stopped; bye");
   process.exit(code);
@@ -36,16 +45,14 @@ async function shutdown(signal: string, code: number): Promise<void> {
 process.on("SIGINT", () => void shutdown("SIGINT", 0));
 process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
 process.on("SIGHUP", () => void shutdown("SIGHUP", 0));
-process.on("uncaughtException", (error) => {
+function crash(error: unknown): never {
   console.error("the sandbox server crashed:", error);
   killAllChildrenNow();
+  sandbox.removeOwnDataNow();
   process.exit(1);
-});
-process.on("unhandledRejection", (error) => {
-  console.error("the sandbox server crashed:", error);
-  killAllChildrenNow();
-  process.exit(1);
-});
+}
+process.on("uncaughtException", crash);
+process.on("unhandledRejection", crash);
 
 const sandboxStarting = sandbox.start();
 await app.prepare();

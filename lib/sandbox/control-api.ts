@@ -1,12 +1,20 @@
-// The sandbox control API: a request listener that answers /api/sandbox and /api/services before Next sees them.
+// The sandbox control API: a request listener that answers /api/sandbox, /api/services, /api/faults, /api/traffic,
+// /api/metrics and /api/scenarios before Next sees them. It validates every body against the contract and only
+// ever acts on services the sandbox knows; nothing from a request becomes a command or a path.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { RedeployBodySchema, ServiceActionSchema } from "../contract/control";
+import type { z } from "zod";
+import { ArchitectureBodySchema, RedeployBodySchema, RestartPolicyBodySchema, ScaleBodySchema, TrafficBodySchema } from "../contract/control";
+import { FaultBodySchema } from "../contract/faults";
+import { ResilienceSchema } from "../contract/resilience";
+import { ServiceIdSchema } from "../contract/services";
 import type { Sandbox } from "./sandbox";
+import type { SandboxExtras } from "./sandbox-extras";
 import { ActionRefused } from "./supervisor";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
 class BadRequest extends Error {}
+class NotFound extends Error {}
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   const payload = JSON.stringify(body);
@@ -31,41 +39,109 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-/** Whether this listener answers the path; everything else goes to Next. */
-export const isControlPath = (pathname: string): boolean => pathname === "/api/sandbox" || pathname.startsWith("/api/sandbox/") || pathname.startsWith("/api/services/");
+/** Checks a body against its schema; the first problem becomes a 400 that names the field. */
+function parse<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new BadRequest(`invalid ${what}: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`);
+}
 
-export function controlApi(sandbox: Sandbox) {
+function noBody(body: unknown, what: string): void {
+  if (typeof body !== "object" || body === null || Array.isArray(body) || Object.keys(body).length > 0) throw new BadRequest(`${what} takes no body`);
+}
+
+const CONTROL_PREFIXES = ["/api/sandbox", "/api/services/", "/api/faults", "/api/traffic", "/api/metrics", "/api/scenarios"];
+
+/** Whether this listener answers the path; everything else goes to Next. */
+export const isControlPath = (pathname: string): boolean => CONTROL_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`));
+
+type Route = (context: { sandbox: Sandbox; extras: SandboxExtras; body: () => Promise<unknown>; params: string[] }) => Promise<[number, unknown]> | [number, unknown];
+
+const SERVICE_ACTIONS = ["kill", "stop", "start", "redeploy", "scale", "restart-policy"];
+
+const routes: Array<[method: string, pattern: RegExp, route: Route]> = [
+  ["GET", /^\/api\/sandbox$/, ({ sandbox }) => [200, sandbox.state()]],
+  ["POST", /^\/api\/sandbox\/architecture$/, async ({ sandbox, body }) => {
+    const { architecture } = parse(ArchitectureBodySchema, await body(), "architecture body");
+    await sandbox.setArchitecture(architecture);
+    return [200, sandbox.state()];
+  }],
+  ["POST", /^\/api\/sandbox\/reset$/, async ({ sandbox, extras, body }) => {
+    noBody(await body(), "reset");
+    extras.beforeReset();
+    await sandbox.reset();
+    return [200, sandbox.state()];
+  }],
+  ["GET", /^\/api\/sandbox\/resilience$/, ({ sandbox }) => [200, { resilience: sandbox.state().resilience }]],
+  ["POST", /^\/api\/sandbox\/resilience$/, async ({ sandbox, body }) => {
+    const next = parse(ResilienceSchema.partial().strict(), await body(), "resilience body");
+    sandbox.setResilience({ ...sandbox.state().resilience, ...next });
+    return [200, { resilience: sandbox.state().resilience }];
+  }],
+  ["GET", /^\/api\/sandbox\/audit$/, async ({ extras }) => [200, await extras.audit()]],
+  ["POST", /^\/api\/services\/([^/]+)\/([^/]+)$/, async ({ sandbox, body, params: [id, action] }) => {
+    sandbox.supervisorOf(id); // 404 or 409 before the body is even read
+    if (!SERVICE_ACTIONS.includes(action)) throw new NotFound(`there is no action called ${action}: use ${SERVICE_ACTIONS.join(", ")}`);
+    const raw = await body();
+    if (action === "redeploy") await sandbox.redeploy(id, parse(RedeployBodySchema, raw, "redeploy body").strategy);
+    else if (action === "scale") await sandbox.scale(id, parse(ScaleBodySchema, raw, "scale body").replicas);
+    else if (action === "restart-policy") sandbox.setRestartPolicy(id, parse(RestartPolicyBodySchema, raw, "restart-policy body").restart);
+    else {
+      noBody(raw, action);
+      await (action === "kill" ? sandbox.kill(id) : action === "stop" ? sandbox.stop(id) : sandbox.startService(id));
+    }
+    return [200, { service: sandbox.state().services.find((service) => service.id === id) }];
+  }],
+  ["GET", /^\/api\/faults$/, ({ sandbox }) => [200, { faults: sandbox.faults.list() }]],
+  ["POST", /^\/api\/faults$/, async ({ sandbox, body }) => {
+    const raw = await body();
+    const service = (raw as { service?: unknown } | null)?.service;
+    if (typeof service === "string" && !ServiceIdSchema.safeParse(service).success) throw new NotFound(`there is no service called ${service}`);
+    if (service === "redis" || service === "monolith") throw new BadRequest(`faults target a module of the shop (e.g. payment-service); ${service} is not one: in the monolith, a fault on a module hits it inside the one process`);
+    const fault = sandbox.addFault(parse(FaultBodySchema, raw, "fault"));
+    return [201, { fault }];
+  }],
+  ["DELETE", /^\/api\/faults$/, ({ sandbox }) => (sandbox.faults.clear(), [200, { faults: [] }])],
+  ["DELETE", /^\/api\/faults\/([^/]+)$/, ({ sandbox, params: [id] }) => {
+    if (!sandbox.faults.remove(id)) throw new NotFound(`there is no fault ${id}`);
+    return [200, { faults: sandbox.faults.list() }];
+  }],
+  ["GET", /^\/api\/traffic$/, ({ extras }) => [200, { traffic: extras.traffic.view() }]],
+  ["POST", /^\/api\/traffic$/, async ({ extras, body }) => [200, { traffic: extras.traffic.start(parse(TrafficBodySchema, await body(), "traffic body")) }]],
+  ["DELETE", /^\/api\/traffic$/, ({ extras }) => [200, { traffic: extras.traffic.stop() }]],
+  ["GET", /^\/api\/metrics$/, ({ extras }) => [200, extras.metrics()]],
+  ["GET", /^\/api\/scenarios$/, ({ extras }) => [200, extras.scenarios.view()]],
+  ["POST", /^\/api\/scenarios\/stop$/, async ({ extras }) => [200, await extras.scenarios.stop()]],
+  ["POST", /^\/api\/scenarios\/([^/]+)\/start$/, async ({ extras, params: [id] }) => {
+    if (!extras.scenarios.has(id)) throw new NotFound(`there is no scenario called ${id}`);
+    return [200, await extras.scenarios.start(id)];
+  }],
+];
+
+export function controlApi(sandbox: Sandbox, extras: SandboxExtras) {
   return async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
     const method = request.method ?? "GET";
     try {
-      if (pathname === "/api/sandbox" && method === "GET") return send(response, 200, sandbox.state());
-      if (pathname === "/api/sandbox/reset" && method === "POST") {
-        await readJson(request);
-        await sandbox.reset();
-        return send(response, 200, sandbox.state());
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(pathname);
+      } catch {
+        throw new BadRequest("the path is not valid");
       }
-      const serviceAction = /^\/api\/services\/([^/]+)\/([^/]+)$/.exec(pathname);
-      if (serviceAction && method === "POST") {
-        const [, id, actionName] = serviceAction;
-        if (id === "redis" && !sandbox.supervisor.has(id)) return send(response, 409, { error: "redis was given through REDIS_URL: the sandbox does not manage it" });
-        if (!sandbox.supervisor.has(id)) return send(response, 404, { error: `there is no service called ${decodeURIComponent(id)}` });
-        const action = ServiceActionSchema.safeParse(actionName);
-        if (!action.success) return send(response, 404, { error: `there is no action called ${decodeURIComponent(actionName)}: use kill, stop, start or redeploy` });
-        const body = await readJson(request);
-        if (action.data === "redeploy") {
-          const parsed = RedeployBodySchema.safeParse(body);
-          if (!parsed.success) throw new BadRequest(`invalid redeploy body: ${parsed.error.issues[0].message}`);
-          if (parsed.data.strategy === "rolling") throw new BadRequest("the rolling strategy is not available yet: use recreate");
-        } else if (typeof body !== "object" || body === null || Array.isArray(body) || Object.keys(body).length > 0) {
-          throw new BadRequest(`${action.data} takes no body`);
-        }
-        await sandbox.act(id, action.data);
-        return send(response, 200, { service: sandbox.state().services.find((service) => service.id === id) });
+      const matches = routes.map(([routeMethod, pattern, route]) => ({ routeMethod, route, match: pattern.exec(decoded) })).filter(({ match }) => match);
+      const found = matches.find(({ routeMethod }) => routeMethod === method);
+      if (!found) {
+        if (matches.length > 0) return send(response, 405, { error: `${method} is not allowed on ${pathname}: use ${matches.map(({ routeMethod }) => routeMethod).join(" or ")}` });
+        return send(response, 404, { error: `no control API route for ${method} ${pathname}` });
       }
-      return send(response, 404, { error: `no control API route for ${method} ${pathname}` });
+      const [status, body] = await found.route({ sandbox, extras, body: () => readJson(request), params: found.match!.slice(1) });
+      return send(response, status, body);
     } catch (error) {
       if (error instanceof BadRequest) return send(response, 400, { error: error.message });
+      if (error instanceof NotFound) return send(response, 404, { error: error.message });
       if (error instanceof ActionRefused) return send(response, error.status, { error: error.message });
+      if (error instanceof RangeError) return send(response, 409, { error: error.message });
       console.error("control API error", error);
       return send(response, 500, { error: "the sandbox could not carry out the request" });
     }

@@ -42,6 +42,8 @@ export class Instance {
   pid: number | null = null;
   port: number | null = null;
   startedAt: number | null = null;
+  /** Retiring: out of the registry, so it takes no new calls, and about to be stopped. */
+  draining = false;
   private child: ChildProcess | undefined;
   private healthFailures = 0;
   private exited: Promise<void> = Promise.resolve();
@@ -75,7 +77,7 @@ export class Instance {
   }
 
   /** Starts the process and resolves once it is healthy, or once it has failed to get there. */
-  start(onMessage: (message: unknown) => void): Promise<void> {
+  start(): Promise<void> {
     const child = spawnChild(this.spec.command, this.spec.args, {
       env: { ...process.env, ...this.spec.env },
       stdio: this.spec.readiness.kind === "ipc" ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
@@ -100,7 +102,6 @@ export class Instance {
         this.hooks.telemetry(message.data.events, message.data.dropped);
       }
     });
-    child.on("message", onMessage);
     child.on("error", (error) => this.logLine("error", `could not start: ${error.message}`));
     this.exited = new Promise((resolve) =>
       child.once("exit", (code, signal) => {
@@ -130,7 +131,7 @@ export class Instance {
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
     const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
-    if (this.status === "stopping") this.transition("stopped", this.reason === "killed by the user" ? `killed by the user (${how})` : `stopped (${how})`);
+    if (this.status === "stopping") this.transition("stopped", `${this.reason} (${how})`);
     else if (this.status !== "crashed") this.transition("crashed", `${how} on its own`);
     this.pid = null;
     this.port = null;
@@ -149,10 +150,10 @@ export class Instance {
   }
 
   /** SIGKILL: no goodbye. Resolves once the process is gone. */
-  async kill(): Promise<void> {
+  async kill(reason = "killed by the user"): Promise<void> {
     const child = this.child;
     if (!child || !isAlive(this.status)) return;
-    if (this.status !== "stopping") this.transition("stopping", "killed by the user");
+    if (this.status !== "stopping") this.transition("stopping", reason);
     signalChild(child, "SIGKILL");
     await this.exited;
   }

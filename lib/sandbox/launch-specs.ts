@@ -4,6 +4,7 @@ import path from "node:path";
 import type { ServiceDefinition } from "./supervisor";
 import type { LaunchSpec } from "./instance";
 import { pingRedis, redisArgs, socketPath } from "./broker";
+import { MONOLITH_ID } from "../contract/services";
 
 /**
  * Eight Node processes on a small machine: a 1 MB young generation and no V8 helper threads keep each service
@@ -32,7 +33,8 @@ async function answersHealth(address: string | null): Promise<boolean> {
   }
 }
 
-export function shopServiceDefinition(id: string, paths: StackPaths, broker: { path: string } | { url: string }, tokenSecret: string): ServiceDefinition {
+/** A Node process built from sandbox-services/<id>: it reports its port over IPC and answers /health. */
+function nodeServiceDefinition(id: string, paths: StackPaths, env: Record<string, string>): ServiceDefinition {
   return {
     id,
     kind: "service",
@@ -40,21 +42,26 @@ export function shopServiceDefinition(id: string, paths: StackPaths, broker: { p
     launch: (version, instanceId): LaunchSpec => ({
       command: process.execPath,
       args: [...SERVICE_NODE_FLAGS, path.join(paths.rootDir, ".build", "services", `${id}.mjs`)],
-      env: {
-        SERVICE_ID: id,
-        STACK: "microservices",
-        INSTANCE_ID: instanceId,
-        SERVICE_VERSION: String(version),
-        PORT: "0",
-        DATA_DIR: path.join(paths.dataDir, "microservices", id),
-        ...("path" in broker ? { REDIS_PATH: broker.path } : { REDIS_URL: broker.url }),
-        TOKEN_SECRET: tokenSecret,
-        NODE_ENV: "production",
-      },
+      env: { SERVICE_ID: id, INSTANCE_ID: instanceId, SERVICE_VERSION: String(version), PORT: "0", NODE_ENV: "production", ...env },
       readiness: { kind: "ipc" },
       health: (instance) => answersHealth(instance.address),
     }),
   };
+}
+
+/** One service of the microservices stack: its own data folder (database per service), the shared broker. */
+export function shopServiceDefinition(id: string, paths: StackPaths, broker: { path: string } | { url: string }, tokenSecret: string): ServiceDefinition {
+  return nodeServiceDefinition(id, paths, {
+    STACK: "microservices",
+    DATA_DIR: path.join(paths.dataDir, "microservices", id),
+    ...("path" in broker ? { REDIS_PATH: broker.path } : { REDIS_URL: broker.url }),
+    TOKEN_SECRET: tokenSecret,
+  });
+}
+
+/** The monolith: every module in one process, one data folder for all of them, no broker. */
+export function monolithDefinition(paths: StackPaths, tokenSecret: string): ServiceDefinition {
+  return nodeServiceDefinition(MONOLITH_ID, paths, { STACK: "monolith", DATA_DIR: path.join(paths.dataDir, "monolith"), TOKEN_SECRET: tokenSecret });
 }
 
 export function redisDefinition(paths: StackPaths): ServiceDefinition {

@@ -18,20 +18,25 @@ export function canTransition(from: ServiceStatus, to: ServiceStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
+/** Everything the supervisor can be asked to do to a service. */
+export type SupervisorAction = ServiceAction | "scale";
+
 /** Which statuses each user action can be taken from. */
-export const ACTION_FROM: Readonly<Record<ServiceAction, readonly ServiceStatus[]>> = {
+export const ACTION_FROM: Readonly<Record<SupervisorAction, readonly ServiceStatus[]>> = {
   start: ["stopped", "crashed"],
   stop: ["starting", "healthy", "unhealthy"],
   kill: ["starting", "healthy", "unhealthy", "stopping"],
   redeploy: ["healthy", "unhealthy", "stopped", "crashed"],
+  // Scaling a stopped service only sets how many instances its next start runs.
+  scale: ["healthy", "unhealthy", "stopped", "crashed"],
 };
 
-export function actionAllowed(action: ServiceAction, status: ServiceStatus): boolean {
+export function actionAllowed(action: SupervisorAction, status: ServiceStatus): boolean {
   return ACTION_FROM[action].includes(status);
 }
 
 /** Why an action cannot be taken, in words, or undefined when it can. */
-export function refusal(service: string, action: ServiceAction, status: ServiceStatus): string | undefined {
+export function refusal(service: string, action: SupervisorAction, status: ServiceStatus): string | undefined {
   if (actionAllowed(action, status)) return undefined;
   return `cannot ${action} ${service} while it is ${status}: ${action} is possible when it is ${ACTION_FROM[action].join(", ")}`;
 }

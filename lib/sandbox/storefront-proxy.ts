@@ -16,14 +16,17 @@ function fail(response: ServerResponse, status: number, error: string): void {
   response.end(payload);
 }
 
-export function storefrontProxy(storefrontUrl: (stack: StackId) => string | null) {
+/** `entryPoints` gives the healthy instances where shoppers enter a stack; calls take turns between them. */
+export function storefrontProxy(entryPoints: (stack: StackId) => string[]) {
+  let turn = 0;
   return (request: IncomingMessage, response: ServerResponse): void => {
     const url = new URL(request.url ?? "/", "http://app");
     const match = PREFIX.exec(url.pathname);
     const stack = StackIdSchema.safeParse(match?.[1]);
     if (!match || !stack.success) return fail(response, 404, "storefront paths look like /storefront/microservices/api/products");
-    const base = storefrontUrl(stack.data);
-    if (!base) return fail(response, 503, stack.data === "microservices" ? "api-gateway is down: the shop has no entry point" : `the ${stack.data} is down`);
+    const entries = entryPoints(stack.data);
+    const base = entries[turn++ % Math.max(1, entries.length)];
+    if (!base) return fail(response, 503, stack.data === "microservices" ? "api-gateway is down: the shop has no entry point" : "the monolith is down: the whole shop is unavailable");
     const target = new URL(match[2] + url.search, base);
     const headers: http.OutgoingHttpHeaders = { "content-type": request.headers["content-type"] ?? "application/json" };
     if (request.headers.authorization) headers.authorization = request.headers.authorization;

@@ -15,6 +15,8 @@ interface Reservation {
   id: string;
   items: OrderItem[];
   state: "held" | "committed" | "released";
+  /** When the order set it aside; the audit tells a leaked hold from an order still being placed by it. */
+  heldAt?: number;
 }
 
 /** What the shop sells when it opens. */
@@ -85,7 +87,7 @@ export function createCatalogue(store: Store, publisher: Publisher) {
           const left = stockOf(product);
           if (left < quantity) throw conflict(`${product.name} is out of stock: ${left} left, ${quantity} wanted`);
         }
-        reservations.put({ id: orderId, items, state: "held" });
+        reservations.put({ id: orderId, items, state: "held", heldAt: Date.now() });
       }
       return { lines, totalCents: lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0) };
     },

@@ -1,0 +1,25 @@
+// What the control API offers beyond the processes themselves: generated traffic, metrics, the audit and scenarios.
+import type { Audit, Metrics, TrafficBody, TrafficView } from "../contract/control";
+import type { ScenariosView } from "../contract/scenarios";
+
+export interface TrafficControl {
+  start(body: TrafficBody): TrafficView;
+  stop(): TrafficView;
+  view(): TrafficView;
+}
+
+export interface ScenarioControl {
+  has(id: string): boolean;
+  view(): ScenariosView;
+  start(id: string): Promise<ScenariosView>;
+  stop(): Promise<ScenariosView>;
+}
+
+export interface SandboxExtras {
+  traffic: TrafficControl;
+  metrics(): Metrics;
+  audit(): Promise<Audit[]>;
+  scenarios: ScenarioControl;
+  /** A reset is about to empty everything: traffic and scenarios stop first. */
+  beforeReset(): void;
+}

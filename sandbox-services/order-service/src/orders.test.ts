@@ -1,0 +1,210 @@
+// Orders: accepted even while the broker is down, announced exactly once through the outbox, and followed to paid.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { HttpError, conflict, openStore, type Publisher } from "@sandbox/runtime";
+import type { DomainEventName } from "../../../lib/contract/services";
+import type { OrderItem } from "../../../lib/contract/storefront";
+import type { ProductsApi } from "../../product-service/src/catalogue";
+import { createOrders } from "./orders";
+
+/** The broker as order-service sees it: publishes are written down, or refused while it is down. */
+function fakeBroker(): Publisher & { published: Array<{ event: DomainEventName; payload: unknown; key: string }>; down: boolean } {
+  const broker = {
+    published: [] as Array<{ event: DomainEventName; payload: unknown; key: string }>,
+    down: false,
+    async publish(event: DomainEventName, payload: unknown, key: string) {
+      if (broker.down) throw new Error("the broker is unreachable");
+      broker.published.push({ event, payload, key });
+    },
+    async close() {},
+  };
+  return broker;
+}
+
+/** product-service as order-service sees it: fixed prices, reservations written down, optionally out of stock. */
+function fakeProducts(): ProductsApi & { reserved: Array<{ orderId: string; items: OrderItem[] }>; outOfStock: boolean } {
+  const prices: Record<string, number> = { "p-mouse": 2900, "p-keyboard": 8900 };
+  const products = {
+    reserved: [] as Array<{ orderId: string; items: OrderItem[] }>,
+    outOfStock: false,
+    async reserve(orderId: string, items: OrderItem[]) {
+      if (products.outOfStock) throw conflict("Wireless mouse is out of stock: 0 left, 1 wanted");
+      products.reserved.push({ orderId, items });
+      const lines = items.map((item) => ({ ...item, priceCents: prices[item.productId] }));
+      return { lines, totalCents: lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0) };
+    },
+  };
+  return products;
+}
+
+let dir: string;
+let broker: ReturnType<typeof fakeBroker>;
+let products: ReturnType<typeof fakeProducts>;
+let written: string[];
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "orders-test-"));
+  broker = fakeBroker();
+  products = fakeProducts();
+  // The outbox logs a warning line on stdout when a publish fails; keep the test output readable.
+  written = [];
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const open = () => createOrders(openStore(dir), products, broker);
+const twoMiceAndAKeyboard: OrderItem[] = [
+  { productId: "p-mouse", quantity: 2 },
+  { productId: "p-keyboard", quantity: 1 },
+];
+
+describe("place", () => {
+  it("saves a pending order priced by product-service and announces OrderCreated", async () => {
+    const orders = open();
+    const order = await orders.place("u-1", twoMiceAndAKeyboard);
+
+    expect(products.reserved).toEqual([{ orderId: order.id, items: twoMiceAndAKeyboard }]);
+    expect(order).toMatchObject({ userId: "u-1", status: "pending", totalCents: 2 * 2900 + 8900 });
+    expect(order.items).toEqual([
+      { productId: "p-mouse", quantity: 2, priceCents: 2900 },
+      { productId: "p-keyboard", quantity: 1, priceCents: 8900 },
+    ]);
+    expect(order.history.map((entry) => entry.event)).toEqual(["OrderCreated"]);
+    expect(orders.get("u-1", order.id)).toEqual(order);
+    expect(broker.published).toEqual([
+      { event: "OrderCreated", payload: { orderId: order.id, userId: "u-1", totalCents: 14700 }, key: order.id },
+    ]);
+  });
+
+  it("does not show the outbox flag to the customer", async () => {
+    const order = await open().place("u-1", twoMiceAndAKeyboard);
+    expect(order).not.toHaveProperty("published");
+    expect(open().get("u-1", order.id)).not.toHaveProperty("published");
+  });
+
+  it("accepts nothing and announces nothing when the stock cannot be reserved", async () => {
+    const orders = open();
+    products.outOfStock = true;
+    await expect(orders.place("u-1", twoMiceAndAKeyboard)).rejects.toMatchObject({ status: 409 });
+    expect(orders.all()).toEqual([]);
+    expect(broker.published).toEqual([]);
+  });
+});
+
+describe("the outbox", () => {
+  it("keeps accepting orders while the broker is down", async () => {
+    const orders = open();
+    broker.down = true;
+    const order = await orders.place("u-1", twoMiceAndAKeyboard);
+    expect(order.status).toBe("pending");
+    expect(orders.get("u-1", order.id).id).toBe(order.id);
+    expect(broker.published).toEqual([]);
+    expect(written.join("")).toContain(
+      `warning: OrderCreated for ${order.id} waits in the outbox: the broker is unreachable`,
+    );
+  });
+
+  it("announces a waiting order once the broker is back, exactly once", async () => {
+    const orders = open();
+    broker.down = true;
+    const order = await orders.place("u-1", twoMiceAndAKeyboard);
+    expect(await orders.drainOutbox()).toBe(0);
+
+    broker.down = false;
+    expect(await orders.drainOutbox()).toBe(1);
+    expect(await orders.drainOutbox()).toBe(0);
+    expect(broker.published).toEqual([
+      { event: "OrderCreated", payload: { orderId: order.id, userId: "u-1", totalCents: 14700 }, key: order.id },
+    ]);
+  });
+
+  it("has nothing to send for an order announced when it was placed", async () => {
+    const orders = open();
+    await orders.place("u-1", twoMiceAndAKeyboard);
+    expect(await orders.drainOutbox()).toBe(0);
+    expect(broker.published).toHaveLength(1);
+  });
+
+  it("still announces a waiting order after order-service restarts", async () => {
+    broker.down = true;
+    const order = await open().place("u-1", twoMiceAndAKeyboard);
+    broker.down = false;
+    const restarted = open();
+    expect(await restarted.drainOutbox()).toBe(1);
+    expect(broker.published.map((entry) => entry.key)).toEqual([order.id]);
+  });
+});
+
+describe("following an order", () => {
+  it("marks a pending order paid once and records PaymentSucceeded once", async () => {
+    const orders = open();
+    const { id } = await orders.place("u-1", twoMiceAndAKeyboard);
+    orders.paid(id);
+    orders.paid(id);
+    const order = orders.get("u-1", id);
+    expect(order.status).toBe("paid");
+    expect(order.history.map((entry) => entry.event)).toEqual(["OrderCreated", "PaymentSucceeded"]);
+  });
+
+  it("marks a pending order payment_failed when the payment failed", async () => {
+    const orders = open();
+    const { id } = await orders.place("u-1", twoMiceAndAKeyboard);
+    orders.paymentFailed(id);
+    orders.paymentFailed(id);
+    const order = orders.get("u-1", id);
+    expect(order.status).toBe("payment_failed");
+    expect(order.history.map((entry) => entry.event)).toEqual(["OrderCreated", "PaymentFailed"]);
+  });
+
+  it("does not move an order that already left pending", async () => {
+    const orders = open();
+    const { id } = await orders.place("u-1", twoMiceAndAKeyboard);
+    orders.paid(id);
+    orders.paymentFailed(id);
+    expect(orders.get("u-1", id).status).toBe("paid");
+  });
+
+  it("records stock and email updates once each without changing the status", async () => {
+    const orders = open();
+    const { id } = await orders.place("u-1", twoMiceAndAKeyboard);
+    orders.paid(id);
+    orders.inventoryUpdated(id);
+    orders.emailSent(id);
+    orders.inventoryUpdated(id);
+    orders.emailSent(id);
+    const order = orders.get("u-1", id);
+    expect(order.status).toBe("paid");
+    expect(order.history.map((entry) => entry.event)).toEqual(["OrderCreated", "PaymentSucceeded", "InventoryUpdated", "EmailSent"]);
+  });
+
+  it("fails loudly on an event for an order it does not know", () => {
+    expect(() => open().paid("o-unknown")).toThrow("no order o-unknown");
+  });
+});
+
+describe("reading orders", () => {
+  it("answers another user's order with a 404, as if it did not exist", async () => {
+    const orders = open();
+    const { id } = await orders.place("u-1", twoMiceAndAKeyboard);
+    expect(() => orders.get("u-2", id)).toThrow(HttpError);
+    expect(() => orders.get("u-2", id)).toThrow(`no order ${id} for this user`);
+    expect(() => orders.get("u-1", "o-unknown")).toThrow(HttpError);
+  });
+
+  it("lists only the user's own orders", async () => {
+    const orders = open();
+    const mine = await orders.place("u-1", twoMiceAndAKeyboard);
+    await orders.place("u-2", twoMiceAndAKeyboard);
+    expect(orders.listFor("u-1").map((order) => order.id)).toEqual([mine.id]);
+    expect(orders.all()).toHaveLength(2);
+  });
+});
