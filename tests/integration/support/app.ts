@@ -22,6 +22,8 @@ const OUTPUT_LINES = 200;
 export interface AppOptions {
   /** Extra modules loaded before server.ts (test-only hooks). */
   preload?: string[];
+  /** Extra environment for the app, e.g. SANDBOX_ARCHITECTURE. */
+  env?: Record<string, string>;
 }
 
 export interface AppExit {
@@ -157,7 +159,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const preload = (options.preload ?? []).flatMap((module) => ["--import", module]);
   const child = spawn(process.execPath, ["--import", "tsx", ...preload, "server.ts"], {
     cwd: ROOT_DIR,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), SANDBOX_DATA_DIR: dataDir },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), SANDBOX_DATA_DIR: dataDir, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const app = new RunningApp(child, `http://127.0.0.1:${port}`, dataDir);
