@@ -10,8 +10,8 @@ export interface ServiceEnvironment {
   port: number;
   /** This service's own data folder: its database. */
   dataDir: string;
-  /** The broker: a unix socket path or a redis:// URL. */
-  redis: { path: string } | { url: string };
+  /** The broker: a unix socket path or a redis:// URL; absent for the monolith, whose events stay in the process. */
+  redis?: { path: string } | { url: string };
   tokenSecret: string;
   /** This release is broken on purpose (a crash-on-start fault): it must die at boot. */
   crashOnStart: boolean;
@@ -30,7 +30,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): ServiceEn
     version: Number(env.SERVICE_VERSION ?? "1"),
     port: Number(env.PORT ?? "0"),
     dataDir: required("DATA_DIR"),
-    redis: env.REDIS_PATH ? { path: env.REDIS_PATH } : { url: required("REDIS_URL") },
+    redis: env.REDIS_PATH ? { path: env.REDIS_PATH } : env.REDIS_URL ? { url: env.REDIS_URL } : undefined,
     tokenSecret: required("TOKEN_SECRET"),
     crashOnStart: env.CRASH_ON_START === "1",
   };

@@ -1,0 +1,74 @@
+// What every shop process does around its own work, a microservice or the monolith alike: follow the supervisor
+// over IPC, answer HTTP with /health, report ready, and leave cleanly on SIGTERM or when the supervisor is gone.
+import { ParentMessageSchema, type ChildMessage } from "../../../lib/contract/ipc";
+import { readEnvironment, type ServiceEnvironment } from "./environment";
+import { setFaults } from "./faults";
+import { createHttpServer, listen } from "./http-server";
+import { log } from "./log";
+import { setRegistry } from "./registry";
+import { setResilience } from "./resilience";
+import type { Routes } from "./router";
+import { flush } from "./telemetry";
+
+/** Gives in-flight requests this long to finish on SIGTERM before the process leaves anyway. */
+export const SHUTDOWN_GRACE_MS = 3_000;
+
+/** What one process serves, built from its environment. */
+export interface ProcessParts {
+  /** The `GET /health` answer, e.g. "Order Service is running". */
+  healthMessage: string;
+  routes: Routes;
+  /** Starts the work beside the HTTP server (queue consumers, an outbox) once it listens; returns how to stop it. */
+  start(): () => Promise<void>;
+}
+
+/** A crash-on-start fault was in force when this version was deployed: it dies at boot, as a bad release does. */
+export function crashIfBadRelease(env: ServiceEnvironment): void {
+  if (!env.crashOnStart) return;
+  log.error(`${env.serviceId} v${env.version} failed at start: this release is broken (an injected crash-on-start fault)`);
+  process.exit(1);
+}
+
+/** Applies what the supervisor sends (registry, faults, resilience), and leaves when it is gone. */
+function followSupervisor(env: ServiceEnvironment): void {
+  process.on("message", (raw) => {
+    const message = ParentMessageSchema.safeParse(raw);
+    if (!message.success) return;
+    if (message.data.type === "registry") setRegistry(message.data.registry);
+    else if (message.data.type === "faults") setFaults(message.data.faults, env.stack);
+    else setResilience(message.data.resilience);
+  });
+  // The supervisor is gone (even SIGKILLed): so must we be, or we would outlive the app.
+  process.on("disconnect", () => process.exit(0));
+}
+
+export async function runProcess(build: (env: ServiceEnvironment) => ProcessParts): Promise<void> {
+  const env = readEnvironment();
+  crashIfBadRelease(env);
+  const parts = build(env);
+  followSupervisor(env);
+
+  const server = createHttpServer({ serviceId: env.serviceId, stack: env.stack, healthMessage: parts.healthMessage, routes: parts.routes });
+  const port = await listen(server, env.port);
+  const stopWork = parts.start();
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${env.serviceId} v${env.version} shutting down`);
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    const workStopped = stopWork();
+    server.close();
+    server.closeIdleConnections();
+    await workStopped.catch((error) => log.warn(`stopping ${env.serviceId}: ${error instanceof Error ? error.message : String(error)}`));
+    flush();
+    process.exit(0);
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+
+  log.info(`${env.serviceId} v${env.version} listening on 127.0.0.1:${port}`);
+  const ready: ChildMessage = { type: "ready", port };
+  process.send?.(ready);
+}
