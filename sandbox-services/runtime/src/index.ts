@@ -1,9 +1,13 @@
-// The shared service runtime: what every shop service imports.
+// The shared service runtime: what every shop service, and the monolith, imports.
 export { runService, type ServiceContext, type ServiceDefinition } from "./service";
+export { runProcess, type ProcessParts } from "./process";
 export { HttpError, ServiceUnavailableError, badRequest, conflict, notFound, unauthorized } from "./errors";
 export { openStore, type Collection, type Store, type Watcher } from "./store";
 export type { Publisher, EventHandlers } from "./queues";
 export type { ServiceClient, CallResult, CallOptions } from "./http-client";
+export { createInProcessClient, type ModuleDirectory } from "./in-process-client";
+export { createInProcessBus, type InProcessBus } from "./in-process-bus";
+export { withModuleFaults } from "./module-routes";
 export type { Routes, Handler, Request, Reply } from "./router";
 export { log } from "./log";
 export { parseBody } from "./validate";
