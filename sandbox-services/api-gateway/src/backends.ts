@@ -1,15 +1,16 @@
-// The gateway's view of the shop: each backend is a service reached over HTTP through the registry.
+// The gateway's view of the shop: each backend is a module reached through a ServiceClient (over HTTP through the
+// registry between microservices, as a function call inside the monolith).
 import type { ServiceClient } from "@sandbox/runtime";
 import type { Notification, Order, Product } from "../../../lib/contract/storefront";
-import { authOverHttp } from "../../auth-service/src/client";
-import { usersOverHttp } from "../../user-service/src/client";
+import { authThrough } from "../../auth-service/src/client";
+import { usersThrough } from "../../user-service/src/client";
 import type { ShopBackends } from "./storefront";
 
-export function backendsOverHttp(client: ServiceClient): ShopBackends {
+export function backendsThrough(client: ServiceClient): ShopBackends {
   const id = encodeURIComponent;
   return {
-    auth: authOverHttp(client),
-    users: usersOverHttp(client),
+    auth: authThrough(client),
+    users: usersThrough(client),
     products: {
       list: async () => (await client.request<{ products: Product[] }>("product-service", "GET", "/products")).products,
       get: async (productId) => (await client.request<{ product: Product }>("product-service", "GET", `/products/${id(productId)}`)).product,

@@ -1,9 +1,9 @@
-// How other services reach auth-service over HTTP, behind the same interface the monolith calls directly.
+// How other modules reach auth-service: through a ServiceClient, over HTTP between microservices or as a function call in the monolith.
 import type { ServiceClient } from "@sandbox/runtime";
 import type { User } from "../../../lib/contract/storefront";
 import type { AuthApi } from "./auth";
 
-export function authOverHttp(client: ServiceClient): AuthApi {
+export function authThrough(client: ServiceClient): AuthApi {
   return {
     register: async (body) => (await client.request<{ user: User }>("auth-service", "POST", "/register", { body })).user,
     login: async (body) => (await client.request<{ token: string }>("auth-service", "POST", "/login", { body })).token,

@@ -1,13 +1,13 @@
 // order-service: orders as a microservice.
 import { runService } from "@sandbox/runtime";
-import { productsOverHttp } from "../../product-service/src/client";
+import { productsThrough } from "../../product-service/src/client";
 import { createOrders } from "./orders";
 import { orderHandlers, orderRoutes, startOutbox } from "./routes";
 
 await runService({
   id: "order-service",
   create({ store, client, publisher }) {
-    const orders = createOrders(store, productsOverHttp(client), publisher);
+    const orders = createOrders(store, productsThrough(client), publisher);
     return { routes: orderRoutes(orders), handlers: orderHandlers(orders), start: () => startOutbox(orders) };
   },
 });
