@@ -1,0 +1,26 @@
+// monolith: the whole shop in one process — every module, one HTTP server, one in-process bus, one database.
+import { log, openStore, runProcess } from "@sandbox/runtime";
+import { MONOLITH_ID, displayName } from "../../../lib/contract/services";
+import { createMonolithShop } from "./modules";
+
+/** On a graceful stop, events in flight get this long to be handled: less than the process's 3 s grace, so a loss is still logged. */
+const DRAIN_ON_STOP_MS = 2_000;
+
+await runProcess((env) => {
+  // One database for every module: their collections (users, credentials, products, reservations, orders, charges,
+  // notifications) have distinct names, so they sit side by side in one folder.
+  const shop = createMonolithShop(openStore(env.dataDir), env.tokenSecret, env.stack);
+  return {
+    healthMessage: `${displayName(MONOLITH_ID)} is running`,
+    routes: shop.routes,
+    start() {
+      const stopOutbox = shop.startOutbox();
+      return async () => {
+        stopOutbox();
+        await Promise.race([shop.bus.drain(), new Promise((resolve) => setTimeout(resolve, DRAIN_ON_STOP_MS).unref())]);
+        const lost = await shop.bus.close();
+        if (lost > 0) log.warn(`${lost} events in flight were lost: the monolith's bus keeps them only in memory`);
+      };
+    },
+  };
+});
