@@ -1,0 +1,127 @@
+// Every fault type bites the running processes at once, shows in the sandbox's state, survives a redeploy until
+// cleared, and bad fault input is refused with a clear error and changes nothing.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "./support/app";
+import { serviceAction } from "./support/control";
+import { requestJson } from "./support/http";
+import { Storefront, type Customer } from "./support/storefront";
+
+let app: RunningApp;
+let shop: Storefront;
+let customer: Customer;
+
+const addFault = (body: unknown) => requestJson(`${app.origin}/api/faults`, { method: "POST", body });
+const faults = async () => (await requestJson(`${app.origin}/api/faults`)).body.faults as Array<{ id: string; type: string }>;
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await work();
+  return { ms: performance.now() - started, result };
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  shop = new Storefront(await app.storefrontUrl());
+  customer = await shop.newCustomer();
+});
+
+afterEach(async () => {
+  await requestJson(`${app.origin}/api/faults`, { method: "DELETE" });
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe("each fault type", () => {
+  it("latency: product-service answers late, and the gateway's calls to it with it", async () => {
+    const { status, body } = await addFault({ service: "product-service", type: "latency", ms: 400 });
+    expect(status).toBe(201);
+    expect(body.fault).toMatchObject({ service: "product-service", type: "latency", ms: 400 });
+    expect((await app.state()).faults.map((fault) => fault.id)).toContain(body.fault.id);
+    const slow = await timed(() => shop.products());
+    expect(slow.result.status).toBe(200);
+    expect(slow.ms).toBeGreaterThanOrEqual(400);
+    await requestJson(`${app.origin}/api/faults/${body.fault.id}`, { method: "DELETE" });
+    expect((await timed(() => shop.products())).ms).toBeLessThan(400);
+  });
+
+  it("errors: a rate of 1 makes every product-service request a 500 that says why, and the gateway passes it on", async () => {
+    await addFault({ service: "product-service", type: "errors", rate: 1 });
+    const { status, body } = await shop.products();
+    expect(status).toBe(500);
+    expect(body).toHaveProperty("error");
+    expect(String((body as unknown as { error: string }).error)).toMatch(/injected errors fault/);
+    // Only product-service fails: the customer's own notifications still load.
+    expect((await shop.notifications(customer.token)).status).toBe(200);
+  });
+
+  it("partition: the gateway cannot reach product-service, while its other calls go through", async () => {
+    await addFault({ service: "api-gateway", type: "partition", peer: "product-service" });
+    const { status, body } = await shop.products();
+    expect(status).toBe(503);
+    expect(String((body as unknown as { error: string }).error)).toMatch(/product-service is down \(network partition\)/);
+    expect((await shop.notifications(customer.token)).status).toBe(200);
+  });
+
+  it("slow-consumer: payment-service takes longer over each job, so an order stays pending longer", async () => {
+    await addFault({ service: "payment-service", type: "slow-consumer", ms: 1_500 });
+    const placed = await shop.placeOrder(customer.token, { items: [{ productId: "p-mouse", quantity: 1 }] });
+    expect(placed.status).toBe(202);
+    const settled = await timed(() => shop.waitForOrderToSettle(customer.token, placed.body.order!.id));
+    expect(settled.result.status).toBe("paid");
+    expect(settled.ms).toBeGreaterThanOrEqual(1_400);
+  });
+
+  it("cpu-hog: order-service blocks its event loop on each request, while browsing stays fast", async () => {
+    await addFault({ service: "order-service", type: "cpu-hog", ms: 600 });
+    const order = await timed(() => shop.placeOrder(customer.token, { items: [{ productId: "p-mouse", quantity: 1 }] }));
+    expect(order.result.status).toBe(202);
+    expect(order.ms).toBeGreaterThanOrEqual(600);
+    expect((await timed(() => shop.products())).ms).toBeLessThan(600);
+  });
+
+  it("crash-on-start: the next deploy of the service dies at boot; clearing the fault makes deploys work again", async () => {
+    await addFault({ service: "auth-service", type: "crash-on-start" });
+    expect((await serviceAction(app, "auth-service", "redeploy", { strategy: "recreate" })).body.service?.status).toBe("crashed");
+    expect((await shop.login({ email: customer.email, password: customer.password })).status).toBe(503);
+    await requestJson(`${app.origin}/api/faults`, { method: "DELETE" });
+    expect((await serviceAction(app, "auth-service", "start")).body.service?.status).toBe("healthy");
+    expect((await shop.login({ email: customer.email, password: customer.password })).status).toBe(200);
+  });
+
+  it("a fault survives a redeploy of its service until it is cleared", async () => {
+    await addFault({ service: "product-service", type: "latency", ms: 400 });
+    expect((await serviceAction(app, "product-service", "redeploy", { strategy: "recreate" })).status).toBe(200);
+    expect((await timed(() => shop.products())).ms).toBeGreaterThanOrEqual(400);
+  });
+});
+
+describe("bad fault input", () => {
+  const cases: Array<[string, unknown, number, RegExp]> = [
+    ["an unknown service", { service: "coffee-service", type: "latency", ms: 10 }, 404, /no service called coffee-service/],
+    ["an unknown type", { service: "order-service", type: "meteor", ms: 10 }, 400, /type/],
+    ["latency without ms", { service: "order-service", type: "latency" }, 400, /latency needs ms/],
+    ["latency out of range", { service: "order-service", type: "latency", ms: 60_000 }, 400, /ms/],
+    ["an error rate above 1", { service: "order-service", type: "errors", rate: 1.5 }, 400, /rate/],
+    ["a partition with itself", { service: "order-service", type: "partition", peer: "order-service" }, 400, /itself/],
+    ["a partition without a peer", { service: "order-service", type: "partition" }, 400, /peer/],
+    ["an unknown field", { service: "order-service", type: "latency", ms: 10, command: "rm -rf /" }, 400, /command|unrecognized/i],
+    ["the broker as a target", { service: "redis", type: "latency", ms: 10 }, 400, /module of the shop/],
+  ];
+  for (const [what, body, status, message] of cases) {
+    it(`refuses ${what} with ${status} and adds nothing`, async () => {
+      const answer = await addFault(body);
+      expect(answer.status).toBe(status);
+      expect(answer.body.error).toMatch(message);
+      expect(await faults()).toEqual([]);
+    });
+  }
+
+  it("refuses malformed JSON, and clearing a fault that does not exist is a 404", async () => {
+    expect((await addFault("{not json")).status).toBe(400);
+    const missing = await requestJson(`${app.origin}/api/faults/f-nothere`, { method: "DELETE" });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatch(/no fault f-nothere/);
+  });
+});
