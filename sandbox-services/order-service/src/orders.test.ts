@@ -24,12 +24,23 @@ function fakeBroker(): Publisher & { published: Array<{ event: DomainEventName; 
 }
 
 /** product-service as order-service sees it: fixed prices, reservations written down, optionally out of stock. */
-function fakeProducts(): ProductsApi & { reserved: Array<{ orderId: string; items: OrderItem[] }>; outOfStock: boolean } {
+function fakeProducts(): ProductsApi & { reserved: Array<{ orderId: string; items: OrderItem[] }>; cancelled: string[]; outOfStock: boolean; unreachable: boolean } {
   const prices: Record<string, number> = { "p-mouse": 2900, "p-keyboard": 8900 };
   const products = {
     reserved: [] as Array<{ orderId: string; items: OrderItem[] }>,
+    cancelled: [] as string[],
     outOfStock: false,
+    unreachable: false,
+    async cancel(orderId: string) {
+      if (products.unreachable) throw new HttpError(503, "product-service is down (connection refused)");
+      products.cancelled.push(orderId);
+    },
     async reserve(orderId: string, items: OrderItem[]) {
+      if (products.unreachable) {
+        // The call went out and the stock may well be held; only the answer was lost.
+        products.reserved.push({ orderId, items });
+        throw new HttpError(503, "product-service is down (no answer in time)");
+      }
       if (products.outOfStock) throw conflict("Wireless mouse is out of stock: 0 left, 1 wanted");
       products.reserved.push({ orderId, items });
       const lines = items.map((item) => ({ ...item, priceCents: prices[item.productId] }));
@@ -206,5 +217,39 @@ describe("reading orders", () => {
     await orders.place("u-2", twoMiceAndAKeyboard);
     expect(orders.listFor("u-1").map((order) => order.id)).toEqual([mine.id]);
     expect(orders.all()).toHaveLength(2);
+  });
+});
+
+describe("placements cut off before the order was saved", () => {
+  const later = () => Date.now() + 60_000;
+
+  it("gives back the stock of a placement whose reserve got no answer, once, and keeps no order for it", async () => {
+    const orders = open();
+    products.unreachable = true;
+    await expect(orders.place("u-1", twoMiceAndAKeyboard)).rejects.toMatchObject({ status: 503 });
+    const orderId = products.reserved[0].orderId;
+    expect(await orders.abandonCutOffPlacements(Date.now())).toBe(0); // too soon: it may still be in flight
+
+    expect(await orders.abandonCutOffPlacements(later())).toBe(0); // product-service still down: try again later
+    products.unreachable = false;
+    expect(await orders.abandonCutOffPlacements(later())).toBe(1);
+    expect(products.cancelled).toEqual([orderId]);
+    expect(await orders.abandonCutOffPlacements(later())).toBe(0);
+    expect(orders.all()).toEqual([]);
+  });
+
+  it("leaves a refused order alone: out of stock held nothing, so there is nothing to give back", async () => {
+    const orders = open();
+    products.outOfStock = true;
+    await expect(orders.place("u-1", twoMiceAndAKeyboard)).rejects.toMatchObject({ status: 409 });
+    expect(await orders.abandonCutOffPlacements(later())).toBe(0);
+    expect(products.cancelled).toEqual([]);
+  });
+
+  it("never cancels the stock of an order that was saved", async () => {
+    const orders = open();
+    await orders.place("u-1", twoMiceAndAKeyboard);
+    expect(await orders.abandonCutOffPlacements(later())).toBe(0);
+    expect(products.cancelled).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // Orders: accepting one (stock reserved, OrderCreated published through an outbox) and following it to paid.
 import { randomUUID } from "node:crypto";
-import { notFound, log, type Publisher, type Store } from "@sandbox/runtime";
+import { HttpError, notFound, log, type Publisher, type Store } from "@sandbox/runtime";
 import type { Order, OrderItem } from "../../../lib/contract/storefront";
 import type { ProductsApi } from "../../product-service/src/catalogue";
 
@@ -9,13 +9,26 @@ interface StoredOrder extends Order {
   published: boolean;
 }
 
+/**
+ * An order being placed: written before stock is reserved, so that if this process dies between reserving and
+ * saving the order, the stock it set aside is found and given back instead of being lost.
+ */
+interface Placement {
+  id: string;
+  at: number;
+  state: "reserving" | "placed" | "abandoned";
+}
+
 /** How often unpublished OrderCreated events are retried (while the broker was down, say). */
 export const OUTBOX_RETRY_MS = 500;
+/** A placement still reserving after this long was cut off (no call lasts longer than 10 s): give its stock back. */
+export const ABANDON_PLACEMENT_AFTER_MS = 20_000;
 
 const toView = ({ published: _published, ...order }: StoredOrder): Order => order;
 
 export function createOrders(store: Store, products: ProductsApi, publisher: Publisher) {
   const orders = store.collection<StoredOrder>("orders");
+  const placements = store.collection<Placement>("placements");
 
   async function publishCreated(order: StoredOrder): Promise<boolean> {
     try {
@@ -43,8 +56,19 @@ export function createOrders(store: Store, products: ProductsApi, publisher: Pub
     /** Accepts an order: it is saved before anything is published, so an accepted order is never lost. */
     async place(userId: string, items: OrderItem[]): Promise<Order> {
       const id = `o-${randomUUID()}`;
-      const { lines, totalCents } = await products.reserve(id, items);
+      const placement = placements.put({ id, at: Date.now(), state: "reserving" });
+      let reserved: Awaited<ReturnType<ProductsApi["reserve"]>>;
+      try {
+        reserved = await products.reserve(id, items);
+      } catch (error) {
+        // A clear refusal (out of stock, unknown product) held nothing. Without an answer stock may be held: the
+        // placement stays "reserving" and the outbox round gives it back.
+        if (error instanceof HttpError && error.status < 500) placements.put({ ...placement, state: "abandoned" });
+        throw error;
+      }
+      const { lines, totalCents } = reserved;
       const order = orders.put({ id, userId, status: "pending", items: lines, totalCents, createdAt: Date.now(), history: [{ event: "OrderCreated", at: Date.now() }], published: false });
+      placements.put({ ...placement, state: "placed" });
       await publishCreated(order);
       return toView(order);
     },
@@ -59,6 +83,25 @@ export function createOrders(store: Store, products: ProductsApi, publisher: Pub
     paymentFailed: (orderId: string) => record(orderId, "PaymentFailed", "payment_failed"),
     inventoryUpdated: (orderId: string) => record(orderId, "InventoryUpdated"),
     emailSent: (orderId: string) => record(orderId, "EmailSent"),
+    /** Gives back the stock of placements that were cut off before their order was saved; returns how many. */
+    async abandonCutOffPlacements(now = Date.now()): Promise<number> {
+      let abandoned = 0;
+      for (const placement of placements.filter((candidate) => candidate.state === "reserving" && now - candidate.at > ABANDON_PLACEMENT_AFTER_MS)) {
+        if (orders.get(placement.id)) {
+          placements.put({ ...placement, state: "placed" }); // cut off after the order was saved: it stands
+          continue;
+        }
+        try {
+          await products.cancel(placement.id);
+        } catch {
+          break; // product-service is unreachable: try again next round
+        }
+        placements.put({ ...placement, state: "abandoned" });
+        log.info(`order ${placement.id} was cut off before it was saved: its stock went back on the shelf`);
+        abandoned++;
+      }
+      return abandoned;
+    },
     /** Publishes what the outbox still holds; returns how many went out. */
     async drainOutbox(): Promise<number> {
       let sent = 0;

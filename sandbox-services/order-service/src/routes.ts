@@ -34,7 +34,7 @@ export function startOutbox(orders: Orders): () => void {
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
-    await orders.drainOutbox().finally(() => (running = false));
+    await Promise.all([orders.drainOutbox(), orders.abandonCutOffPlacements()]).finally(() => (running = false));
   }, OUTBOX_RETRY_MS);
   return () => clearInterval(timer);
 }

@@ -157,7 +157,7 @@ describe("commit and release", () => {
     await catalogue.commit("o-1");
     const stock = initialStock("p-headset") - 2;
     expect(catalogue.get("p-headset").stock).toBe(stock);
-    expect(catalogue.reservations()).toEqual([{ id: "o-1", items: [{ productId: "p-headset", quantity: 2 }], state: "committed" }]);
+    expect(catalogue.reservations()).toEqual([{ id: "o-1", items: [{ productId: "p-headset", quantity: 2 }], state: "committed", heldAt: expect.any(Number) }]);
     expect(publisher.published).toEqual([
       { event: "InventoryUpdated", payload: { orderId: "o-1", change: "committed", items: [{ productId: "p-headset", stock }] }, key: "o-1" },
     ]);
@@ -208,5 +208,25 @@ describe("commit and release", () => {
     const catalogue = open();
     await expect(catalogue.commit("o-unknown")).rejects.toThrow("no reservation for order o-unknown");
     expect(publisher.published).toEqual([]);
+  });
+});
+
+describe("cancel", () => {
+  it("puts the stock of an order that was never saved back on the shelf, without announcing anything", async () => {
+    const catalogue = open();
+    const before = catalogue.get("p-mouse").stock;
+    await catalogue.reserve("o-cut", [{ productId: "p-mouse", quantity: 3 }]);
+    expect(catalogue.get("p-mouse").stock).toBe(before - 3);
+    await catalogue.cancel("o-cut");
+    expect(catalogue.get("p-mouse").stock).toBe(before);
+    expect(publisher.published).toEqual([]);
+  });
+
+  it("makes a reserve that arrives after the cancel hold nothing", async () => {
+    const catalogue = open();
+    const before = catalogue.get("p-mouse").stock;
+    await catalogue.cancel("o-late");
+    await catalogue.reserve("o-late", [{ productId: "p-mouse", quantity: 2 }]);
+    expect(catalogue.get("p-mouse").stock).toBe(before);
   });
 });

@@ -32,6 +32,8 @@ export const STARTING_CATALOGUE: StoredProduct[] = [
 export interface ProductsApi {
   /** Checks stock and prices and sets the items aside for the order; the same order id reserves once. */
   reserve(orderId: string, items: OrderItem[]): Promise<{ lines: OrderLine[]; totalCents: number }>;
+  /** The order was never saved: give back what it set aside, and make sure a late reserve for it holds nothing. */
+  cancel(orderId: string): Promise<void>;
 }
 
 export function createCatalogue(store: Store, publisher: Publisher) {
@@ -90,6 +92,11 @@ export function createCatalogue(store: Store, publisher: Publisher) {
         reservations.put({ id: orderId, items, state: "held", heldAt: Date.now() });
       }
       return { lines, totalCents: lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0) };
+    },
+    async cancel(orderId: string) {
+      const existing = reservations.get(orderId);
+      if (!existing) reservations.put({ id: orderId, items: [], state: "released" });
+      else if (existing.state === "held") reservations.put({ ...existing, state: "released" });
     },
     /** PaymentSucceeded: the held stock is sold. */
     commit: (orderId: string) => settle(orderId, "committed"),

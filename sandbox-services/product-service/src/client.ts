@@ -7,5 +7,6 @@ export function productsThrough(client: ServiceClient): ProductsApi {
   return {
     reserve: (orderId: string, items: OrderItem[]) =>
       client.request<{ lines: OrderLine[]; totalCents: number }>("product-service", "POST", "/reservations", { body: { orderId, items } }),
+    cancel: async (orderId: string) => void (await client.request("product-service", "POST", `/reservations/${encodeURIComponent(orderId)}/cancel`)),
   };
 }

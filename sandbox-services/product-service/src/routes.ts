@@ -11,6 +11,10 @@ export function productRoutes(catalogue: Catalogue): Routes {
       const { orderId, items } = parseBody(ReserveStockBodySchema, body);
       return { status: 201, body: await catalogue.reserve(orderId, items) };
     },
+    "POST /reservations/:id/cancel": async ({ params }) => {
+      await catalogue.cancel(params.id);
+      return { status: 200, body: { cancelled: params.id } };
+    },
   };
 }
 
