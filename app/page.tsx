@@ -1,6 +1,6 @@
-// The sandbox screen: the shop's services and what they are doing, live.
-import { SandboxOverview } from "../components/SandboxOverview";
+// The sandbox screen: the shop's services drawn as a live graph, with the controls to shop, break and follow it.
+import { SandboxScreen } from "../components/SandboxScreen";
 
 export default function SandboxPage() {
-  return <SandboxOverview />;
+  return <SandboxScreen />;
 }

@@ -4,11 +4,11 @@ import { useState } from "react";
 import type { ServiceAction, ServiceView } from "../lib/contract/control";
 import { actionAllowed } from "../lib/sandbox/lifecycle";
 
-const ACTIONS: Array<{ action: ServiceAction; label: string; hint: string }> = [
-  { action: "kill", label: "Kill", hint: "SIGKILL: the process dies at once and stays down" },
-  { action: "stop", label: "Stop", hint: "SIGTERM: the process finishes what it is doing and exits" },
-  { action: "start", label: "Start", hint: "start the same version again" },
-  { action: "redeploy", label: "Redeploy", hint: "replace it with the next version" },
+const ACTIONS: Array<{ action: ServiceAction; label: string; hint: string; progress: string }> = [
+  { action: "kill", label: "Kill", hint: "SIGKILL: the process dies at once and stays down", progress: "killing the process" },
+  { action: "stop", label: "Stop", hint: "SIGTERM: the process finishes what it is doing and exits", progress: "stopping: it finishes its requests, then exits" },
+  { action: "start", label: "Start", hint: "start the same version again", progress: "starting: waiting for it to answer its health check" },
+  { action: "redeploy", label: "Redeploy", hint: "replace it with the next version", progress: "redeploying: stopping it, then starting the next version" },
 ];
 
 export function ServiceActions({ service }: { service: ServiceView }) {
@@ -47,6 +47,11 @@ export function ServiceActions({ service }: { service: ServiceView }) {
           {busy === action ? `${label}…` : label}
         </button>
       ))}
+      {busy && (
+        <span className="action-progress" role="status">
+          ◌ {ACTIONS.find((candidate) => candidate.action === busy)?.progress}…
+        </span>
+      )}
       {error && (
         <span className="action-error" role="alert">
           {error}

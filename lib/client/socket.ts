@@ -1,19 +1,28 @@
-// The browser's one connection to the sandbox: a typed socket.io client that feeds the store.
+// The browser's one connection to the sandbox: a typed socket.io client that feeds the stores once per frame.
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../contract/socket";
-import { appendEvents, applySnapshot, applyState, setConnection, type SandboxStore } from "./store";
+import { feedEvents, feedSnapshot } from "./feed";
+import { createFrameBatcher } from "./frame-batcher";
+import { applyState, setConnection, type SandboxStore } from "./store";
 
 export type SandboxSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Connects `store` to the sandbox server; returns the function that disconnects it. */
+/** Connects `store` to the sandbox server; returns the function that disconnects it. socket.io reconnects by itself. */
 export function connectSandbox(store: SandboxStore): () => void {
   const socket: SandboxSocket = io({ transports: ["websocket"] });
+  const batcher = createFrameBatcher(feedEvents);
   const update = (change: Parameters<SandboxStore["setState"]>[0]) => store.setState(change, true);
   socket.on("connect", () => update((view) => setConnection(view, "connected")));
   socket.on("disconnect", () => update((view) => setConnection(view, "disconnected")));
   socket.io.on("reconnect_attempt", () => update((view) => setConnection(view, view.connection === "connected" ? view.connection : "connecting")));
-  socket.on("snapshot", (snapshot) => update((view) => applySnapshot(view, snapshot)));
+  socket.on("snapshot", (snapshot) => {
+    batcher.drop();
+    feedSnapshot(snapshot);
+  });
   socket.on("state", (state) => update((view) => applyState(view, state)));
-  socket.on("events", (batch) => update((view) => appendEvents(view, batch)));
-  return () => socket.disconnect();
+  socket.on("events", (batch) => batcher.push(batch));
+  return () => {
+    batcher.drop();
+    socket.disconnect();
+  };
 }

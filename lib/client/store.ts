@@ -5,10 +5,10 @@ import type { NumberedEvent } from "../contract/events";
 import type { Snapshot } from "../contract/socket";
 
 /**
- * How many events the page keeps. Enough to scroll back through a few seconds of busy traffic, few enough
- * that re-rendering the list stays cheap; the server's own history holds the same number.
+ * How many events the page keeps for the event stream. Enough to scroll back through several seconds of busy
+ * traffic; the list draws only the rows in view, so the cost is the copy per frame, not the rendering.
  */
-export const MAX_EVENTS = 500;
+export const MAX_EVENTS = 2000;
 
 export type ConnectionStatus = "connecting" | "connected" | "disconnected";
 
@@ -19,6 +19,8 @@ export interface SandboxView {
   events: NumberedEvent[];
   /** Events received since the last snapshot, including those no longer kept. */
   receivedEvents: number;
+  /** Events that arrived in a burst larger than the history and so were never kept: sampled away. */
+  sampledAway: number;
   connection: ConnectionStatus;
 }
 
@@ -26,6 +28,7 @@ export const initialView: SandboxView = {
   sandbox: null,
   events: [],
   receivedEvents: 0,
+  sampledAway: 0,
   connection: "connecting",
 };
 
@@ -41,6 +44,7 @@ export function applySnapshot(view: SandboxView, snapshot: Snapshot): SandboxVie
     sandbox: snapshot.state,
     events: keepNewest(snapshot.recentEvents),
     receivedEvents: snapshot.recentEvents.length,
+    sampledAway: 0,
   };
 }
 
@@ -60,6 +64,7 @@ export function appendEvents(view: SandboxView, batch: readonly NumberedEvent[])
     ...view,
     events: keepNewest([...view.events, ...fresh]),
     receivedEvents: view.receivedEvents + fresh.length,
+    sampledAway: view.sampledAway + Math.max(0, fresh.length - MAX_EVENTS),
   };
 }
 
@@ -75,3 +80,14 @@ export function createSandboxStore(initial: SandboxView = initialView): SandboxS
 
 /** The page's one store; components read it through `useSandbox` with narrow selectors. */
 export const sandboxStore: SandboxStore = createSandboxStore();
+
+/** Events the page had to let go before keeping them (a burst larger than it can hold between two frames). */
+export function addSampledAway(view: SandboxView, count: number): SandboxView {
+  return count > 0 ? { ...view, sampledAway: view.sampledAway + count } : view;
+}
+
+/** The events of a batch the page has not seen yet (a batch in flight while a snapshot arrived overlaps it). */
+export function unseenEvents(view: SandboxView, batch: readonly NumberedEvent[]): NumberedEvent[] {
+  const lastSeq = view.events.length > 0 ? view.events[view.events.length - 1].seq : -Infinity;
+  return batch.filter((event) => event.seq > lastSeq);
+}

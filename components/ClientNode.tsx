@@ -1,0 +1,18 @@
+"use client";
+// The shoppers on the graph: browsers outside the shop, whose calls enter through the gateway.
+import { memo } from "react";
+import type { NodeProps } from "@xyflow/react";
+import { Handle, Position } from "@xyflow/react";
+import { useInTrace } from "./ServiceNode";
+
+function ClientNodeView({ id, selected }: NodeProps) {
+  const inTrace = useInTrace(id);
+  return (
+    <div className={`graph-node client-node${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}`} data-node={id}>
+      <Handle type="source" id="bottom" position={Position.Bottom} isConnectable={false} />
+      <span className="node-title">shoppers</span> <span className="muted">browsers, through the app</span>
+    </div>
+  );
+}
+
+export const ClientNode = memo(ClientNodeView);

@@ -1,0 +1,71 @@
+"use client";
+// The event stream's filters (service, kind, errors only), pause/resume and clear, and what is not shown.
+import { useStore } from "zustand";
+import { SHOP_SERVICE_IDS, queueTopology } from "../lib/contract/services";
+import { EVENT_KINDS } from "../lib/client/event-filter";
+import { sandboxStore } from "../lib/client/store";
+import { clearStream, pauseStream, resumeStream, setFilter, uiStore, unseenWhilePaused } from "../lib/client/ui-store";
+
+const SUBJECTS = ["client", ...SHOP_SERVICE_IDS, "redis", ...queueTopology().map(({ queue }) => queue)];
+
+export function EventStreamControls({ shown }: { shown: number }) {
+  const filter = useStore(uiStore, (view) => view.filter);
+  const pausedStream = useStore(uiStore, (view) => view.paused);
+  const paused = pausedStream !== null;
+  // Follows the count of events received only while paused, so a running stream does not re-render this bar per frame.
+  const received = useStore(sandboxStore, (view) => (paused ? view.receivedEvents : 0));
+  const sampledAway = useStore(sandboxStore, (view) => view.sampledAway);
+  const dropped = useStore(sandboxStore, (view) => view.sandbox?.droppedEvents ?? 0);
+  const notShown = unseenWhilePaused(pausedStream, received);
+
+  return (
+    <div className="stream-controls" role="toolbar" aria-label="event stream controls">
+      <label>
+        service{" "}
+        <select value={filter.service ?? ""} onChange={(event) => uiStore.setState((view) => setFilter(view, { service: event.target.value || null }), true)}>
+          <option value="">all</option>
+          {SUBJECTS.map((subject) => (
+            <option key={subject} value={subject}>
+              {subject}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="kinds">
+        <legend className="visually-hidden">kinds of event</legend>
+        {EVENT_KINDS.map((kind) => (
+          <label key={kind}>
+            <input
+              type="checkbox"
+              checked={filter.kinds[kind]}
+              onChange={(event) => uiStore.setState((view) => setFilter(view, { kinds: { ...view.filter.kinds, [kind]: event.target.checked } }), true)}
+            />{" "}
+            {kind}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        <input type="checkbox" checked={filter.errorsOnly} onChange={(event) => uiStore.setState((view) => setFilter(view, { errorsOnly: event.target.checked }), true)} /> errors
+        only
+      </label>
+      <button
+        type="button"
+        aria-pressed={paused}
+        onClick={() =>
+          uiStore.setState((view) => (view.paused ? resumeStream(view) : pauseStream(view, sandboxStore.getState().events, sandboxStore.getState().receivedEvents)), true)
+        }
+      >
+        {paused ? "▶ Resume" : "❚❚ Pause"}
+      </button>
+      <button type="button" onClick={() => uiStore.setState((view) => clearStream(view, sandboxStore.getState().events.at(-1)?.seq ?? -1), true)}>
+        Clear
+      </button>
+      <span className="stream-counts" data-not-shown={notShown + sampledAway}>
+        {shown} shown
+        {paused && <strong> · {notShown} new while paused</strong>}
+        {sampledAway > 0 && <> · {sampledAway} sampled away</>}
+        {dropped > 0 && <> · {dropped} dropped by the sandbox</>}
+      </span>
+    </div>
+  );
+}

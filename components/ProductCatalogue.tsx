@@ -1,0 +1,44 @@
+"use client";
+// The shop's products, with their price and stock, and a button to order one.
+import { useStore } from "zustand";
+import { formatCents } from "../lib/client/storefront";
+import { loadProducts, placeOrder, shopperStore } from "../lib/client/shopper-store";
+import { select, uiStore } from "../lib/client/ui-store";
+
+async function order(productId: string) {
+  const orderId = await placeOrder(productId, 1);
+  // Follow the order just placed, from the click to the email.
+  if (orderId) uiStore.setState((view) => select(view, { kind: "order", orderId }), true);
+}
+
+export function ProductCatalogue() {
+  const products = useStore(shopperStore, (view) => view.products);
+  const loggedIn = useStore(shopperStore, (view) => view.session !== null);
+  const busy = useStore(shopperStore, (view) => view.busy !== null);
+  return (
+    <div className="catalogue">
+      <h3>
+        Products{" "}
+        <button type="button" className="link" onClick={() => void loadProducts()}>
+          reload
+        </button>
+      </h3>
+      {products === null ? (
+        <p className="muted">Not loaded.</p>
+      ) : (
+        <ul className="products">
+          {products.map((product) => (
+            <li key={product.id} data-product={product.id}>
+              <span className="product-name">{product.name}</span>
+              <span className="product-price">{formatCents(product.priceCents)}</span>
+              <span className="muted small">{product.stock} left</span>
+              <button type="button" disabled={!loggedIn || busy || product.stock === 0} onClick={() => void order(product.id)} title={loggedIn ? "order one" : "log in to order"}>
+                Order
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+// One service of the shop on the graph: its status in a symbol and a word, version, port, pid, and live figures.
+import { memo } from "react";
+import type { NodeProps } from "@xyflow/react";
+import { useStore } from "zustand";
+import { useShallow } from "zustand/react/shallow";
+import { sandboxStore } from "../lib/client/store";
+import { metricsStore } from "../lib/client/metrics-store";
+import { highlightStore } from "../lib/client/selection";
+import { formatMs, formatRate } from "../lib/client/metrics";
+import { STATUS_TONE } from "../lib/client/status";
+import { ServiceHandles } from "./GraphHandles";
+import { StatusBadge } from "./StatusBadge";
+
+function useServiceFacts(id: string) {
+  return useStore(
+    sandboxStore,
+    useShallow((view) => {
+      const service = view.sandbox?.services.find((candidate) => candidate.id === id);
+      return {
+        status: service?.status ?? null,
+        version: service?.version ?? null,
+        port: service?.port ?? null,
+        pid: service?.pid ?? null,
+        replicas: service?.replicas ?? 1,
+      };
+    }),
+  );
+}
+
+/** Whether this box is part of the selected trace: null when no trace is selected. */
+export const useInTrace = (id: string) => useStore(highlightStore, (highlight) => (highlight.nodes ? highlight.nodes.has(id) : null));
+
+export function NodeMetricsLine({ id }: { id: string }) {
+  const metrics = useStore(metricsStore, (summary) => summary.nodes[id]);
+  if (!metrics || metrics.calls === 0) return <div className="node-metrics muted">no calls in the last 10 s</div>;
+  return (
+    <div className="node-metrics" title="calls answered per second, 95th percentile latency and share of errors, over the last 10 seconds">
+      <span>{formatRate(metrics.rps)}</span>
+      <span>p95 {formatMs(metrics.p95).replace(" ", "")}</span>
+      <span className={metrics.errorRate > 0 ? "bad-text" : undefined}>{(metrics.errorRate * 100).toFixed(metrics.errorRate > 0 && metrics.errorRate < 0.1 ? 1 : 0)}% err</span>
+    </div>
+  );
+}
+
+function ServiceNodeView({ id, selected }: NodeProps) {
+  const facts = useServiceFacts(id);
+  const inTrace = useInTrace(id);
+  const tone = facts.status ? STATUS_TONE[facts.status] : "down";
+  return (
+    <div
+      className={`graph-node service-node tone-${tone}${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}${inTrace ? " in-trace" : ""}`}
+      data-service={id}
+      data-status={facts.status ?? "unknown"}
+    >
+      <ServiceHandles />
+      <div className="node-title">{id}</div>
+      <div className="node-status">{facts.status ? <StatusBadge status={facts.status} /> : <span className="muted">unknown</span>}</div>
+      <div className="node-facts">
+        <span className="version">v{facts.version ?? "?"}</span>
+        <span>:{facts.port ?? "—"}</span>
+        <span>pid {facts.pid ?? "—"}</span>
+        {facts.replicas > 1 && <span>×{facts.replicas}</span>}
+      </div>
+      <NodeMetricsLine id={id} />
+    </div>
+  );
+}
+
+export const ServiceNode = memo(ServiceNodeView);

@@ -1,0 +1,47 @@
+// A reload starts from the server's snapshot: the page shows what is true now, and keeps the shopper and the layout.
+import { expect, test } from "@playwright/test";
+import { action, everythingHealthy, graphNode, inspect, registerShopper } from "./helpers";
+
+test.afterEach(async ({ request }) => everythingHealthy(request));
+
+test("after a reload the graph shows a killed service still stopped, the shopper still logged in and the boxes where they were dragged", async ({ page }) => {
+  await page.goto("/");
+  const email = await registerShopper(page);
+  const inspector = await inspect(page, "payment-service");
+  await action(inspector, "Kill").click();
+  await expect(graphNode(page, "payment-service")).toHaveAttribute("data-status", "stopped");
+
+  const box = page.locator('.react-flow__node[data-id="payment-service"]');
+  const before = (await box.boundingBox())!;
+  await page.mouse.move(before.x + before.width / 2, before.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(before.x + before.width / 2 + 120, before.y + 10, { steps: 8 });
+  await page.mouse.up();
+  const dragged = (await box.boundingBox())!;
+  expect(dragged.x).toBeGreaterThan(before.x + 60);
+
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "live" })).toHaveAttribute("data-connection", "connected");
+  await expect(graphNode(page, "payment-service")).toHaveAttribute("data-status", "stopped");
+  await expect(graphNode(page, "api-gateway")).toHaveAttribute("data-status", "healthy");
+  await expect(page.locator(`[data-logged-in="${email}"]`)).toBeVisible();
+  const after = (await box.boundingBox())!;
+  expect(Math.abs(after.x - dragged.x)).toBeLessThan(60);
+});
+
+test("when the page loses its connection it says so, and recovers by itself showing what changed meanwhile", async ({ page, context, request }) => {
+  await page.goto("/");
+  const indicator = page.locator("[data-connection]");
+  await expect(indicator).toHaveAttribute("data-connection", "connected");
+  await context.setOffline(true);
+  // Offline mode does not cut an open websocket in Chromium: drop it from the page's side the way a network would.
+  await page.evaluate(() => window.dispatchEvent(new Event("offline")));
+  await expect(indicator).not.toHaveAttribute("data-connection", "connected");
+  await expect(page.getByRole("alert").filter({ hasText: "Connection to the sandbox lost" })).toBeVisible();
+  // Something changes while the page cannot hear about it.
+  expect((await request.post("/api/services/user-service/kill", { data: {} })).ok()).toBe(true);
+  await context.setOffline(false);
+  await expect(indicator).toHaveAttribute("data-connection", "connected");
+  await expect(graphNode(page, "user-service")).toHaveAttribute("data-status", "stopped");
+  await expect(graphNode(page, "api-gateway")).toHaveAttribute("data-status", "healthy");
+});

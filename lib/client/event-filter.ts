@@ -1,0 +1,76 @@
+// Which events the stream shows, and how one event reads as a row: time, from → to, what, status, duration.
+import type { NumberedEvent, TelemetryEvent } from "../contract/events";
+import { isFailure } from "./outcome";
+
+export type EventKind = TelemetryEvent["type"];
+export const EVENT_KINDS: readonly EventKind[] = ["http", "queue", "lifecycle", "log", "circuit"];
+
+export interface StreamFilter {
+  /** Show only events that involve this service (or queue), or every event. */
+  service: string | null;
+  kinds: Readonly<Record<EventKind, boolean>>;
+  errorsOnly: boolean;
+}
+
+export const defaultFilter: StreamFilter = {
+  service: null,
+  kinds: { http: true, queue: true, lifecycle: true, log: true, circuit: true },
+  errorsOnly: false,
+};
+
+/** The services (and queues) an event is about. */
+export function involved(event: TelemetryEvent): string[] {
+  switch (event.type) {
+    case "http":
+      return [event.from, event.to];
+    case "queue":
+      return [event.service, event.queue];
+    case "circuit":
+      return [event.from, event.to];
+    default:
+      return [event.service];
+  }
+}
+
+export function matchesFilter(event: TelemetryEvent, filter: StreamFilter): boolean {
+  if (!filter.kinds[event.type]) return false;
+  if (filter.errorsOnly && !isFailure(event)) return false;
+  if (filter.service !== null && !involved(event).includes(filter.service)) return false;
+  return true;
+}
+
+/** The events to show, newest first: those after the last clear that pass the filter. */
+export function visibleEvents(events: readonly NumberedEvent[], filter: StreamFilter, clearedAfterSeq: number): NumberedEvent[] {
+  const shown: NumberedEvent[] = [];
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i];
+    if (event.seq <= clearedAfterSeq) break;
+    if (matchesFilter(event, filter)) shown.push(event);
+  }
+  return shown;
+}
+
+export interface EventRow {
+  route: string;
+  what: string;
+  status: string;
+  duration: string;
+}
+
+export function describeEvent(event: TelemetryEvent): EventRow {
+  const ms = (value: number | undefined) => (value === undefined ? "" : `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`);
+  switch (event.type) {
+    case "http":
+      return { route: `${event.from} → ${event.to}`, what: `${event.method} ${event.path}`, status: event.status ? String(event.status) : "no answer", duration: ms(event.durationMs) };
+    case "queue": {
+      const route = event.state === "added" ? `${event.service} → ${event.queue}` : `${event.queue} → ${event.service}`;
+      return { route, what: `${event.job}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`, status: event.state, duration: ms(event.durationMs) };
+    }
+    case "lifecycle":
+      return { route: event.service, what: `v${event.version} ${event.from} → ${event.to}: ${event.reason}`, status: event.to, duration: "" };
+    case "log":
+      return { route: event.service, what: event.line, status: event.level, duration: "" };
+    case "circuit":
+      return { route: `${event.from} → ${event.to}`, what: `circuit breaker ${event.state}: ${event.reason}`, status: event.state, duration: "" };
+  }
+}

@@ -1,0 +1,37 @@
+// The shop's storefront API as a browser client calls it: through this app's origin, to the microservices gateway.
+/** The app passes /storefront/<stack>/api/* to that stack's gateway unchanged. */
+export const STOREFRONT_BASE = "/storefront/microservices/api";
+
+export type ShopAnswer<T> = { ok: true; status: number; body: T } | { ok: false; status: number; error: string };
+
+/** One storefront call. A refusal comes back as the shop's own `{error}` with its status; nothing throws. */
+export async function shopCall<T>(path: string, options: { method?: string; body?: unknown; token?: string | null } = {}): Promise<ShopAnswer<T>> {
+  const headers: Record<string, string> = {};
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let response: Response;
+  try {
+    response = await fetch(`${STOREFRONT_BASE}${path}`, {
+      method: options.method ?? "GET",
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      cache: "no-store",
+    });
+  } catch {
+    return { ok: false, status: 0, error: "the sandbox did not answer (is the app running?)" };
+  }
+  let payload: unknown = null;
+  try {
+    payload = await response.json();
+  } catch {
+    // An empty or non-JSON answer: described below by its status.
+  }
+  if (response.ok) return { ok: true, status: response.status, body: payload as T };
+  const error = payload && typeof payload === "object" && "error" in payload ? String((payload as { error: unknown }).error) : `the shop answered ${response.status}`;
+  return { ok: false, status: response.status, error };
+}
+
+/** "503 · order-service is down": how a refusal reads in the shopper panel. */
+export const describeRefusal = (answer: { status: number; error: string }): string => (answer.status ? `${answer.status} · ${answer.error}` : answer.error);
+
+export const formatCents = (cents: number): string => `$${(cents / 100).toFixed(2)}`;
