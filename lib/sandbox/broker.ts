@@ -12,7 +12,8 @@ export function redisArgs(dir: string): string[] {
     "--dir", dir,
     "--save", "",
     "--appendonly", "yes",
-    "--appendfsync", "everysec",
+    // Every write reaches the disk before redis answers: a job it acknowledged survives its own crash.
+    "--appendfsync", "always",
     "--maxmemory-policy", "noeviction",
     "--protected-mode", "yes",
   ];

@@ -38,7 +38,7 @@ describe("browsing", () => {
   it("opens with the starting catalogue, every product fully in stock", () => {
     const catalogue = open();
     expect(catalogue.list()).toHaveLength(STARTING_CATALOGUE.length);
-    expect(catalogue.get("p-keyboard")).toEqual({ id: "p-keyboard", name: "Mechanical keyboard", priceCents: 8900, stock: 500 });
+    expect(catalogue.get("p-keyboard")).toEqual({ id: "p-keyboard", name: "Mechanical keyboard", priceCents: 8900, stock: 50_000 });
   });
 
   it("does not stock the shelves twice when a second replica opens", () => {

@@ -21,11 +21,13 @@ interface Reservation {
 
 /** What the shop sells when it opens. */
 export const STARTING_CATALOGUE: StoredProduct[] = [
-  { id: "p-keyboard", name: "Mechanical keyboard", priceCents: 8900, initialStock: 500 },
-  { id: "p-mouse", name: "Wireless mouse", priceCents: 2900, initialStock: 500 },
-  { id: "p-monitor", name: "27-inch monitor", priceCents: 27900, initialStock: 200 },
-  { id: "p-headset", name: "Noise-cancelling headset", priceCents: 15900, initialStock: 200 },
-  { id: "p-webcam", name: "HD webcam", priceCents: 5900, initialStock: 300 },
+  // Plenty of the everyday items, so generated traffic can order for a long while; few laptops, so a learner can
+  // see "out of stock" (and, at $1,899, a declined card) without waiting.
+  { id: "p-keyboard", name: "Mechanical keyboard", priceCents: 8900, initialStock: 50_000 },
+  { id: "p-mouse", name: "Wireless mouse", priceCents: 2900, initialStock: 50_000 },
+  { id: "p-monitor", name: "27-inch monitor", priceCents: 27900, initialStock: 20_000 },
+  { id: "p-headset", name: "Noise-cancelling headset", priceCents: 15900, initialStock: 20_000 },
+  { id: "p-webcam", name: "HD webcam", priceCents: 5900, initialStock: 30_000 },
   { id: "p-laptop", name: "Developer laptop", priceCents: 189900, initialStock: 50 },
 ];
 
