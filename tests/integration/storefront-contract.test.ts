@@ -1,0 +1,125 @@
+// One storefront contract, run unchanged against the microservices stack and the monolith, both running at once
+// (architecture "both"), each with its own data; and what a redeploy costs each of them.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StackId } from "../../lib/contract/events";
+import { startApp, type RunningApp } from "./support/app";
+import { serviceAction } from "./support/control";
+import { steadyLoad } from "./support/load";
+import { Storefront, type Customer, uniqueEmail } from "./support/storefront";
+import { waitFor } from "./support/wait";
+
+let app: RunningApp;
+
+beforeAll(async () => {
+  app = await startApp({ env: { SANDBOX_ARCHITECTURE: "both" } });
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const storefront = (stack: StackId) => new Storefront(`${app.origin}/storefront/${stack}`);
+
+describe.each<StackId>(["microservices", "monolith"])("the storefront contract on the %s", (stack) => {
+  let shop: Storefront;
+  let customer: Customer;
+
+  beforeAll(async () => {
+    shop = storefront(stack);
+    customer = await shop.newCustomer();
+  });
+
+  it("registers (201), refuses a taken email (409) and an invalid body (400)", async () => {
+    const email = uniqueEmail();
+    const created = await shop.register({ email, password: "long enough", name: "Ada" });
+    expect(created.status).toBe(201);
+    expect(created.body.user).toMatchObject({ email, name: "Ada" });
+    expect((await shop.register({ email, password: "long enough", name: "Ada" })).status).toBe(409);
+    const invalid = await shop.register({ email: "not-an-email", password: "x", name: "" });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error).toEqual(expect.any(String));
+  });
+
+  it("logs in (200 with a token) and refuses a wrong password (401)", async () => {
+    expect((await shop.login({ email: customer.email, password: customer.password })).body.token).toEqual(expect.any(String));
+    expect((await shop.login({ email: customer.email, password: "wrong password" })).status).toBe(401);
+  });
+
+  it("lists products with price and stock, finds one by id, and 404s an unknown one", async () => {
+    const { status, body } = await shop.products();
+    expect(status).toBe(200);
+    expect(body.products.length).toBeGreaterThan(0);
+    for (const product of body.products) expect(product).toEqual({ id: expect.any(String), name: expect.any(String), priceCents: expect.any(Number), stock: expect.any(Number) });
+    expect((await shop.product(body.products[0].id)).body.product?.id).toBe(body.products[0].id);
+    expect((await shop.product("p-nothing")).status).toBe(404);
+  });
+
+  it("accepts an order (202 pending) that ends paid, takes it off the shelf and sends an email", async () => {
+    const before = await shop.stockOf("p-webcam");
+    const placed = await shop.placeOrder(customer.token, { items: [{ productId: "p-webcam", quantity: 2 }] });
+    expect(placed.status).toBe(202);
+    expect(placed.body.order).toMatchObject({ status: "pending", totalCents: 2 * 5900 });
+    const settled = await shop.waitForOrderToSettle(customer.token, placed.body.order!.id);
+    expect(settled.status).toBe("paid");
+    expect(await shop.stockOf("p-webcam")).toBe(before - 2);
+    const { body } = await shop.notifications(customer.token);
+    expect(body.notifications?.some((notification) => notification.orderId === settled.id)).toBe(true);
+  });
+
+  it("ends an order above the card limit payment_failed and puts its stock back", async () => {
+    const before = await shop.stockOf("p-laptop");
+    const placed = await shop.placeOrder(customer.token, { items: [{ productId: "p-laptop", quantity: 1 }] });
+    expect((await shop.waitForOrderToSettle(customer.token, placed.body.order!.id)).status).toBe("payment_failed");
+    expect(await shop.stockOf("p-laptop")).toBe(before);
+  });
+
+  it("refuses an order without a token (401), with no items (400), and for more than is in stock (409)", async () => {
+    expect((await shop.placeOrder(undefined, { items: [{ productId: "p-mouse", quantity: 1 }] })).status).toBe(401);
+    expect((await shop.placeOrder(customer.token, { items: [] })).status).toBe(400);
+    expect((await shop.placeOrder(customer.token, { items: [{ productId: "p-laptop", quantity: 100 }] })).status).toBe(409);
+  });
+});
+
+describe("two stacks side by side", () => {
+  it("keeps each stack's data its own: an account made on one does not exist on the other", async () => {
+    const microservices = storefront("microservices");
+    const email = uniqueEmail();
+    expect((await microservices.register({ email, password: "long enough", name: "Grace" })).status).toBe(201);
+    expect((await storefront("monolith").login({ email, password: "long enough" })).status).toBe(401);
+    expect(existsSync(path.join(app.dataDir, "monolith", "users.jsonl"))).toBe(true);
+    expect(existsSync(path.join(app.dataDir, "microservices", "user-service", "users.jsonl"))).toBe(true);
+  });
+
+  it("runs the monolith as one process and the microservices as eight", async () => {
+    const { services } = await app.state();
+    expect(services.filter((service) => service.stack === "monolith").map((service) => service.id)).toEqual(["monolith"]);
+    expect(services.filter((service) => service.stack === "microservices")).toHaveLength(8);
+  });
+});
+
+describe("what a redeploy costs", () => {
+  it("takes the whole monolith shop down for its restart: requests fail meanwhile", async () => {
+    const load = steadyLoad(app.origin, "/storefront/monolith/api/products");
+    await waitForSome(load);
+    expect((await serviceAction(app, "monolith", "redeploy", { strategy: "recreate" })).status).toBe(200);
+    const { failed } = await load.stop();
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.join("\n")).toMatch(/monolith is down/);
+  });
+
+  it("redeploying one microservice fails no request that does not need it", async () => {
+    const browsing = steadyLoad(app.origin, "/storefront/microservices/api/products", 3);
+    await waitForSome(browsing);
+    expect((await serviceAction(app, "notification-service", "redeploy", { strategy: "recreate" })).status).toBe(200);
+    expect((await serviceAction(app, "payment-service", "redeploy", { strategy: "recreate" })).status).toBe(200);
+    const { failed, ok } = await browsing.stop();
+    expect(failed).toEqual([]);
+    expect(ok).toBeGreaterThan(0);
+  });
+});
+
+async function waitForSome(load: ReturnType<typeof steadyLoad>): Promise<void> {
+  await waitFor("the load to get going", () => load.sent() >= 20);
+}
