@@ -8,7 +8,6 @@ import { sandboxStore } from "../lib/client/store";
 import { QueueHandles } from "./GraphHandles";
 import { useInTrace } from "./ServiceNode";
 
-
 export const queueNameOf = (nodeId: string) => nodeId.replace(/^queue:/, "");
 
 function QueueNodeView({ id, selected }: NodeProps) {

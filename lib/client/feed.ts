@@ -7,10 +7,14 @@ import { appendLogs, logsStore } from "./service-logs";
 import { addSampledAway, appendEvents, applySnapshot, sandboxStore, unseenEvents } from "./store";
 import { recordTraces, resetTraces } from "./traces";
 
+/** The newest event the traces and metrics have taken in, so a snapshot after a reconnect does not count events twice. */
+let highestSeq = -1;
+
 /** One frame's worth of events, oldest first; `skipped` were let go before this frame. */
 export function feedEvents(batch: readonly NumberedEvent[], skipped = 0): void {
   const fresh = unseenEvents(sandboxStore.getState(), batch);
   if (fresh.length === 0 && skipped === 0) return;
+  if (fresh.length > 0) highestSeq = Math.max(highestSeq, fresh[fresh.length - 1].seq);
   sandboxStore.setState((view) => addSampledAway(appendEvents(view, fresh), skipped), true);
   recordForMetrics(fresh);
   recordTraces(fresh);
@@ -19,11 +23,20 @@ export function feedEvents(batch: readonly NumberedEvent[], skipped = 0): void {
   if (typeof document === "undefined" || !document.hidden) launchDots(fresh);
 }
 
-/** A (re)connection: the snapshot replaces what the page knew, and its recent events seed traces, logs and metrics. */
+/**
+ * A (re)connection: the snapshot replaces the state and the stream; traces and metrics keep what they had and take
+ * in only the snapshot's events they have not seen (all of them when the server restarted and numbers began again).
+ */
 export function feedSnapshot(snapshot: Snapshot): void {
   sandboxStore.setState((view) => applySnapshot(view, snapshot), true);
-  resetTraces();
-  recordTraces(snapshot.recentEvents);
+  const newest = snapshot.recentEvents.at(-1)?.seq ?? -1;
+  if (newest < highestSeq) {
+    resetTraces();
+    highestSeq = -1;
+  }
+  const unseen = snapshot.recentEvents.filter((event) => event.seq > highestSeq);
+  highestSeq = Math.max(highestSeq, newest);
+  recordTraces(unseen);
+  recordForMetrics(unseen);
   logsStore.setState(appendLogs({}, snapshot.recentEvents), true);
-  recordForMetrics(snapshot.recentEvents);
 }
