@@ -54,6 +54,7 @@ export function createMonolithShop(store: Store, tokenSecret: string, stack: Sta
   return {
     routes: withModuleFaults("api-gateway", storefrontRoutes(backendsThrough(clientOf("api-gateway")))),
     bus,
-    startOutbox: () => startOutbox(orders),
+    // Events in flight die with this process; pending orders are announced again when it starts.
+    startOutbox: () => startOutbox(orders, { reannouncePendingAtStart: true }),
   };
 }

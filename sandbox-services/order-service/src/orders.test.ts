@@ -253,3 +253,15 @@ describe("placements cut off before the order was saved", () => {
     expect(products.cancelled).toEqual([]);
   });
 });
+
+describe("reannouncePending", () => {
+  it("announces OrderCreated again for pending orders only, so a restarted monolith finishes what its lost events left", async () => {
+    const orders = open();
+    const pending = await orders.place("u-1", twoMiceAndAKeyboard);
+    const paid = await orders.place("u-1", twoMiceAndAKeyboard);
+    orders.paid(paid.id);
+    broker.published.length = 0;
+    expect(await orders.reannouncePending()).toBe(1);
+    expect(broker.published.map((entry) => [entry.event, entry.key])).toEqual([["OrderCreated", pending.id]]);
+  });
+});

@@ -102,6 +102,19 @@ export function createOrders(store: Store, products: ProductsApi, publisher: Pub
       }
       return abandoned;
     },
+    /**
+     * Announces OrderCreated again for every order still pending. The monolith does this when it starts: its
+     * in-process events died with the previous process, and only the orders' own records tell what was in flight.
+     * Every consumer is idempotent, so an order whose events did survive is not paid twice.
+     */
+    async reannouncePending(): Promise<number> {
+      let sent = 0;
+      for (const order of orders.filter((candidate) => candidate.status === "pending")) {
+        if (!(await publishCreated(order))) break;
+        sent++;
+      }
+      return sent;
+    },
     /** Publishes what the outbox still holds; returns how many went out. */
     async drainOutbox(): Promise<number> {
       let sent = 0;

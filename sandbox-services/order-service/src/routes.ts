@@ -28,9 +28,16 @@ export function orderHandlers(orders: Orders): EventHandlers {
   };
 }
 
-/** Retries the outbox in the background; returns a function that stops it. */
-export function startOutbox(orders: Orders): () => void {
+/**
+ * Retries the outbox in the background; returns a function that stops it. `reannouncePendingAtStart` is for a
+ * process whose events in flight live only in memory (the monolith): it re-announces pending orders once.
+ */
+export function startOutbox(orders: Orders, { reannouncePendingAtStart = false } = {}): () => void {
   let running = false;
+  if (reannouncePendingAtStart) {
+    running = true;
+    void orders.reannouncePending().finally(() => (running = false));
+  }
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
