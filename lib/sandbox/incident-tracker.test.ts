@@ -1,0 +1,37 @@
+// The incident tracker measures a redeploy's failed requests and downtime, and a failure's blast radius, from shopper requests.
+import { describe, expect, it } from "vitest";
+import { IncidentTracker, REDEPLOY_TAIL_MS } from "./incident-tracker";
+import { featureOf } from "./shopper-features";
+
+describe("featureOf", () => {
+  it("names storefront requests in a shopper's words and ignores the rest", () => {
+    expect(featureOf("GET", "/api/products/p-mouse")).toBe("browse");
+    expect(featureOf("POST", "/api/orders")).toBe("order");
+    expect(featureOf("GET", "/api/orders/o-1?x=1")).toBe("my orders");
+    expect(featureOf("GET", "/health")).toBeUndefined();
+  });
+});
+
+describe("IncidentTracker", () => {
+  it("counts the requests a redeploy failed and the longest stretch with no success", () => {
+    const tracker = new IncidentTracker();
+    tracker.redeployStarted("monolith", "monolith", "recreate", 1_000);
+    tracker.shopperRequest("monolith", "GET", "/api/products", 200, 1_010);
+    tracker.shopperRequest("monolith", "GET", "/api/products", 503, 1_100);
+    tracker.shopperRequest("monolith", "GET", "/api/products", 503, 1_500);
+    tracker.shopperRequest("monolith", "GET", "/api/products", 200, 1_900);
+    tracker.redeployEnded("monolith", 2_000);
+    tracker.shopperRequest("monolith", "GET", "/api/products", 200, 2_000 + REDEPLOY_TAIL_MS + 1); // after the tail: not counted
+    expect(tracker.lastRedeploy("monolith")).toMatchObject({ requests: 4, failed: 2, unavailableMs: 800, endedAt: 2_000 });
+    expect(tracker.lastRedeploy("microservices")).toBeNull();
+  });
+
+  it("names the features that failed after a failure and those that kept working", () => {
+    const tracker = new IncidentTracker();
+    tracker.failed("microservices", "product-service", "product-service was killed", 0);
+    tracker.shopperRequest("microservices", "GET", "/api/products", 503, 10);
+    tracker.shopperRequest("microservices", "GET", "/api/notifications", 200, 20);
+    tracker.shopperRequest("microservices", "POST", "/api/orders", 503, 30);
+    expect(tracker.lastFailure("microservices")).toMatchObject({ failedFeatures: ["browse", "order"], workingFeatures: ["notifications"], requests: 3, failed: 2 });
+  });
+});
