@@ -28,7 +28,10 @@ const sandbox = new Sandbox({ rootDir, dataDir: process.env.SANDBOX_DATA_DIR, re
 const extras = createExtras(sandbox);
 const app = next({ dev, hostname, port, dir: rootDir });
 const handleControl = controlApi(sandbox, extras);
-const handleStorefront = storefrontProxy((stack) => sandbox.entryPoints(stack));
+const handleStorefront = storefrontProxy(
+  (stack) => sandbox.entryPoints(stack),
+  (stack, method, path, status) => sandbox.incidents.shopperRequest(stack, method, path, status),
+);
 
 let shuttingDown = false;
 async function shutdown(signal: string, code: number): Promise<void> {

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import "./operations.css";
 
 export const metadata: Metadata = {
   title: "Architecture Sandbox",

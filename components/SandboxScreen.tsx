@@ -5,12 +5,12 @@ import { connectSandbox } from "../lib/client/socket";
 import { startMetrics } from "../lib/client/metrics-store";
 import { sandboxStore } from "../lib/client/store";
 import { restorePositions } from "../lib/client/ui-store";
-import { ConnectionIndicator, ConnectionLostNotice } from "./ConnectionIndicator";
+import { ConnectionLostNotice } from "./ConnectionIndicator";
 import { EventStream } from "./EventStream";
 import { Inspector } from "./Inspector";
-import { ShopperPanel } from "./ShopperPanel";
+import { LeftPanel } from "./LeftPanel";
 import { SystemGraph } from "./SystemGraph";
-import { TransitionNotice } from "./TransitionNotice";
+import { TopBar } from "./TopBar";
 
 export function SandboxScreen() {
   useEffect(() => {
@@ -24,14 +24,9 @@ export function SandboxScreen() {
   }, []);
   return (
     <div className="screen">
-      <header className="topbar">
-        <h1>Architecture Sandbox</h1>
-        <p className="muted tagline">A real shop runs on this machine as separate processes. Every call and queue message moves on the graph.</p>
-        <TransitionNotice />
-        <ConnectionIndicator />
-      </header>
+      <TopBar />
       <aside className="left-panel">
-        <ShopperPanel />
+        <LeftPanel />
       </aside>
       <main className="graph-area">
         <SystemGraph />

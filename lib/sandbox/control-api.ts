@@ -51,7 +51,7 @@ function noBody(body: unknown, what: string): void {
   if (typeof body !== "object" || body === null || Array.isArray(body) || Object.keys(body).length > 0) throw new BadRequest(`${what} takes no body`);
 }
 
-const CONTROL_PREFIXES = ["/api/sandbox", "/api/services/", "/api/faults", "/api/traffic", "/api/metrics", "/api/scenarios"];
+const CONTROL_PREFIXES = ["/api/sandbox", "/api/services/", "/api/faults", "/api/traffic", "/api/metrics", "/api/compare", "/api/scenarios"];
 
 /** Whether this listener answers the path; everything else goes to Next. */
 export const isControlPath = (pathname: string): boolean => CONTROL_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`));
@@ -111,6 +111,7 @@ const routes: Array<[method: string, pattern: RegExp, route: Route]> = [
   ["POST", /^\/api\/traffic$/, async ({ extras, body }) => [200, { traffic: extras.traffic.start(parse(TrafficBodySchema, await body(), "traffic body")) }]],
   ["DELETE", /^\/api\/traffic$/, ({ extras }) => [200, { traffic: extras.traffic.stop() }]],
   ["GET", /^\/api\/metrics$/, ({ extras }) => [200, extras.metrics()]],
+  ["GET", /^\/api\/compare$/, ({ extras }) => [200, extras.compare()]],
   ["GET", /^\/api\/scenarios$/, ({ extras }) => [200, extras.scenarios.view()]],
   ["POST", /^\/api\/scenarios\/stop$/, async ({ extras }) => [200, await extras.scenarios.stop()]],
   ["POST", /^\/api\/scenarios\/([^/]+)\/start$/, async ({ extras, params: [id] }) => {

@@ -1,5 +1,8 @@
 // Builds the control API's extras for a sandbox: traffic generator, metrics collector, audit and scenarios.
+import type { StackComparison } from "../contract/compare";
+import type { StackId } from "../contract/events";
 import { audit } from "./audit";
+import { readComparison } from "./comparison-reading";
 import { MetricsCollector } from "./metrics-collector";
 import type { Sandbox } from "./sandbox";
 import type { SandboxExtras } from "./sandbox-extras";
@@ -13,6 +16,17 @@ export function createExtras(sandbox: Sandbox): SandboxExtras & { dispose(): voi
   return {
     traffic,
     metrics: () => collector.metrics(),
+    compare() {
+      const metrics = collector.metrics();
+      const stacks: StackComparison[] = (["microservices", "monolith"] as StackId[]).map((stack) => ({
+        stack,
+        running: sandbox.running().includes(stack),
+        figures: metrics.stacks.find((figures) => figures.stack === stack) ?? null,
+        lastRedeploy: sandbox.incidents.lastRedeploy(stack),
+        lastFailure: sandbox.incidents.lastFailure(stack),
+      }));
+      return { stacks, reading: readComparison(stacks) };
+    },
     audit: () => audit(sandbox),
     scenarios,
     beforeReset() {

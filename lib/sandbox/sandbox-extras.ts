@@ -1,5 +1,6 @@
 // What the control API offers beyond the processes themselves: generated traffic, metrics, the audit and scenarios.
 import type { Audit, Metrics, TrafficBody, TrafficView } from "../contract/control";
+import type { Comparison } from "../contract/compare";
 import type { ScenariosView } from "../contract/scenarios";
 
 export interface TrafficControl {
@@ -18,6 +19,8 @@ export interface ScenarioControl {
 export interface SandboxExtras {
   traffic: TrafficControl;
   metrics(): Metrics;
+  /** The two stacks side by side, with a reading of the numbers. */
+  compare(): Comparison;
   audit(): Promise<Audit[]>;
   scenarios: ScenarioControl;
   /** A reset is about to empty everything: traffic and scenarios stop first. */

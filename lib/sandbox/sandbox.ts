@@ -12,6 +12,7 @@ import { brokerConnection } from "../../sandbox-services/runtime/src/queues";
 import { pingRedis, pingTargetFromUrl, socketPath } from "./broker";
 import { emptyDataFolder, makeDataFolder, removeDataFolder } from "./data-folder";
 import { FaultRegistry } from "./fault-registry";
+import { IncidentTracker } from "./incident-tracker";
 import { monolithDefinition, redisDefinition, shopServiceDefinition, type StackPaths } from "./launch-specs";
 import { QueueStats } from "./queue-stats";
 import { ActionRefused, Supervisor, type ServiceDefinition } from "./supervisor";
@@ -41,6 +42,8 @@ export class Sandbox {
   readonly hub = new TelemetryHub();
   readonly stacks: Record<StackId, Supervisor>;
   readonly faults: FaultRegistry;
+  /** What the last redeploy and the last failure of each stack cost its shoppers. */
+  readonly incidents = new IncidentTracker();
   readonly paths: StackPaths;
   architecture: Architecture;
   private resilience: Resilience = DEFAULT_RESILIENCE;
@@ -84,6 +87,11 @@ export class Sandbox {
     this.queueStats = new QueueStats(queueTopology().map((queue) => queue.queue), brokerConnection(broker), BULL_PREFIX);
     this.queueTimer = setInterval(() => void this.refreshQueues(), QUEUE_REFRESH_MS);
     this.queueTimer.unref();
+    this.hub.subscribe((batch) => {
+      for (const event of batch) {
+        if (event.type === "lifecycle" && event.to === "crashed") this.incidents.failed(event.stack, event.service, `${event.service} crashed (${event.reason})`, event.ts);
+      }
+    });
   }
 
   get dataDir(): string {
@@ -110,10 +118,30 @@ export class Sandbox {
     return this.stacks[stack];
   }
 
-  kill = (id: string) => this.supervisorOf(id).kill(id);
-  stop = (id: string) => this.supervisorOf(id).stop(id);
+  async kill(id: string): Promise<void> {
+    const supervisor = this.supervisorOf(id);
+    await supervisor.kill(id);
+    this.incidents.failed(supervisor.stack, id, `${id} was killed`);
+  }
+
+  async stop(id: string): Promise<void> {
+    const supervisor = this.supervisorOf(id);
+    await supervisor.stop(id);
+    this.incidents.failed(supervisor.stack, id, `${id} was stopped`);
+  }
+
   startService = (id: string) => this.supervisorOf(id).start(id);
-  redeploy = (id: string, strategy: "recreate" | "rolling") => this.supervisorOf(id).redeploy(id, strategy);
+
+  async redeploy(id: string, strategy: "recreate" | "rolling"): Promise<void> {
+    const supervisor = this.supervisorOf(id);
+    this.incidents.redeployStarted(supervisor.stack, id, strategy);
+    try {
+      await supervisor.redeploy(id, strategy);
+    } finally {
+      this.incidents.redeployEnded(supervisor.stack);
+    }
+  }
+
   setRestartPolicy = (id: string, policy: RestartPolicy) => this.supervisorOf(id).setRestartPolicy(id, policy);
 
   scale(id: string, replicas: number): Promise<void> {
@@ -150,7 +178,10 @@ export class Sandbox {
   }
 
   addFault(body: FaultBody): Fault {
-    return this.faults.add(body);
+    const fault = this.faults.add(body);
+    const what = `a ${fault.type} fault on ${fault.service}${fault.peer ? ` and ${fault.peer}` : ""}`;
+    for (const stack of this.running()) if (!fault.stack || fault.stack === stack) this.incidents.failed(stack, fault.service, what);
+    return fault;
   }
 
   setResilience(next: Resilience): void {
@@ -163,6 +194,7 @@ export class Sandbox {
   reset(): Promise<void> {
     return this.exclusively("resetting", async () => {
       this.faults.clear();
+      this.incidents.clear();
       this.setResilience(DEFAULT_RESILIENCE);
       await Promise.all(STACK_IDS.map((stack) => this.stacks[stack].shutdown("the sandbox is being reset")));
       if (this.options.redisUrl) await this.queueStats.obliterate().catch(() => {});

@@ -16,27 +16,39 @@ function fail(response: ServerResponse, status: number, error: string): void {
   response.end(payload);
 }
 
-/** `entryPoints` gives the healthy instances where shoppers enter a stack; calls take turns between them. */
-export function storefrontProxy(entryPoints: (stack: StackId) => string[]) {
+/**
+ * `entryPoints` gives the healthy instances where shoppers enter a stack; calls take turns between them.
+ * `answered` hears of every shopper's request and its status (0: no answer), to measure what outages cost.
+ */
+export function storefrontProxy(entryPoints: (stack: StackId) => string[], answered: (stack: StackId, method: string, path: string, status: number) => void = () => {}) {
   let turn = 0;
   return (request: IncomingMessage, response: ServerResponse): void => {
     const url = new URL(request.url ?? "/", "http://app");
     const match = PREFIX.exec(url.pathname);
     const stack = StackIdSchema.safeParse(match?.[1]);
     if (!match || !stack.success) return fail(response, 404, "storefront paths look like /storefront/microservices/api/products");
+    const method = request.method ?? "GET";
+    const path = match[2];
     const entries = entryPoints(stack.data);
     const base = entries[turn++ % Math.max(1, entries.length)];
-    if (!base) return fail(response, 503, stack.data === "microservices" ? "api-gateway is down: the shop has no entry point" : "the monolith is down: the whole shop is unavailable");
+    if (!base) {
+      answered(stack.data, method, path, 503);
+      return fail(response, 503, stack.data === "microservices" ? "api-gateway is down: the shop has no entry point" : "the monolith is down: the whole shop is unavailable");
+    }
     const target = new URL(match[2] + url.search, base);
     const headers: http.OutgoingHttpHeaders = { "content-type": request.headers["content-type"] ?? "application/json" };
     if (request.headers.authorization) headers.authorization = request.headers.authorization;
+    if (typeof request.headers.traceparent === "string") headers.traceparent = request.headers.traceparent;
     if (request.headers["content-length"]) headers["content-length"] = request.headers["content-length"];
-    const upstream = http.request(target, { method: request.method, headers, timeout: PROXY_TIMEOUT_MS }, (answer) => {
-      response.writeHead(answer.statusCode ?? 502, { "content-type": answer.headers["content-type"] ?? "application/json", "cache-control": "no-store" });
+    const upstream = http.request(target, { method, headers, timeout: PROXY_TIMEOUT_MS }, (answer) => {
+      answered(stack.data, method, path, answer.statusCode ?? 0);
+      const passed: http.OutgoingHttpHeaders = { "content-type": answer.headers["content-type"] ?? "application/json", "cache-control": "no-store" };
+      if (answer.headers.traceparent) passed.traceparent = answer.headers.traceparent;
+      response.writeHead(answer.statusCode ?? 502, passed);
       answer.pipe(response);
     });
     upstream.on("timeout", () => upstream.destroy(new Error("timeout")));
-    upstream.on("error", (error) => fail(response, error.message === "timeout" ? 504 : 503, error.message === "timeout" ? "the shop did not answer in time" : "the shop's entry point could not be reached"));
+    upstream.on("error", (error) => (answered(stack.data, method, path, 0), fail(response, error.message === "timeout" ? 504 : 503, error.message === "timeout" ? "the shop did not answer in time" : "the shop's entry point could not be reached")));
     request.pipe(upstream);
   };
 }

@@ -6,7 +6,7 @@ import { beforeHandling } from "./faults";
 import { log } from "./log";
 import { compileRoutes, type Routes } from "./router";
 import { emit } from "./telemetry";
-import { runInTrace, spanFrom } from "./trace";
+import { formatTraceparent, runInTrace, spanFrom } from "./trace";
 import type { StackId } from "../../../lib/contract/events";
 
 /** Request bodies larger than this are refused: nothing in the shop needs more. */
@@ -61,7 +61,8 @@ export function createHttpServer(options: ServerOptions): http.Server {
 
     const send = (status: number, body: unknown) => {
       const payload = JSON.stringify(body);
-      response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(payload) });
+      // The trace goes back to the caller, so a browser can follow the request it made, even one that failed.
+      response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(payload), traceparent: formatTraceparent(span.traceId, span.spanId) });
       response.end(payload);
       // Calls between services are reported by the caller, which also sees the ones that never arrive.
       if (fromClient && url.pathname !== "/health") {
