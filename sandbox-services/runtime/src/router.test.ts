@@ -51,3 +51,10 @@ describe("compileRoutes", () => {
     expect(handlerName("GET", "/products/")).toEqual({ status: 200, body: "list products" });
   });
 });
+
+describe("a malformed escape in a path", () => {
+  it("is a 400 that says what is wrong, not a crash", () => {
+    const match = compileRoutes({ "GET /products/:id": () => ({ status: 200, body: {} }) });
+    expect(() => match("GET", "/products/%E0")).toThrow(expect.objectContaining({ status: 400 }));
+  });
+});

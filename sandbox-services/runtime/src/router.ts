@@ -1,4 +1,5 @@
 // Matches a method and path to a handler; `:name` segments become params.
+import { HttpError } from "./errors";
 export interface Request {
   method: string;
   path: string;
@@ -36,7 +37,11 @@ export function compileRoutes(routes: Routes): (method: string, path: string) =>
       const params: Record<string, string> = {};
       const matches = route.segments.every((segment, i) => {
         if (segment.startsWith(":")) {
-          params[segment.slice(1)] = decodeURIComponent(parts[i]);
+          try {
+            params[segment.slice(1)] = decodeURIComponent(parts[i]);
+          } catch {
+            throw new HttpError(400, `the path is not valid: ${parts[i]} is not a well-formed escape`);
+          }
           return true;
         }
         return segment === parts[i];
