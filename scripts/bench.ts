@@ -1,6 +1,9 @@
 // `npm run bench`: starts the app as a user would and prints the figures the issues ask to measure.
 import os from "node:os";
 import { serverPid } from "./bench/app";
+import { measureBrowser } from "./bench/browser";
+import { measureArchitectureSwitch, measureSideBySide } from "./bench/compare";
+import { measureBacklogDrain, measureBrokerReturn, measureReplicaDeath } from "./bench/recovery";
 import { measureGatewayHop, measureMemory, measureRedeploy, measureStartup, measureTelemetry } from "./bench/runtime";
 
 const port = Number(process.env.BENCH_PORT ?? 3300);
@@ -19,6 +22,18 @@ try {
   print(await measureRedeploy(app));
   print(await measureTelemetry(app));
   print(measureMemory(app, pid).map((line, i) => (i === 0 ? `${line}, after the load` : line)));
+
+  console.log("\nThe live screen in headless Chromium (200 requests/s on the microservices stack)");
+  print(await measureBrowser(app.baseUrl));
+
+  console.log("\nRecovery");
+  print(await measureBacklogDrain(app));
+  print(await measureBrokerReturn(app));
+  print(await measureReplicaDeath(app));
+
+  console.log("\nMonolith and microservices");
+  print(await measureArchitectureSwitch(app));
+  print(await measureSideBySide(app));
 } finally {
   await app.stop();
 }
