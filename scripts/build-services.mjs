@@ -21,7 +21,7 @@ await build({
   target: "node20",
   packages: "external",
   // The shared runtime is our own code: bundle it in rather than load TypeScript at run time.
-  alias: { "@sandbox/runtime": path.join(servicesDir, "runtime", "src", "index.ts") },
+  alias: { "@sandbox/runtime/service": path.join(servicesDir, "runtime", "src", "service.ts"), "@sandbox/runtime": path.join(servicesDir, "runtime", "src", "index.ts") },
   // Not minified, so a stack trace in a service's log still reads as the source; no source map to load.
   sourcemap: false,
   logLevel: "warning",

@@ -1,5 +1,5 @@
 // api-gateway: the shop's single entry point; it checks tokens and routes each call to the service that owns it.
-import { runService } from "@sandbox/runtime";
+import { runService } from "@sandbox/runtime/service";
 import { backendsThrough } from "./backends";
 import { storefrontRoutes } from "./storefront";
 

@@ -1,5 +1,5 @@
 // auth-service: accounts and tokens as a microservice.
-import { runService } from "@sandbox/runtime";
+import { runService } from "@sandbox/runtime/service";
 import { usersThrough } from "../../user-service/src/client";
 import { createAuth } from "./auth";
 import { authRoutes } from "./routes";

@@ -1,5 +1,5 @@
 // notification-service: emails as a microservice.
-import { runService } from "@sandbox/runtime";
+import { runService } from "@sandbox/runtime/service";
 import { createNotifications } from "./notifications";
 import { notificationHandlers, notificationRoutes } from "./routes";
 

@@ -1,5 +1,5 @@
 // order-service: orders as a microservice.
-import { runService } from "@sandbox/runtime";
+import { runService } from "@sandbox/runtime/service";
 import { productsThrough } from "../../product-service/src/client";
 import { createOrders } from "./orders";
 import { orderHandlers, orderRoutes, startOutbox } from "./routes";

@@ -1,5 +1,5 @@
 // payment-service: payments as a microservice; it has no REST routes of its own, only an inbox.
-import { runService } from "@sandbox/runtime";
+import { runService } from "@sandbox/runtime/service";
 import { paymentHandlers } from "./handlers";
 import { createPayments } from "./payments";
 

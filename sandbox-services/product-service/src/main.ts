@@ -1,5 +1,5 @@
 // product-service: the catalogue as a microservice.
-import { runService } from "@sandbox/runtime";
+import { runService } from "@sandbox/runtime/service";
 import { createCatalogue } from "./catalogue";
 import { productHandlers, productRoutes } from "./routes";
 

@@ -4,7 +4,8 @@
 import type { StackId } from "../../../lib/contract/events";
 import { DOMAIN_EVENTS, type ShopServiceId } from "../../../lib/contract/services";
 import { Inbox, type InboxLimits } from "./in-process-inbox";
-import { JOB_RETRIES, type EventHandlers, type Publisher } from "./queues";
+import { JOB_RETRIES, jobIdFor } from "./event-jobs";
+import type { EventHandlers, Publisher } from "./queues";
 import { childSpan } from "./trace";
 
 /** The same retry policy as the microservices' queues, so the two deployments ride out a failure alike. */
@@ -30,7 +31,6 @@ export interface InProcessBus {
 }
 
 /** As BullMQ job ids in queues.ts: no ":" in an id, keys are made of event names and ids. */
-const jobIdFor = (event: string, key: string) => `${event}-${key}`.replace(/:/g, "_");
 
 export function createInProcessBus(stack: StackId, limits: Partial<InboxLimits> = {}): InProcessBus {
   const inboxes = new Map<ShopServiceId, Inbox>();

@@ -1,5 +1,5 @@
-// The shared service runtime: what every shop service, and the monolith, imports.
-export { runService, type ServiceContext, type ServiceDefinition } from "./service";
+// The shared service runtime: what every shop module, and the monolith, imports. Starting a microservice (with its
+// broker connection) is the separate entry "@sandbox/runtime/service", so the monolith never loads BullMQ.
 export { runProcess, type ProcessParts } from "./process";
 export { HttpError, ServiceUnavailableError, badRequest, conflict, notFound, unauthorized } from "./errors";
 export { openStore, type Collection, type Store, type Watcher } from "./store";

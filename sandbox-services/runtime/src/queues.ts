@@ -3,6 +3,7 @@ import { Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
 import { DOMAIN_EVENTS, inboxQueueName, type DomainEventName, type ShopServiceId } from "../../../lib/contract/services";
 import type { DomainEventPayloads } from "../../../lib/contract/shop";
 import type { StackId } from "../../../lib/contract/events";
+import { JOB_RETRIES, jobIdFor } from "./event-jobs";
 import { beforeConsuming } from "./faults";
 import { log } from "./log";
 import { emit } from "./telemetry";
@@ -26,8 +27,6 @@ export interface Publisher {
 
 /** Kills are the point of the sandbox: a job whose worker died is taken back within seconds, not half a minute. */
 export const WORKER_TIMINGS = { lockDuration: 4_000, stalledInterval: 2_000, maxStalledCount: 10 };
-/** A failing job is retried with growing pauses, long enough to ride out a service being redeployed. */
-export const JOB_RETRIES = { attempts: 12, backoff: { type: "exponential" as const, delay: 250 } };
 /** A publish the broker has not confirmed by then is reported failed (the caller keeps it in its outbox). */
 export const PUBLISH_TIMEOUT_MS = 500;
 /** Finished jobs are kept for a while (they make `add` idempotent) but not forever. */
@@ -45,8 +44,6 @@ export function brokerConnection(redis: { path: string } | { url: string }): Con
   };
 }
 
-/** A job id may not contain ":" in BullMQ; keys are made of event names and ids. */
-const jobIdFor = (event: string, key: string) => `${event}-${key}`.replace(/:/g, "_");
 
 export function createPublisher(serviceId: string, stack: StackId, connection: ConnectionOptions, prefix: string): Publisher {
   const queues = new Map<string, Queue>();

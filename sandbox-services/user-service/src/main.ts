@@ -1,5 +1,5 @@
 // user-service: customer profiles as a microservice.
-import { runService } from "@sandbox/runtime";
+import { runService } from "@sandbox/runtime/service";
 import { userRoutes } from "./routes";
 import { createUsers } from "./users";
 
