@@ -114,12 +114,17 @@ export const TrafficStackViewSchema = z.object({
   ok: z.number().int(),
   failed: z.number().int(),
   ordersAccepted: z.number().int(),
+  /** Requests not sent because this stack already had the most requests in flight the generator allows. */
+  skipped: z.number().int(),
   p50Ms: z.number().nullable(),
   p95Ms: z.number().nullable(),
 });
 export const TrafficViewSchema = z.object({
   running: z.boolean(),
+  /** Requests/s each stack in `stacks` gets: with no stack given, every running stack gets all of it. */
   rps: z.number().int(),
+  /** The settings in words, e.g. "30 requests/s to each of microservices and monolith, for 4 s". */
+  summary: z.string(),
   stacks: z.array(TrafficStackViewSchema),
   startedAt: z.number().nullable(),
   endsAt: z.number().nullable(),

@@ -1,17 +1,120 @@
-// PLACEHOLDER until the traffic generator lands: refuses to start.
+// The traffic generator behind /api/traffic: a steady mix of shoppers at a set rate against one or every running
+// stack, each stack getting the same rate, for a while or until stopped. Timers live here; the arithmetic and the
+// mix are pure modules (pacing.ts, shopper-mix.ts).
 import type { TrafficBody, TrafficView } from "../contract/control";
+import type { StackId } from "../contract/events";
+import { dueAtTick } from "./pacing";
 import type { Sandbox } from "./sandbox";
 import type { TrafficControl } from "./sandbox-extras";
+import { StackShoppers } from "./stack-shoppers";
+import { TrafficTally } from "./traffic-tally";
+
+/** Requests go out in small groups this often: at 500/s, 12–13 per tick, smooth enough for the shop and the graph. */
+export const TICK_MS = 25;
+/** After a stall of the event loop, at most this much traffic is caught up at once; the rest is given up (skipped). */
+export const MAX_CATCH_UP_MS = 100;
+/** The most any one stack gets, whatever is asked: the contract's limit, kept here too as the machine's guard. */
+export const MAX_RPS_PER_STACK = 500;
+
+interface Run {
+  rps: number;
+  stacks: StackId[];
+  tallies: Map<StackId, TrafficTally>;
+  /** Stacks still driven: a stack the architecture no longer runs drops out, its counts stay in the view. */
+  driven: Set<StackId>;
+  startedAt: number;
+  startedMono: number;
+  endsAt: number | null;
+  durationMs: number | null;
+  issued: number;
+  summary: string;
+}
+
+export function describeTraffic(rps: number, stacks: StackId[], durationS: number | undefined): string {
+  const where = stacks.length > 1 ? `to each of ${stacks.join(" and ")}` : `to ${stacks[0] ?? "no stack"}`;
+  return `${rps} requests/s ${where}, ${durationS ? `for ${durationS} s` : "until stopped"}`;
+}
 
 export class TrafficGenerator implements TrafficControl {
+  private run: Run | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  /** Kept across runs, so shoppers keep their accounts and tokens instead of logging in again. */
+  private readonly shoppers = new Map<StackId, StackShoppers>();
+
   constructor(private readonly sandbox: Sandbox) {}
-  start(_body: TrafficBody): TrafficView {
-    throw new RangeError("the traffic generator is not available yet");
-  }
-  stop(): TrafficView {
+
+  start(body: TrafficBody): TrafficView {
+    const running = this.sandbox.running();
+    if (body.stack && !running.includes(body.stack)) {
+      throw new RangeError(`the ${body.stack} stack is not running, so it cannot get traffic: switch the architecture to ${body.stack} or both first`);
+    }
+    const stacks = body.stack ? [body.stack] : running;
+    const rps = Math.min(MAX_RPS_PER_STACK, Math.max(1, Math.floor(body.rps)));
+    this.halt();
+    const now = Date.now();
+    this.run = {
+      rps,
+      stacks,
+      tallies: new Map(stacks.map((stack) => [stack, new TrafficTally(stack)])),
+      driven: new Set(stacks),
+      startedAt: now,
+      startedMono: performance.now(),
+      endsAt: body.durationS ? now + body.durationS * 1_000 : null,
+      durationMs: body.durationS ? body.durationS * 1_000 : null,
+      issued: 0,
+      summary: describeTraffic(rps, stacks, body.durationS),
+    };
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+    this.timer.unref();
     return this.view();
   }
+
+  /** Stops sending; requests in flight finish and are still counted. */
+  stop(): TrafficView {
+    this.halt();
+    return this.view();
+  }
+
   view(): TrafficView {
-    return { running: false, rps: 0, stacks: [], startedAt: null, endsAt: null };
+    const run = this.run;
+    if (!run) return { running: false, rps: 0, summary: "no traffic yet", stacks: [], startedAt: null, endsAt: null };
+    const now = Date.now();
+    return {
+      running: this.timer !== undefined,
+      rps: run.rps,
+      summary: run.summary,
+      stacks: run.stacks.map((stack) => run.tallies.get(stack)!.view(now)),
+      startedAt: run.startedAt,
+      endsAt: run.endsAt,
+    };
+  }
+
+  private halt(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private shoppersOf(stack: StackId): StackShoppers {
+    let shoppers = this.shoppers.get(stack);
+    if (!shoppers) this.shoppers.set(stack, (shoppers = new StackShoppers(stack, () => this.sandbox.entryPoints(stack))));
+    return shoppers;
+  }
+
+  private tick(): void {
+    const run = this.run;
+    if (!run) return this.halt();
+    const running = this.sandbox.running();
+    for (const stack of run.driven) if (!running.includes(stack)) run.driven.delete(stack);
+    if (run.driven.size === 0) return this.halt();
+    const elapsedMs = performance.now() - run.startedMono;
+    const ended = run.durationMs !== null && elapsedMs >= run.durationMs;
+    // The last tick sends what was due up to the end, not beyond it.
+    const { send, dropped, issued } = dueAtTick({ rps: run.rps, issued: run.issued }, ended ? run.durationMs! : elapsedMs, MAX_CATCH_UP_MS);
+    run.issued = issued;
+    const driven = [...run.driven];
+    for (const stack of driven) run.tallies.get(stack)!.skipped += dropped;
+    // One request to each stack in turn, so neither is always first in the event loop: both are driven alike.
+    for (let index = 0; index < send; index++) for (const stack of driven) this.shoppersOf(stack).visit(run.tallies.get(stack)!);
+    if (ended) this.halt();
   }
 }
