@@ -114,7 +114,7 @@ export const TrafficStackViewSchema = z.object({
   ok: z.number().int(),
   failed: z.number().int(),
   ordersAccepted: z.number().int(),
-  /** Requests not sent because this stack already had the most requests in flight the generator allows. */
+  /** Requests not sent: the stack already had the most in flight the generator allows, or the generator fell behind (a stalled event loop) and gave them up rather than burst. */
   skipped: z.number().int(),
   p50Ms: z.number().nullable(),
   p95Ms: z.number().nullable(),

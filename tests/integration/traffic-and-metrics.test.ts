@@ -103,14 +103,24 @@ describe("generated traffic", () => {
     }
   });
 
-  it("refuses a stack that is not running, with 409", async () => {
+  it("stops driving a stack the architecture no longer runs, keeps the other, and refuses it by name with 409", async () => {
+    expect((await startTraffic({ rps: 10 })).status).toBe(200);
     const { status } = await requestJson(`${app.origin}/api/sandbox/architecture`, { method: "POST", body: { architecture: "microservices" }, timeoutMs: 60_000 });
     expect(status).toBe(200);
+    const switched = await traffic();
+    const monolithSent = switched.stacks.find((stack) => stack.stack === "monolith")!.sent;
+    const microservicesSent = switched.stacks.find((stack) => stack.stack === "microservices")!.sent;
+    await waitFor("the microservices stack to keep getting traffic", async () => (await traffic()).stacks.find((stack) => stack.stack === "microservices")!.sent >= microservicesSent + 10, { timeoutMs: 10_000 });
+    const later = await traffic();
+    expect(later.running).toBe(true);
+    expect(later.stacks.find((stack) => stack.stack === "monolith")!.sent).toBe(monolithSent);
+
     const refused = await startTraffic({ rps: 5, stack: "monolith" });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatch(/monolith/);
-    expect((await traffic()).running).toBe(false);
-    await requestJson(`${app.origin}/api/sandbox/architecture`, { method: "POST", body: { architecture: "both" }, timeoutMs: 60_000 });
+    expect((await traffic()).rps).toBe(10);
+    await requestJson(`${app.origin}/api/traffic`, { method: "DELETE" });
+    expect((await requestJson(`${app.origin}/api/sandbox/architecture`, { method: "POST", body: { architecture: "both" }, timeoutMs: 60_000 })).status).toBe(200);
     await waitFor("both stacks healthy again", async () => (await app.state()).services.every((service) => service.status === "healthy"), { timeoutMs: 60_000, intervalMs: 200 });
   });
 });
