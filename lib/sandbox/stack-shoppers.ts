@@ -49,6 +49,8 @@ export class StackShoppers {
     /** Healthy entry addresses now: read for every request, so a redeploy or a new replica is followed at once. */
     private readonly entryPoints: () => string[],
     private readonly dice: () => number = Math.random,
+    /** Hears every request's outcome (status 0: no answer), to measure what an outage costs shoppers. */
+    private readonly heard: (method: string, path: string, status: number) => void = () => {},
   ) {
     // Unique per run of the app, so a registration meets no account of an earlier run that kept its data folder.
     const run = randomBytes(4).toString("hex");
@@ -62,20 +64,23 @@ export class StackShoppers {
       return;
     }
     tally.sent++;
+    const shopper = this.shoppers[Math.floor(this.dice() * this.shoppers.length)];
+    const action = nextAction(shopper, this.products, this.dice);
+    const request = requestFor(action, shopper);
     const points = this.entryPoints();
     if (points.length === 0) {
       tally.answered(0, null);
+      this.heard(request.method, request.path, 0);
       return;
     }
     const baseUrl = points[this.turn++ % points.length];
-    const shopper = this.shoppers[Math.floor(this.dice() * this.shoppers.length)];
-    const action = nextAction(shopper, this.products, this.dice);
     const before = shopper.status;
     if (action.kind === "register" || action.kind === "log-in") shopper.status = "busy";
     this.inFlight++;
-    void sendShopperRequest(this.agent, baseUrl, requestFor(action, shopper)).then((answer) => {
+    void sendShopperRequest(this.agent, baseUrl, request).then((answer) => {
       this.inFlight--;
       tally.answered(answer.status, answer.durationMs);
+      this.heard(request.method, request.path, answer.status);
       this.learn(shopper, action, before, answer.status, answer.body, tally);
     });
   }

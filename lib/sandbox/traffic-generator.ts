@@ -96,7 +96,7 @@ export class TrafficGenerator implements TrafficControl {
 
   private shoppersOf(stack: StackId): StackShoppers {
     let shoppers = this.shoppers.get(stack);
-    if (!shoppers) this.shoppers.set(stack, (shoppers = new StackShoppers(stack, () => this.sandbox.entryPoints(stack))));
+    if (!shoppers) this.shoppers.set(stack, (shoppers = new StackShoppers(stack, () => this.sandbox.entryPoints(stack), Math.random, (method, path, status) => this.sandbox.incidents.shopperRequest(stack, method, path, status))));
     return shoppers;
   }
 

@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Comparison } from "../../lib/contract/compare";
 import type { StackId } from "../../lib/contract/events";
 import { startApp, type RunningApp } from "./support/app";
 import { serviceAction } from "./support/control";
@@ -172,6 +173,41 @@ describe("what a crash loses", () => {
     } finally {
       telemetry.close();
       await requestJson(`${app.origin}/api/faults`, { method: "DELETE" });
+    }
+  });
+});
+
+describe("the Compare figures", () => {
+  const compare = async () => (await requestJson<Comparison>(`${app.origin}/api/compare`)).body;
+  const stackOf = (comparison: Comparison, stack: StackId) => comparison.stacks.find((entry) => entry.stack === stack)!;
+
+  it("measure, under the same generated traffic, what a redeploy and a kill cost each stack's shoppers", async () => {
+    expect((await requestJson(`${app.origin}/api/traffic`, { method: "POST", body: { rps: 40 } })).status).toBe(200);
+    try {
+      await waitFor("both stacks to be serving traffic", async () => (await compare()).stacks.every((stack) => (stack.figures?.rps ?? 0) > 0), { timeoutMs: 20_000, intervalMs: 250 });
+
+      await serviceAction(app, "monolith", "redeploy", { strategy: "recreate" });
+      await serviceAction(app, "notification-service", "redeploy", { strategy: "recreate" });
+      const redeploys = await waitFor("both redeploys to be measured", async () => {
+        const comparison = await compare();
+        const [micro, mono] = [stackOf(comparison, "microservices").lastRedeploy, stackOf(comparison, "monolith").lastRedeploy];
+        return micro?.endedAt && mono?.endedAt && Date.now() > Math.max(micro.endedAt, mono.endedAt) + 1_000 ? comparison : undefined;
+      }, { timeoutMs: 20_000, intervalMs: 250 });
+      const mono = stackOf(redeploys, "monolith").lastRedeploy!;
+      expect(mono.failed).toBeGreaterThan(0);
+      expect(mono.unavailableMs).toBeGreaterThan(0);
+      expect(redeploys.reading.join(" ")).toMatch(/Redeploying the monolith failed \d+ of \d+ shoppers' requests/);
+
+      await serviceAction(app, "product-service", "kill");
+      const failure = await waitFor("the kill's blast radius", async () => {
+        const impact = stackOf(await compare(), "microservices").lastFailure;
+        return impact && impact.failedFeatures.includes("browse") && impact.workingFeatures.length > 0 ? impact : undefined;
+      }, { timeoutMs: 20_000, intervalMs: 250 });
+      expect(failure.what).toBe("product-service was killed");
+      expect(failure.workingFeatures).not.toContain("browse");
+    } finally {
+      await requestJson(`${app.origin}/api/traffic`, { method: "DELETE" });
+      await serviceAction(app, "product-service", "start");
     }
   });
 });
