@@ -3,21 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { HttpError, openStore, type Publisher } from "@sandbox/runtime";
-import type { DomainEventName } from "../../../lib/contract/services";
+import { HttpError, openStore } from "@sandbox/runtime";
+import { recordingPublisher } from "../../runtime/src/recording-publisher";
 import { STARTING_CATALOGUE, createCatalogue } from "./catalogue";
 
-/** The broker as product-service sees it: every publish is written down. */
-function recordingPublisher(): Publisher & { published: Array<{ event: DomainEventName; payload: unknown; key: string }> } {
-  const published: Array<{ event: DomainEventName; payload: unknown; key: string }> = [];
-  return {
-    published,
-    async publish(event, payload, key) {
-      published.push({ event, payload, key });
-    },
-    async close() {},
-  };
-}
 
 let dir: string;
 let publisher: ReturnType<typeof recordingPublisher>;
