@@ -1,0 +1,31 @@
+"use client";
+// One scenario in the list: what it sets up, what to watch, the architecture it needs, and its Start button.
+import type { Scenario } from "../lib/contract/scenarios";
+
+interface Props {
+  scenario: Scenario;
+  playing: boolean;
+  disabled: boolean;
+  starting: boolean;
+  onStart(): void;
+}
+
+export function ScenarioCard({ scenario, playing, disabled, starting, onStart }: Props) {
+  return (
+    <li className={`scenario-card${playing ? " playing" : ""}`} data-scenario={scenario.id} aria-current={playing ? "true" : undefined}>
+      <div className="scenario-head">
+        <h3>{scenario.title}</h3>
+        <button type="button" className="op-button primary" disabled={disabled || playing} aria-busy={starting} onClick={onStart} aria-label={`Start ${scenario.title}`}>
+          {playing ? "▶ Playing" : starting ? "Starting…" : "Start"}
+        </button>
+      </div>
+      <p className="small">
+        <span className="label">Sets up:</span> {scenario.setup}
+      </p>
+      <p className="small">
+        <span className="label">Watch:</span> {scenario.watch}
+      </p>
+      <p className="muted small">Runs on: {scenario.architecture === "both" ? "both stacks" : scenario.architecture} (switched to if needed)</p>
+    </li>
+  );
+}

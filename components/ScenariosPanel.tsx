@@ -1,0 +1,77 @@
+"use client";
+// Ready-made scenarios: one click breaks the shop in a known way and says what to watch; Stop puts things back.
+import { useCallback, useState } from "react";
+import type { ScenariosView } from "../lib/contract/scenarios";
+import { callApi } from "../lib/client/api";
+import { usePolling } from "../lib/client/use-polling";
+import { ResetSandboxButton } from "./ResetSandboxButton";
+import { ScenarioCard } from "./ScenarioCard";
+import { ScenarioProgress } from "./ScenarioProgress";
+
+/** While a scenario plays its steps come every few seconds; otherwise a slow look catches one started elsewhere. */
+const PLAYING_POLL_MS = 1_000;
+const IDLE_POLL_MS = 5_000;
+
+export function ScenariosPanel({ active }: { active: boolean }) {
+  const [view, setView] = useState<ScenariosView | null>(null);
+  const [busy, setBusy] = useState<{ id: string; what: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const result = await callApi<ScenariosView>("GET", "/api/scenarios");
+    if (result.ok) setView(result.data);
+  }, []);
+  usePolling(refresh, view?.active || busy ? PLAYING_POLL_MS : IDLE_POLL_MS, active);
+
+  async function act(id: string, what: string, path: string) {
+    setBusy({ id, what });
+    setError(null);
+    const result = await callApi<ScenariosView>("POST", path);
+    if (result.ok) setView(result.data);
+    else setError(result.error);
+    setBusy(null);
+  }
+
+  const playing = view?.active ? view.scenarios.find((scenario) => scenario.id === view.active!.id) : undefined;
+
+  return (
+    <section className="op-section" aria-labelledby="scenarios-heading">
+      <h2 id="scenarios-heading">Scenarios</h2>
+      <p className="muted small">Each one sets up a failure in the running shop, step by step. Start one, then watch the graph.</p>
+      {busy && (
+        <p className="op-progress" role="status">
+          ◌ {busy.what}…
+        </p>
+      )}
+      {error && (
+        <p className="op-error" role="alert">
+          {error}
+        </p>
+      )}
+      {view?.active && (
+        <ScenarioProgress
+          title={playing?.title ?? view.active.id}
+          watch={playing?.watch ?? ""}
+          startedAt={view.active.startedAt}
+          steps={view.active.steps}
+          stopping={busy?.id === "stop"}
+          onStop={() => void act("stop", "Stopping the scenario and putting things back", "/api/scenarios/stop")}
+        />
+      )}
+      {!view && <p className="muted small">Loading the scenarios…</p>}
+      <ul className="scenario-list">
+        {view?.scenarios.map((scenario) => (
+          <ScenarioCard
+            key={scenario.id}
+            scenario={scenario}
+            playing={view.active?.id === scenario.id}
+            disabled={busy !== null}
+            starting={busy?.id === scenario.id}
+            onStart={() => void act(scenario.id, `Starting “${scenario.title}”`, `/api/scenarios/${encodeURIComponent(scenario.id)}/start`)}
+          />
+        ))}
+      </ul>
+      <ResetSandboxButton onReset={() => void refresh()} />
+    </section>
+  );
+}
