@@ -1,0 +1,81 @@
+"use client";
+// What the learner does on the Compare screen to produce the numbers: the same traffic on both, a redeploy, a kill.
+import { useState } from "react";
+import { useStore } from "zustand";
+import { useShallow } from "zustand/react/shallow";
+import type { TrafficView } from "../../lib/contract/control";
+import { callApi } from "../../lib/client/api";
+import { sandboxStore } from "../../lib/client/store";
+
+/** Enough to give both stacks steady figures, light enough for a 2-core laptop running both. */
+const COMPARE_RPS = 50;
+
+interface Props {
+  traffic: TrafficView | null;
+  bothRun: boolean;
+  onChange(): void;
+}
+
+export function CompareControls({ traffic, bothRun, onChange }: Props) {
+  const status = useStore(
+    sandboxStore,
+    useShallow((view) => {
+      const of = (id: string) => view.sandbox?.services.find((service) => service.id === id)?.status ?? null;
+      return { payment: of("payment-service"), monolith: of("monolith") };
+    }),
+  );
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function act(label: string, method: "POST" | "DELETE", path: string, body?: unknown) {
+    setBusy(label);
+    setError(null);
+    const result = await callApi(method, path, body);
+    setBusy(null);
+    if (!result.ok) setError(result.error);
+    onChange();
+  }
+
+  const button = (label: string, enabled: boolean, run: () => Promise<void>, tone = "") => (
+    <button type="button" className={`op-button ${tone}`} disabled={busy !== null || !enabled} aria-busy={busy === label} onClick={() => void run()}>
+      {busy === label ? `${label}…` : label}
+    </button>
+  );
+  const down = (value: string | null) => value === "stopped" || value === "crashed";
+  const up = (value: string | null) => value === "healthy" || value === "unhealthy";
+
+  return (
+    <div className="compare-controls">
+      <div className="op-row" role="group" aria-label="Traffic on both stacks">
+        {traffic?.running
+          ? button("Stop traffic", true, () => act("Stop traffic", "DELETE", "/api/traffic"))
+          : button(`Start traffic (${COMPARE_RPS}/s on each)`, bothRun, () => act(`Start traffic (${COMPARE_RPS}/s on each)`, "POST", "/api/traffic", { rps: COMPARE_RPS }), "primary")}
+        <span className="muted small" role="status">
+          {traffic?.running ? `● ${traffic.summary}` : "no traffic"}
+        </span>
+      </div>
+      <div className="op-row" role="group" aria-label="Redeploy">
+        {button("Redeploy the monolith", up(status.monolith), () => act("Redeploy the monolith", "POST", "/api/services/monolith/redeploy", { strategy: "recreate" }))}
+        {button("Redeploy payment-service", up(status.payment), () => act("Redeploy payment-service", "POST", "/api/services/payment-service/redeploy", { strategy: "recreate" }))}
+      </div>
+      <div className="op-row" role="group" aria-label="Failure">
+        {down(status.payment)
+          ? button("Start payment-service again", true, () => act("Start payment-service again", "POST", "/api/services/payment-service/start", {}))
+          : button("Kill payment-service", up(status.payment), () => act("Kill payment-service", "POST", "/api/services/payment-service/kill", {}), "danger")}
+        {down(status.monolith)
+          ? button("Start the monolith again", true, () => act("Start the monolith again", "POST", "/api/services/monolith/start", {}))
+          : button("Kill the monolith", up(status.monolith), () => act("Kill the monolith", "POST", "/api/services/monolith/kill", {}), "danger")}
+      </div>
+      {busy && (
+        <p className="op-progress small" role="status">
+          ◌ {busy}…
+        </p>
+      )}
+      {error && (
+        <p className="op-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

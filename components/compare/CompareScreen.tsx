@@ -1,0 +1,69 @@
+"use client";
+// The Compare screen: both stacks under the same traffic, live charts, a table of measured figures and what they show.
+import { useCallback, useEffect, useState } from "react";
+import { useStore } from "zustand";
+import type { Comparison } from "../../lib/contract/compare";
+import type { TrafficView } from "../../lib/contract/control";
+import { callApi } from "../../lib/client/api";
+import { addReading, emptySeries, type CompareSeries } from "../../lib/client/compare-series";
+import { connectSandbox } from "../../lib/client/socket";
+import { sandboxStore } from "../../lib/client/store";
+import { usePolling } from "../../lib/client/use-polling";
+import { TopBar } from "../TopBar";
+import { CompareCharts } from "./CompareCharts";
+import { CompareControls } from "./CompareControls";
+import { CompareReading } from "./CompareReading";
+import { CompareTable } from "./CompareTable";
+import { RunBothNotice } from "./RunBothNotice";
+
+/** One reading a second: the server's figures cover a 10 s window, so a faster poll would only repeat them. */
+const POLL_MS = 1_000;
+
+export function CompareScreen() {
+  const [comparison, setComparison] = useState<Comparison | null>(null);
+  const [traffic, setTraffic] = useState<TrafficView | null>(null);
+  const [series, setSeries] = useState<CompareSeries>(emptySeries);
+  const [error, setError] = useState<string | null>(null);
+  const architecture = useStore(sandboxStore, (view) => view.sandbox?.architecture ?? null);
+
+  useEffect(() => connectSandbox(sandboxStore), []);
+
+  const poll = useCallback(async () => {
+    const [compared, generated] = await Promise.all([callApi<Comparison>("GET", "/api/compare"), callApi<{ traffic: TrafficView }>("GET", "/api/traffic")]);
+    if (compared.ok) {
+      setComparison(compared.data);
+      setSeries((current) => addReading(current, compared.data, Date.now()));
+      setError(null);
+    } else setError(compared.error);
+    if (generated.ok) setTraffic(generated.data.traffic);
+  }, []);
+  usePolling(poll, POLL_MS, true);
+
+  const bothRun = comparison ? comparison.stacks.every((stack) => stack.running) : architecture === "both";
+
+  return (
+    <div className="compare-screen">
+      <TopBar />
+      <main className="compare-main" aria-labelledby="compare-heading">
+        <div className="compare-head">
+          <div>
+            <h2 id="compare-heading">Compare: monolith and microservices</h2>
+            <p className="muted small">The same shop, the same traffic. Every number below is measured from the running processes, read again every second.</p>
+          </div>
+          <CompareControls traffic={traffic} bothRun={bothRun} onChange={() => void poll()} />
+        </div>
+        {!bothRun && comparison && <RunBothNotice stacks={comparison.stacks} />}
+        {error && (
+          <p className="op-error" role="alert">
+            {error}
+          </p>
+        )}
+        <CompareCharts series={series} />
+        <div className="compare-lower">
+          <CompareTable comparison={comparison} />
+          <CompareReading reading={comparison?.reading ?? null} />
+        </div>
+      </main>
+    </div>
+  );
+}
