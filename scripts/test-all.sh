@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NEXT_TELEMETRY_DISABLED=1 CI="${CI:-1}"
 
 bash scripts/setup.sh || exit 1
-rm -rf test-results && mkdir -p test-results
+# Not test-results/: Playwright empties that folder when it starts.
+rm -rf .test-reports && mkdir -p .test-reports
 
 status=0
 step() {
@@ -15,9 +16,9 @@ step() {
   "$@" || status=1
 }
 step "Type check" npx tsc --noEmit
-step "Unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
-step "Integration tests (real processes, real Redis)" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
+step "Unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.test-reports/unit.json
+step "Integration tests (real processes, real Redis)" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=.test-reports/integration.json
 step "End-to-end tests (Chromium)" npx playwright test
 
-node scripts/test-summary.mjs test-results/unit.json test-results/integration.json test-results/e2e.json || status=1
+node scripts/test-summary.mjs .test-reports/unit.json .test-reports/integration.json .test-reports/e2e.json || status=1
 exit $status
