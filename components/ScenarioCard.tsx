@@ -22,9 +22,10 @@ export function ScenarioCard({ scenario, playing, disabled, starting, onStart }:
       <p className="small">
         <span className="label">Sets up:</span> {scenario.setup}
       </p>
-      <p className="small">
-        <span className="label">Watch:</span> {scenario.watch}
-      </p>
+      <details className="small">
+        <summary>What to watch</summary>
+        <p>{scenario.watch}</p>
+      </details>
       <p className="muted small">Runs on: {scenario.architecture === "both" ? "both stacks" : scenario.architecture} (switched to if needed)</p>
     </li>
   );
