@@ -22,6 +22,7 @@ function BrokerNodeView({ id, selected }: NodeProps) {
     <div
       className={`broker-node tone-${facts.status ? STATUS_TONE[facts.status] : "down"}${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}`}
       data-service={id}
+      data-stack="microservices"
       data-status={facts.status ?? "unknown"}
     >
       <div className="broker-label">

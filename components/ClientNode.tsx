@@ -1,14 +1,14 @@
 "use client";
-// The shoppers on the graph: browsers outside the shop, whose calls enter through the gateway.
+// The shoppers on the graph: browsers outside the shop, whose calls enter through the gateway (or the monolith's).
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import { Handle, Position } from "@xyflow/react";
 import { useInTrace } from "./ServiceNode";
 
-function ClientNodeView({ id, selected }: NodeProps) {
+function ClientNodeView({ id, data, selected }: NodeProps) {
   const inTrace = useInTrace(id);
   return (
-    <div className={`graph-node client-node${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}`} data-node={id}>
+    <div className={`graph-node client-node${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}`} data-node={id} data-stack={String(data.stack)}>
       <Handle type="source" id="bottom" position={Position.Bottom} isConnectable={false} />
       <span className="node-title">shoppers</span> <span className="muted">browsers, through the app</span>
     </div>

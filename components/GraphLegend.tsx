@@ -1,5 +1,9 @@
-// What the colours, symbols and dots of the graph mean, for someone seeing it for the first time.
-export function GraphLegend() {
+// What the colours, symbols, badges and dots of the graph mean, for someone seeing it for the first time.
+import type { Architecture } from "../lib/contract/services";
+
+export function GraphLegend({ architecture }: { architecture: Architecture | null }) {
+  const monolith = architecture === "monolith" || architecture === "both";
+  const microservices = architecture !== "monolith";
   return (
     <details className="legend" open>
       <summary>Legend</summary>
@@ -13,16 +17,35 @@ export function GraphLegend() {
           <svg width="28" height="8" aria-hidden="true">
             <line x1="0" y1="4" x2="28" y2="4" className="legend-rest" />
           </svg>{" "}
-          REST call{" "}
+          REST call (HTTP){" "}
           <svg width="28" height="8" aria-hidden="true">
             <line x1="0" y1="4" x2="28" y2="4" className="legend-queue" />
           </svg>{" "}
           queue path · thicker, badge: per second
         </li>
+        {monolith && (
+          <li data-legend="in-process">
+            <svg width="28" height="8" aria-hidden="true">
+              <line x1="0" y1="4" x2="28" y2="4" className="legend-inproc" />
+            </svg>{" "}
+            in-process call, <span className="legend-ring" aria-hidden="true" /> its dot: a function call inside the monolith, no network hop. The
+            big box is <strong>one process</strong>: its modules are up or down together.
+          </li>
+        )}
         <li>
           dots: <span className="legend-dot dot-success" aria-hidden="true" /> answered <span className="legend-dot dot-refused" aria-hidden="true" /> refused (4xx){" "}
           <span className="legend-dot dot-failure legend-diamond" aria-hidden="true" /> failed <span className="legend-dot dot-message" aria-hidden="true" /> message
         </li>
+        <li>
+          badges: <span className="badge badge-fault">⚡ fault</span> injected · <span className="badge badge-replicas">×3 ●●◌</span> instances ·{" "}
+          <span className="badge badge-deploy">↩ rolled back</span>
+        </li>
+        {microservices && (
+          <li>
+            arrows: <span className="edge-badge edge-circuit circuit-open">⊘ circuit open</span>{" "}
+            <span className="edge-badge edge-circuit circuit-half-open">◐ half-open</span> <span className="edge-badge edge-partition">✂ partition</span>
+          </li>
+        )}
         <li className="muted">Click a box to inspect it, an event to follow its trace.</li>
       </ul>
     </details>

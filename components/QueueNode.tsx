@@ -1,17 +1,23 @@
 "use client";
-// One BullMQ queue on the graph: the inbox of the service that consumes it, with the job counts BullMQ reports.
+// One inbox on the graph: a BullMQ queue inside the broker (with the counts BullMQ reports), or inside the monolith an
+// in-memory inbox of its event bus (with how fast its messages are taken).
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
+import { queueTopology } from "../lib/contract/services";
 import { sandboxStore } from "../lib/client/store";
+import { metricsStore } from "../lib/client/metrics-store";
+import { formatRate } from "../lib/client/metrics";
+import { consumeEdgeId } from "../lib/client/topology";
 import { QueueHandles } from "./GraphHandles";
+import { useMonolithFacts } from "./MonolithNode";
 import { useInTrace } from "./ServiceNode";
 
-export const queueNameOf = (nodeId: string) => nodeId.replace(/^queue:/, "");
+export const queueNameOf = (nodeId: string) => nodeId.replace(/^(monolith\/)?queue:/, "");
+const CONSUMER = Object.fromEntries(queueTopology().map(({ queue, consumer }) => [queue, consumer]));
 
-function QueueNodeView({ id, selected }: NodeProps) {
-  const name = queueNameOf(id);
+function BrokerQueue({ id, name, selected }: { id: string; name: string; selected: boolean }) {
   const counts = useStore(
     sandboxStore,
     useShallow((view) => {
@@ -26,6 +32,7 @@ function QueueNodeView({ id, selected }: NodeProps) {
     <div
       className={`graph-node queue-node${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}${inTrace ? " in-trace" : ""}${counts.brokerUp ? "" : " unreachable"}`}
       data-queue={name}
+      data-stack="microservices"
       data-waiting={backlog}
     >
       <QueueHandles />
@@ -40,6 +47,31 @@ function QueueNodeView({ id, selected }: NodeProps) {
       </div>
     </div>
   );
+}
+
+function BusInbox({ id, name, selected }: { id: string; name: string; selected: boolean }) {
+  const { status } = useMonolithFacts();
+  const taken = useStore(metricsStore, (summary) => summary.edges[consumeEdgeId(name, CONSUMER[name] ?? "", "monolith")] ?? 0);
+  const inTrace = useInTrace(id);
+  return (
+    <div
+      className={`graph-node queue-node inbox-node${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}${inTrace ? " in-trace" : ""}${status === "healthy" ? "" : " unreachable"}`}
+      data-inbox={name}
+      data-stack="monolith"
+    >
+      <QueueHandles />
+      <div className="node-title">
+        <span aria-hidden="true">☰ </span>
+        {name}
+      </div>
+      <div className="queue-counts">{taken >= 0.1 ? <span>taken {formatRate(taken)}</span> : <span>in memory</span>}</div>
+    </div>
+  );
+}
+
+function QueueNodeView({ id, data, selected }: NodeProps) {
+  const name = queueNameOf(id);
+  return data.stack === "monolith" ? <BusInbox id={id} name={name} selected={!!selected} /> : <BrokerQueue id={id} name={name} selected={!!selected} />;
 }
 
 export const QueueNode = memo(QueueNodeView);

@@ -10,6 +10,7 @@ import { highlightStore } from "../lib/client/selection";
 import { formatMs, formatRate } from "../lib/client/metrics";
 import { STATUS_TONE } from "../lib/client/status";
 import { ServiceHandles } from "./GraphHandles";
+import { FaultBadges, ProcessBadges } from "./NodeBadges";
 import { StatusBadge } from "./StatusBadge";
 
 function useServiceFacts(id: string) {
@@ -22,7 +23,6 @@ function useServiceFacts(id: string) {
         version: service?.version ?? null,
         port: service?.port ?? null,
         pid: service?.pid ?? null,
-        replicas: service?.replicas ?? 1,
       };
     }),
   );
@@ -51,6 +51,7 @@ function ServiceNodeView({ id, selected }: NodeProps) {
     <div
       className={`graph-node service-node tone-${tone}${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}${inTrace ? " in-trace" : ""}`}
       data-service={id}
+      data-stack="microservices"
       data-status={facts.status ?? "unknown"}
     >
       <ServiceHandles />
@@ -60,7 +61,10 @@ function ServiceNodeView({ id, selected }: NodeProps) {
         <span className="version">v{facts.version ?? "?"}</span>
         <span>:{facts.port ?? "—"}</span>
         <span>pid {facts.pid ?? "—"}</span>
-        {facts.replicas > 1 && <span>×{facts.replicas}</span>}
+      </div>
+      <div className="node-badges">
+        <ProcessBadges service={id} />
+        <FaultBadges stack="microservices" service={id} />
       </div>
       <NodeMetricsLine id={id} />
     </div>

@@ -1,61 +1,105 @@
 "use client";
-// The running shop as a graph: services, the broker and its queues, and an arrow per REST call and queue path.
+// The running shop as a graph: the microservices (services, the broker and its queues), the monolith (one box holding
+// its modules and its in-process bus), or both side by side; an arrow per call and queue path. Redrawn when the
+// architecture changes.
 import { useCallback, useMemo } from "react";
 import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node, type NodeChange } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useStore } from "zustand";
-import { graphEdges, graphNodes } from "../lib/client/topology";
+import type { Architecture } from "../lib/contract/services";
+import { graphEdges, graphNodes, type GraphNodeModel } from "../lib/client/topology";
+import { sandboxStore } from "../lib/client/store";
 import { moveNode, savePositions, select, uiStore } from "../lib/client/ui-store";
 import { BrokerNode } from "./BrokerNode";
+import { BusNode } from "./BusNode";
 import { ClientNode } from "./ClientNode";
 import { FlowEdge } from "./FlowEdge";
 import { GraphLegend } from "./GraphLegend";
+import { ModuleNode } from "./ModuleNode";
+import { MonolithNode } from "./MonolithNode";
 import { QueueNode } from "./QueueNode";
 import { ServiceNode } from "./ServiceNode";
+import { StackLabelNode } from "./StackLabelNode";
 import { TraceHighlighter } from "./TraceHighlighter";
 
 // Defined once, outside any component: React Flow re-creates every node when these objects change.
-const nodeTypes = { service: ServiceNode, queue: QueueNode, broker: BrokerNode, client: ClientNode };
-const edgeTypes = { flow: FlowEdge };
-const MODEL_NODES = graphNodes();
-const EDGES: Edge[] = graphEdges().map((edge) => ({
-  id: edge.id,
-  source: edge.source,
-  target: edge.target,
-  sourceHandle: edge.sourceHandle,
-  targetHandle: edge.targetHandle,
-  type: "flow",
-  data: { kind: edge.kind },
-  markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: edge.kind === "rest" ? "var(--edge-rest)" : "var(--edge-queue)" },
-  selectable: false,
-  focusable: false,
-}));
-
-const ARIA_LABEL: Record<string, string> = {
-  client: "shoppers' browsers",
-  broker: "redis broker",
+const nodeTypes = {
+  service: ServiceNode,
+  queue: QueueNode,
+  broker: BrokerNode,
+  client: ClientNode,
+  monolith: MonolithNode,
+  module: ModuleNode,
+  bus: BusNode,
+  "stack-label": StackLabelNode,
 };
+const edgeTypes = { flow: FlowEdge };
+const EDGE_COLOUR = { rest: "var(--edge-rest)", "in-process": "var(--edge-inproc)", publish: "var(--edge-queue)", consume: "var(--edge-queue)" } as const;
 
-export function SystemGraph() {
+function edgesFor(architecture: Architecture): Edge[] {
+  return graphEdges(architecture).map((edge) => ({
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    sourceHandle: edge.sourceHandle,
+    targetHandle: edge.targetHandle,
+    type: "flow",
+    data: { kind: edge.kind, stack: edge.stack },
+    markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: EDGE_COLOUR[edge.kind] },
+    selectable: false,
+    focusable: false,
+  }));
+}
+
+function ariaLabel(model: GraphNodeModel): string {
+  const where = model.stack === "monolith" ? " (monolith)" : "";
+  switch (model.kind) {
+    case "client":
+      return `shoppers' browsers${where}: press Enter to inspect`;
+    case "broker":
+      return "redis broker: press Enter to inspect";
+    case "queue":
+      return `queue ${model.ref}${where}: press Enter to inspect`;
+    case "monolith":
+      return "monolith, one process: press Enter to inspect";
+    case "module":
+      return `module ${model.ref} inside the monolith: press Enter to inspect`;
+    case "bus":
+      return "the monolith's in-process event bus: press Enter to inspect";
+    default:
+      return `${model.ref}: press Enter to inspect`;
+  }
+}
+
+const isContainer = (kind: GraphNodeModel["kind"]) => kind === "broker" || kind === "bus" || kind === "monolith";
+
+function ArchitectureGraph({ architecture }: { architecture: Architecture }) {
+  const models = useMemo(() => graphNodes(architecture), [architecture]);
+  const edges = useMemo(() => edgesFor(architecture), [architecture]);
   const positions = useStore(uiStore, (view) => view.positions);
   const selectedId = useStore(uiStore, (view) => (view.selection?.kind === "node" ? view.selection.id : null));
 
-  // The nodes change only when a box is dragged or selected; live figures reach the boxes through their own stores.
+  // The nodes change only when the architecture changes or a box is dragged or selected; live figures reach the
+  // boxes through their own stores.
   const nodes: Node[] = useMemo(
     () =>
-      MODEL_NODES.map((model) => ({
+      models.map((model) => ({
         id: model.id,
         type: model.kind,
         position: positions[model.id] ?? model.position,
         parentId: model.parentId,
         extent: model.parentId ? ("parent" as const) : undefined,
-        data: {},
+        data: { stack: model.stack, ref: model.ref },
         selected: model.id === selectedId,
-        ariaLabel: `${ARIA_LABEL[model.kind] ?? model.id.replace(/^queue:/, "queue ")}: press Enter to inspect`,
+        selectable: model.kind !== "stack-label",
+        draggable: model.kind !== "stack-label",
+        focusable: model.kind !== "stack-label",
+        ariaLabel: ariaLabel(model),
         style: model.size ? { width: model.size.width, height: model.size.height } : undefined,
-        zIndex: model.kind === "broker" ? -1 : undefined,
+        // Containers under what they hold; the monolith lowest, its bus above it, modules and inboxes on top.
+        zIndex: model.kind === "monolith" ? -2 : isContainer(model.kind) ? -1 : undefined,
       })),
-    [positions, selectedId],
+    [models, positions, selectedId],
   );
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
@@ -66,31 +110,53 @@ export function SystemGraph() {
   }, []);
 
   return (
-    <div className="graph" aria-label="the shop's services, broker and queues, live">
-      <TraceHighlighter />
-      <ReactFlow
-        nodes={nodes}
-        edges={EDGES}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStop={() => savePositions(uiStore.getState().positions)}
-        onPaneClick={() => uiStore.setState((view) => (view.selection?.kind === "node" ? select(view, null) : view), true)}
-        nodesConnectable={false}
-        edgesFocusable={false}
-        fitView
-        fitViewOptions={{ padding: 0.04 }}
-        minZoom={0.3}
-        maxZoom={2}
-        colorMode="system"
-        proOptions={{ hideAttribution: true }}
-        deleteKeyCode={null}
-      >
-        <Background gap={24} size={1} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
-      <GraphLegend />
-    </div>
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onNodeDragStop={() => savePositions(uiStore.getState().positions)}
+      onPaneClick={() => uiStore.setState((view) => (view.selection?.kind === "node" ? select(view, null) : view), true)}
+      nodesConnectable={false}
+      edgesFocusable={false}
+      fitView
+      fitViewOptions={{ padding: 0.04 }}
+      minZoom={0.2}
+      maxZoom={2}
+      colorMode="system"
+      proOptions={{ hideAttribution: true }}
+      deleteKeyCode={null}
+    >
+      <Background gap={24} size={1} />
+      <Controls showInteractive={false} />
+    </ReactFlow>
   );
 }
 
+/** Drops a selection whose box is no longer drawn (a switch took its stack away). */
+function useForgetVanishedSelection(architecture: Architecture | null) {
+  const selected = useStore(uiStore, (view) => (view.selection?.kind === "node" ? view.selection.id : null));
+  if (architecture && selected && !graphNodes(architecture).some((model) => model.id === selected)) {
+    queueMicrotask(() => uiStore.setState((view) => (view.selection?.kind === "node" && view.selection.id === selected ? select(view, null) : view), true));
+  }
+}
+
+export function SystemGraph() {
+  const architecture = useStore(sandboxStore, (view) => view.sandbox?.architecture ?? null);
+  useForgetVanishedSelection(architecture);
+  return (
+    <div className="graph" aria-label="the shop's processes, queues and calls, live" data-architecture={architecture ?? "unknown"}>
+      <TraceHighlighter />
+      {architecture ? (
+        // A new architecture is a new picture: remounting fits it to the screen again.
+        <ArchitectureGraph key={architecture} architecture={architecture} />
+      ) : (
+        <p className="graph-waiting muted" aria-busy="true">
+          ◌ Waiting for the sandbox to say what runs…
+        </p>
+      )}
+      <GraphLegend architecture={architecture} />
+    </div>
+  );
+}

@@ -1,7 +1,8 @@
 // Request rate, latency and error rate per service and per arrow, computed from the calls seen in a sliding window.
 // The one place the page's metrics come from: a server-side /api/metrics can replace `summarize` later.
 import type { TelemetryEvent } from "../contract/events";
-import { edgeForEvent } from "./topology";
+import { MONOLITH_ID } from "../contract/services";
+import { edgeForEvent, nodeIdIn } from "./topology";
 
 /** How far back the figures look. Long enough to smooth bursts, short enough that a kill shows within seconds. */
 export const METRICS_WINDOW_MS = 10_000;
@@ -34,10 +35,18 @@ export interface MetricsSummary {
   edges: Record<string, number>;
 }
 
+/**
+ * The box a call's figures belong to: the microservice that answered, or inside the monolith the module that answered
+ * ("monolith/order-service"); a shopper's call into the monolith counts for the monolith's own box.
+ */
+export function serverNodeOf(event: TelemetryEvent & { type: "http" }): string {
+  if (event.stack === "microservices" || event.to === MONOLITH_ID) return event.to;
+  return nodeIdIn(event.stack, event.to);
+}
+
 export function toSample(event: TelemetryEvent): Sample | null {
-  if (event.stack !== "microservices") return null;
   if (event.type === "http") {
-    return { ts: event.ts, edge: edgeForEvent(event), server: event.to, durationMs: event.durationMs, failed: event.status === 0 || event.status >= 500 };
+    return { ts: event.ts, edge: edgeForEvent(event), server: serverNodeOf(event), durationMs: event.durationMs, failed: event.status === 0 || event.status >= 500 };
   }
   const edge = edgeForEvent(event);
   if (!edge) return null;

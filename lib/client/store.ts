@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { SandboxState } from "../contract/control";
 import type { NumberedEvent } from "../contract/events";
 import type { Snapshot } from "../contract/socket";
+import { applyCircuitEvents, NO_CIRCUITS, type CircuitStates } from "./circuits";
 
 /**
  * How many events the page keeps for the event stream. Enough to scroll back through several seconds of busy
@@ -22,6 +23,8 @@ export interface SandboxView {
   /** Events that arrived in a burst larger than the history and so were never kept: sampled away. */
   sampledAway: number;
   connection: ConnectionStatus;
+  /** Circuit breakers open or half-open, by the arrow they guard: the latest circuit event per arrow. */
+  circuits: CircuitStates;
 }
 
 export const initialView: SandboxView = {
@@ -30,6 +33,7 @@ export const initialView: SandboxView = {
   receivedEvents: 0,
   sampledAway: 0,
   connection: "connecting",
+  circuits: NO_CIRCUITS,
 };
 
 /** Keeps the newest `limit` items of a list, returning the same array when nothing has to go. */
@@ -45,6 +49,8 @@ export function applySnapshot(view: SandboxView, snapshot: Snapshot): SandboxVie
     events: keepNewest(snapshot.recentEvents),
     receivedEvents: snapshot.recentEvents.length,
     sampledAway: 0,
+    // Start again from what the snapshot's events say: a breaker that changed while the page was away is not kept stale.
+    circuits: applyCircuitEvents(NO_CIRCUITS, snapshot.recentEvents),
   };
 }
 
@@ -65,6 +71,7 @@ export function appendEvents(view: SandboxView, batch: readonly NumberedEvent[])
     events: keepNewest([...view.events, ...fresh]),
     receivedEvents: view.receivedEvents + fresh.length,
     sampledAway: view.sampledAway + Math.max(0, fresh.length - MAX_EVENTS),
+    circuits: applyCircuitEvents(view.circuits, fresh),
   };
 }
 

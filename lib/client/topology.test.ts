@@ -1,7 +1,21 @@
 // The graph's boxes and arrows: every part of the shop is drawn, and every event finds the arrow it travels.
 import { describe, expect, it } from "vitest";
 import { REST_DEPENDENCIES, SHOP_SERVICE_IDS, queueTopology } from "../contract/services";
-import { consumeEdgeId, edgeForEvent, graphEdges, graphNodes, publishEdgeId, queueNodeId, restEdgeId } from "./topology";
+import {
+  BROKER_NODE,
+  BUS_NODE,
+  MONOLITH_NODE,
+  consumeEdgeId,
+  edgeForEvent,
+  graphEdges,
+  graphNodes,
+  nodeIdIn,
+  nodesForEvent,
+  parseNodeId,
+  publishEdgeId,
+  queueNodeId,
+  restEdgeId,
+} from "./topology";
 import { http, queue } from "./test-events";
 
 describe("graphNodes", () => {
@@ -48,7 +62,82 @@ describe("edgeForEvent", () => {
     expect(edgeForEvent(queue({ queue: "payment-inbox", state: "completed", service: "payment-service" }))).toBeNull();
   });
 
-  it("draws nothing for the monolith's in-process calls, which have no arrow on this graph", () => {
-    expect(edgeForEvent(http({ from: "api-gateway", to: "order-service", stack: "monolith" }))).toBeNull();
+  it("sends the monolith's in-process calls along the arrows between its modules, and a shopper's call into its gateway module", () => {
+    expect(edgeForEvent(http({ from: "api-gateway", to: "order-service", stack: "monolith", via: "in-process" }))).toBe("monolith/rest:api-gateway->order-service");
+    expect(edgeForEvent(http({ from: "client", to: "monolith", stack: "monolith" }))).toBe(restEdgeId("client", "api-gateway", "monolith"));
+    expect(edgeForEvent(queue({ queue: "payment-inbox", state: "added", service: "order-service", stack: "monolith" }))).toBe("monolith/publish:order-service->payment-inbox");
+    expect(edgeForEvent(queue({ queue: "payment-inbox", state: "active", service: "payment-service", stack: "monolith" }))).toBe(consumeEdgeId("payment-inbox", "payment-service", "monolith"));
+  });
+
+  it("finds a drawn arrow for every monolith event of an order's journey", () => {
+    const drawn = new Set(graphEdges("monolith").map((edge) => edge.id));
+    for (const { from, to } of REST_DEPENDENCIES) expect(drawn.has(edgeForEvent(http({ from, to, stack: "monolith", via: "in-process" }))!)).toBe(true);
+    for (const { queue: name, consumer, publishers } of queueTopology()) {
+      expect(drawn.has(edgeForEvent(queue({ queue: name, state: "active", service: consumer, stack: "monolith" }))!)).toBe(true);
+      for (const publisher of publishers) expect(drawn.has(edgeForEvent(queue({ queue: name, state: "added", service: publisher, stack: "monolith" }))!)).toBe(true);
+    }
+  });
+});
+
+describe("the monolith and both stacks on the graph", () => {
+  it("draws the monolith as one box holding every module and its bus with the inboxes, and no microservice", () => {
+    const nodes = graphNodes("monolith");
+    const ids = nodes.map((node) => node.id);
+    expect(ids).not.toContain("api-gateway");
+    expect(ids).not.toContain("redis");
+    expect(nodes.find((node) => node.id === MONOLITH_NODE)?.kind).toBe("monolith");
+    for (const id of SHOP_SERVICE_IDS) {
+      const module = nodes.find((node) => node.id === nodeIdIn("monolith", id))!;
+      expect(module.kind).toBe("module");
+      expect(module.parentId).toBe(MONOLITH_NODE);
+      expect(module.ref).toBe(id);
+    }
+    for (const { queue: name } of queueTopology()) expect(nodes.find((node) => node.id === queueNodeId(name, "monolith"))?.parentId).toBe(BUS_NODE);
+    // Parents come before their children.
+    for (const node of nodes) if (node.parentId) expect(ids.indexOf(node.parentId)).toBeLessThan(ids.indexOf(node.id));
+  });
+
+  it("lays the modules out like the microservices, so the two compare hop for hop", () => {
+    const micro = Object.fromEntries(graphNodes("microservices").map((node) => [node.id, node.position]));
+    const mono = Object.fromEntries(graphNodes("monolith").map((node) => [node.ref, node.position]));
+    const order = (places: Record<string, { x: number; y: number }>, axis: "x" | "y") =>
+      [...SHOP_SERVICE_IDS].sort((a, b) => places[a][axis] - places[b][axis] || a.localeCompare(b)).join();
+    expect(order(mono, "x")).toBe(order(micro, "x"));
+    expect(order(mono, "y")).toBe(order(micro, "y"));
+  });
+
+  it("draws the in-process calls as their own kind of arrow, and keeps every id unique when both stacks show", () => {
+    const monolithEdges = graphEdges("monolith");
+    expect(monolithEdges.filter((edge) => edge.kind === "in-process")).toHaveLength(REST_DEPENDENCIES.length);
+    expect(monolithEdges.find((edge) => edge.id === restEdgeId("client", "api-gateway", "monolith"))?.kind).toBe("rest");
+    const nodes = graphNodes("both");
+    const edges = graphEdges("both");
+    expect(new Set(nodes.map((node) => node.id)).size).toBe(nodes.length);
+    expect(new Set(edges.map((edge) => edge.id)).size).toBe(edges.length);
+    expect(edges).toHaveLength(graphEdges("microservices").length + monolithEdges.length);
+    const ids = new Set(nodes.map((node) => node.id));
+    for (const edge of edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
+  });
+
+  it("puts the two stacks side by side under their own headings when both run, without overlap", () => {
+    const nodes = graphNodes("both");
+    expect(nodes.filter((node) => node.kind === "stack-label").map((node) => node.ref)).toEqual(["microservices", "monolith"]);
+    const broker = nodes.find((node) => node.id === BROKER_NODE)!;
+    const monolith = nodes.find((node) => node.id === MONOLITH_NODE)!;
+    expect(monolith.position.x).toBeGreaterThan(broker.position.x + broker.size!.width);
+    expect(graphNodes("monolith").some((node) => node.kind === "stack-label")).toBe(false);
+  });
+
+  it("reads a node id back as its stack and part", () => {
+    expect(parseNodeId("monolith/order-service")).toEqual({ stack: "monolith", ref: "order-service" });
+    expect(parseNodeId("monolith")).toEqual({ stack: "monolith", ref: "monolith" });
+    expect(parseNodeId("order-service")).toEqual({ stack: "microservices", ref: "order-service" });
+  });
+
+  it("lights the monolith's box and the modules a monolith call touched", () => {
+    expect(nodesForEvent(http({ from: "client", to: "monolith", stack: "monolith" }))).toEqual(expect.arrayContaining(["monolith/client", "monolith/api-gateway", MONOLITH_NODE]));
+    expect(nodesForEvent(http({ from: "order-service", to: "product-service", stack: "monolith", via: "in-process" }))).toEqual(
+      expect.arrayContaining(["monolith/order-service", "monolith/product-service", MONOLITH_NODE]),
+    );
   });
 });

@@ -97,7 +97,7 @@ export function traceSpans(events: readonly TelemetryEvent[]): Span[] {
     spans.push({
       key: `http-${event.spanId}`,
       kind: "http",
-      label: `${event.from} → ${event.to} ${event.method} ${event.path} ${event.status || "no answer"}`,
+      label: `${event.from} → ${event.to} ${event.method} ${event.path} ${event.status || "no answer"}${event.via === "in-process" ? " (in-process)" : ""}`,
       start: event.ts - event.durationMs,
       end: event.ts,
       outcome: outcomeOf(event),

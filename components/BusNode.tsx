@@ -1,0 +1,16 @@
+"use client";
+// The monolith's in-process event bus: the band that holds its modules' inboxes, in the process's memory.
+import { memo } from "react";
+import type { NodeProps } from "@xyflow/react";
+import { useInTrace } from "./ServiceNode";
+
+function BusNodeView({ id, selected }: NodeProps) {
+  const inTrace = useInTrace(id);
+  return (
+    <div className={`bus-node${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}`} data-bus="monolith" data-stack="monolith">
+      <span className="node-title">event bus</span> <span className="muted">in-process, in memory: what waits here dies with the process</span>
+    </div>
+  );
+}
+
+export const BusNode = memo(BusNodeView);
