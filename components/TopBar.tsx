@@ -1,13 +1,30 @@
 "use client";
-// The bar across the top of every screen: the product's name, what is happening now, and the connection.
+// The bar across the top of every screen: the product's name, the screens, the architecture switch, what is
+// happening now, and the connection. It takes no props: everything it shows comes from the store.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { ArchitectureSwitch } from "./ArchitectureSwitch";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { TransitionNotice } from "./TransitionNotice";
 
+const SCREENS = [
+  { href: "/", label: "Sandbox" },
+  { href: "/compare", label: "Compare" },
+] as const;
+
 export function TopBar() {
+  const pathname = usePathname();
   return (
     <header className="topbar">
       <h1>Architecture Sandbox</h1>
-      <p className="muted tagline">A real shop runs on this machine as separate processes. Every call and queue message moves on the graph.</p>
+      <nav aria-label="screens" className="screens">
+        {SCREENS.map(({ href, label }) => (
+          <Link key={href} href={href} aria-current={pathname === href ? "page" : undefined}>
+            {label}
+          </Link>
+        ))}
+      </nav>
+      <ArchitectureSwitch />
       <TransitionNotice />
       <ConnectionIndicator />
     </header>
