@@ -1,25 +1,46 @@
 "use client";
-// Everything about one service: where and what it runs, its live figures, its controls and its latest log lines.
+// Everything about one service (or the monolith, or one of its modules): where and what it runs, its instances, its
+// live figures, its controls (kill, stop, start, redeploy, scale, restart policy, faults) and its latest log lines.
 import { useStore } from "zustand";
+import { MONOLITH_ID } from "../lib/contract/services";
 import { sandboxStore } from "../lib/client/store";
 import { metricsStore } from "../lib/client/metrics-store";
 import { formatMs, formatRate, METRICS_WINDOW_MS } from "../lib/client/metrics";
+import { nodeIdIn } from "../lib/client/topology";
 import { setFilter, uiStore } from "../lib/client/ui-store";
+import { InstanceList } from "./InstanceList";
+import { RestartPolicyControl } from "./RestartPolicyControl";
+import { ScaleControl } from "./ScaleControl";
 import { ServiceActions } from "./ServiceActions";
+import { ALL_MODULES, ServiceFaults } from "./ServiceFaults";
 import { ServiceLogLines } from "./ServiceLogLines";
 import { StatusBadge } from "./StatusBadge";
 
-export function ServiceInspector({ id }: { id: string }) {
+const OUTCOME_TEXT = { succeeded: "succeeded", "rolled-back": "↩ rolled back", failed: "✕ failed" } as const;
+
+/** `module`: the monolith's module that was clicked; the process facts and controls are the monolith's. */
+export function ServiceInspector({ id, module }: { id: string; module?: string }) {
   const service = useStore(sandboxStore, (view) => view.sandbox?.services.find((candidate) => candidate.id === id));
-  const metrics = useStore(metricsStore, (summary) => summary.nodes[id]);
+  const metricsKey = module ? nodeIdIn("monolith", module) : id;
+  const metrics = useStore(metricsStore, (summary) => summary.nodes[metricsKey]);
   if (!service) return <p>{id} is not running in this architecture.</p>;
+  const isMonolith = id === MONOLITH_ID;
   return (
-    <div className="service-inspector" data-service-inspector={id} data-status={service.status}>
-      <h2>{id}</h2>
+    <div className="service-inspector" data-service-inspector={id} data-module-inspector={module} data-status={service.status}>
+      <h2>{module ? `${module}` : id}</h2>
+      {module && (
+        <p className="module-note">
+          A module of the <strong>monolith</strong>: the same code as the microservice {module}, but no process of its own. It runs, stops and is
+          redeployed with the whole monolith — the controls below act on the monolith.
+        </p>
+      )}
+      {isMonolith && !module && <p className="module-note">The whole shop in one process: every module, one in-process bus, one database.</p>}
       <p className="inspector-status">
         <StatusBadge status={service.status} /> <span className="muted">{service.reason}</span>
       </p>
       <ServiceActions service={service} />
+      {service.kind === "service" && <ScaleControl service={service} />}
+      <RestartPolicyControl service={service} />
       <dl className="facts">
         <dt>version</dt>
         <dd className="version">v{service.version}</dd>
@@ -30,19 +51,26 @@ export function ServiceInspector({ id }: { id: string }) {
         <dt>restarts</dt>
         <dd>{service.restarts}</dd>
         <dt>instances</dt>
-        <dd>{service.instances.length === 0 ? "none" : service.instances.map((instance) => `${instance.instanceId} (${instance.status})`).join(", ")}</dd>
+        <dd data-instances={service.instances.length}>
+          {service.instances.length === 0 ? "none" : `${service.instances.length} (asked for ${service.replicas})`}
+        </dd>
         {service.lastDeploy && (
           <>
             <dt>last deploy</dt>
-            <dd>
-              v{service.lastDeploy.version} {service.lastDeploy.outcome}: {service.lastDeploy.reason}
+            <dd data-last-deploy={service.lastDeploy.outcome}>
+              v{service.lastDeploy.version} {service.lastDeploy.strategy}: <strong className={service.lastDeploy.outcome === "succeeded" ? undefined : "warn-text"}>{OUTCOME_TEXT[service.lastDeploy.outcome]}</strong>{" "}
+              — {service.lastDeploy.reason}
             </dd>
           </>
         )}
       </dl>
+      <InstanceList service={service} />
+      {service.kind === "service" && <ServiceFaults stack={service.stack} modules={module ? [module] : isMonolith ? ALL_MODULES : [id]} />}
       {service.kind !== "broker" && (
         <>
-          <h3>Last {METRICS_WINDOW_MS / 1000} seconds</h3>
+          <h3>
+            Last {METRICS_WINDOW_MS / 1000} seconds{module ? ` (calls into ${module})` : ""}
+          </h3>
           {metrics && metrics.calls > 0 ? (
             <dl className="facts metrics">
               <dt>requests</dt>
@@ -61,7 +89,7 @@ export function ServiceInspector({ id }: { id: string }) {
       )}
       <h3>
         Log{" "}
-        <button type="button" className="link" onClick={() => uiStore.setState((view) => setFilter(view, { service: id }), true)}>
+        <button type="button" className="link" onClick={() => uiStore.setState((view) => setFilter(view, { service: module ?? id }), true)}>
           show its events in the stream
         </button>
       </h3>

@@ -21,7 +21,9 @@ export function TraceInspector() {
       <div className="trace-inspector">
         <h2>{title}</h2>
         <p className="muted" aria-busy="true">
-          {traceId ? "This trace's events are no longer kept on this page." : "Waiting for the order's events: the trace is known once its first queue job is published."}
+          {traceId
+            ? `Trace ${traceId.slice(0, 8)}…: waiting for its events (or they are no longer kept on this page).`
+            : "Waiting for the order's events: the trace is known once its first queue job is published."}
         </p>
       </div>
     );
