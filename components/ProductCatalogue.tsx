@@ -6,9 +6,9 @@ import { loadProducts, placeOrder, shopperStore } from "../lib/client/shopper-st
 import { select, uiStore } from "../lib/client/ui-store";
 
 async function order(productId: string) {
-  const orderId = await placeOrder(productId, 1);
-  // Follow the order just placed, from the click to the email.
-  if (orderId) uiStore.setState((view) => select(view, { kind: "order", orderId }), true);
+  const { orderId, traceId } = await placeOrder(productId, 1);
+  // Follow the order just placed, from the click to the email (a refused one offers its trace beside the refusal).
+  if (orderId) uiStore.setState((view) => select(view, { kind: "order", orderId, traceId: traceId ?? undefined }), true);
 }
 
 export function ProductCatalogue() {

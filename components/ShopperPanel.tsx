@@ -3,32 +3,45 @@
 import { useEffect } from "react";
 import { useStore } from "zustand";
 import { watchMyOrders } from "../lib/client/order-watch";
-import { loadProducts, refreshNotifications, refreshOrders, restoreSession, shopperStore } from "../lib/client/shopper-store";
+import { restoreSession, shopperStore } from "../lib/client/shopper-store";
+import { select, uiStore } from "../lib/client/ui-store";
 import { MyNotifications } from "./MyNotifications";
 import { MyOrders } from "./MyOrders";
 import { ProductCatalogue } from "./ProductCatalogue";
 import { ShopperAccount } from "./ShopperAccount";
+import { ShopStackChoice, useShopStackFollowing } from "./ShopStackChoice";
+
+/** Opens the trace of a refused request: the answer's traceparent names it even though no order exists. */
+const followRefusal = (traceId: string, text: string) => uiStore.setState((view) => select(view, { kind: "trace", traceId, title: text }), true);
 
 export function ShopperPanel() {
   const message = useStore(shopperStore, (view) => view.message);
   const busy = useStore(shopperStore, (view) => view.busy);
+  useShopStackFollowing();
   useEffect(() => {
+    // The catalogue, orders and notifications load once the sandbox says which stack runs (useShopStackFollowing).
     restoreSession();
-    void loadProducts();
-    void refreshOrders();
-    void refreshNotifications();
     return watchMyOrders();
   }, []);
   return (
     <section className="shopper" aria-labelledby="shopper-heading">
       <h2 id="shopper-heading">Shop as a customer</h2>
       <p className="muted small">Your browser calls the storefront API; watch the calls travel the graph.</p>
+      <ShopStackChoice />
       <ShopperAccount />
       <div className="shopper-message" aria-live="polite">
         {busy && <p className="busy">{busy}…</p>}
         {message && (
           <p className={message.kind === "error" ? "shop-error" : "shop-ok"} role={message.kind === "error" ? "alert" : undefined} data-shop-message={message.kind}>
             {message.text}
+            {message.traceId && (
+              <>
+                {" "}
+                <button type="button" className="link" onClick={() => followRefusal(message.traceId!, message.text)}>
+                  follow its trace
+                </button>
+              </>
+            )}
           </p>
         )}
       </div>

@@ -6,7 +6,7 @@ import { traceFootprint, type TraceIndex } from "./traces";
 /** The trace a selection follows: a trace itself, or the trace that carried a selected order once it is known. */
 export function selectedTraceId(selection: Selection, index: TraceIndex): string | null {
   if (selection?.kind === "trace") return selection.traceId;
-  if (selection?.kind === "order") return index.orderTraces.get(selection.orderId) ?? null;
+  if (selection?.kind === "order") return selection.traceId ?? index.orderTraces.get(selection.orderId) ?? null;
   return null;
 }
 

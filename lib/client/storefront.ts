@@ -1,17 +1,30 @@
-// The shop's storefront API as a browser client calls it: through this app's origin, to the microservices gateway.
-/** The app passes /storefront/<stack>/api/* to that stack's gateway unchanged. */
-export const STOREFRONT_BASE = "/storefront/microservices/api";
+// The shop's storefront API as a browser client calls it: through this app's origin, to the chosen stack's entry
+// (the microservices' gateway or the monolith).
+import type { StackId } from "../contract/events";
 
-export type ShopAnswer<T> = { ok: true; status: number; body: T } | { ok: false; status: number; error: string };
+/** The app passes /storefront/<stack>/api/* to that stack's entry unchanged. */
+export const storefrontBase = (stack: StackId): string => `/storefront/${stack}/api`;
+
+/** The trace a call started, from its answer's `traceparent` header (00-<traceId>-<spanId>-01); null when absent or malformed. */
+export function traceIdOfTraceparent(header: string | null): string | null {
+  const match = header ? /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/.exec(header.trim()) : null;
+  return match ? match[1] : null;
+}
+
+/** Every answer says which trace it belongs to, when the shop said so: a refused call can be followed too. */
+export type ShopAnswer<T> = ({ ok: true; status: number; body: T } | { ok: false; status: number; error: string }) & { traceId?: string | null };
 
 /** One storefront call. A refusal comes back as the shop's own `{error}` with its status; nothing throws. */
-export async function shopCall<T>(path: string, options: { method?: string; body?: unknown; token?: string | null } = {}): Promise<ShopAnswer<T>> {
+export async function shopCall<T>(
+  path: string,
+  options: { method?: string; body?: unknown; token?: string | null; stack?: StackId } = {},
+): Promise<ShopAnswer<T>> {
   const headers: Record<string, string> = {};
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let response: Response;
   try {
-    response = await fetch(`${STOREFRONT_BASE}${path}`, {
+    response = await fetch(`${storefrontBase(options.stack ?? "microservices")}${path}`, {
       method: options.method ?? "GET",
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -26,9 +39,10 @@ export async function shopCall<T>(path: string, options: { method?: string; body
   } catch {
     // An empty or non-JSON answer: described below by its status.
   }
-  if (response.ok) return { ok: true, status: response.status, body: payload as T };
+  const traceId = traceIdOfTraceparent(response.headers.get("traceparent"));
+  if (response.ok) return { ok: true, status: response.status, body: payload as T, traceId };
   const error = payload && typeof payload === "object" && "error" in payload ? String((payload as { error: unknown }).error) : `the shop answered ${response.status}`;
-  return { ok: false, status: response.status, error };
+  return { ok: false, status: response.status, error, traceId };
 }
 
 /** "503 · order-service is down": how a refusal reads in the shopper panel. */

@@ -8,8 +8,8 @@ export type Selection =
   | { kind: "node"; id: string }
   /** A trace, and what it is for a person (an order id, or the call that was clicked). */
   | { kind: "trace"; traceId: string; title: string }
-  /** An order whose events have not arrived yet: becomes a trace selection once they do. */
-  | { kind: "order"; orderId: string }
+  /** An order, followed by the trace its request started (from the answer's traceparent) or, failing that, by the trace its queue jobs name. */
+  | { kind: "order"; orderId: string; traceId?: string }
   | null;
 
 export interface PausedStream {
