@@ -26,7 +26,19 @@ export async function everythingHealthy(request: APIRequestContext): Promise<voi
     .toBe(true);
 }
 
-export const graphNode = (page: Page, id: string): Locator => page.locator(`.react-flow [data-service="${id}"]`);
+/** A process's box on the graph: a microservice (or redis), or the monolith's own box; exactly one whichever stacks show. */
+export const graphNode = (page: Page, id: string): Locator =>
+  page.locator(`.react-flow [data-stack="${id === "monolith" ? "monolith" : "microservices"}"][data-service="${id}"]`);
+
+/** A module's box inside the monolith's box. */
+export const moduleNode = (page: Page, id: string): Locator => page.locator(`.react-flow [data-stack="monolith"][data-module="${id}"]`);
+
+/** Asks the sandbox for an architecture through its control API and waits until it runs. */
+export async function useArchitecture(request: APIRequestContext, architecture: "microservices" | "monolith" | "both"): Promise<void> {
+  const state = (await (await request.get("/api/sandbox")).json()) as { architecture: string };
+  if (state.architecture !== architecture) expect((await request.post("/api/sandbox/architecture", { data: { architecture }, timeout: 60_000 })).ok()).toBe(true);
+  await everythingHealthy(request);
+}
 
 /** Opens a service's inspector by clicking its box on the graph. */
 export async function inspect(page: Page, id: string): Promise<Locator> {

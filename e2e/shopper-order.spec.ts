@@ -1,6 +1,6 @@
 // A shopper places an order from the panel and follows it: events in the stream, dots on the graph, the trace's hops.
 import { expect, test } from "@playwright/test";
-import { orderButton, registerShopper } from "./helpers";
+import { graphNode, orderButton, registerShopper } from "./helpers";
 
 test("placing an order shows its calls and queue events in the stream and its dots on the graph, then paid and emailed", async ({ page }) => {
   await page.goto("/");
@@ -46,7 +46,7 @@ test("the trace view shows every hop of an order, from the click to the email, a
   await expect(waterfall.locator('[data-span-kind="queue-wait"]').first()).toBeVisible();
   // The order's path is lit; a service it never touched is dimmed.
   await expect(page.locator('.react-flow__edge-path[id="publish:order-service->payment-inbox"]')).toHaveClass(/in-trace/);
-  await expect(page.locator('.react-flow [data-service="user-service"]')).toHaveClass(/dimmed/);
+  await expect(graphNode(page, "user-service")).toHaveClass(/dimmed/);
 });
 
 test("clicking a call in the event stream opens its trace", async ({ page }) => {
