@@ -28,8 +28,8 @@ export function GraphLegend({ architecture }: { architecture: Architecture | nul
             <svg width="28" height="8" aria-hidden="true">
               <line x1="0" y1="4" x2="28" y2="4" className="legend-inproc" />
             </svg>{" "}
-            in-process call, <span className="legend-ring" aria-hidden="true" /> its dot: a function call inside the monolith, no network hop. The
-            big box is <strong>one process</strong>: its modules are up or down together.
+            in-process call <span className="legend-ring" aria-hidden="true" /> (a function call: no network). The big box is <strong>one process</strong>:
+            its modules are up or down together.
           </li>
         )}
         <li>

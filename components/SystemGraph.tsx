@@ -148,14 +148,17 @@ export function SystemGraph() {
   return (
     <div className="graph" aria-label="the shop's processes, queues and calls, live" data-architecture={architecture ?? "unknown"}>
       <TraceHighlighter />
-      {architecture ? (
-        // A new architecture is a new picture: remounting fits it to the screen again.
-        <ArchitectureGraph key={architecture} architecture={architecture} />
-      ) : (
-        <p className="graph-waiting muted" aria-busy="true">
-          ◌ Waiting for the sandbox to say what runs…
-        </p>
-      )}
+      <div className="graph-canvas">
+        {architecture ? (
+          // A new architecture is a new picture: remounting fits it to the screen again.
+          <ArchitectureGraph key={architecture} architecture={architecture} />
+        ) : (
+          <p className="graph-waiting muted" aria-busy="true">
+            ◌ Waiting for the sandbox to say what runs…
+          </p>
+        )}
+      </div>
+      {/* Under the graph, never over it: a box it covered could not be read or clicked. */}
       <GraphLegend architecture={architecture} />
     </div>
   );

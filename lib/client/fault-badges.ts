@@ -1,17 +1,18 @@
-// Faults in force as a person reads them on a box: a symbol, the type and its value ("⚡ latency +400 ms").
+// Faults in force as a person reads them on a box: a symbol, the type and its value ("⚡ latency +400 ms"). Symbols are
+// ones the common system fonts draw (⛓ showed as an empty box on Debian's Chromium).
 import type { StackId } from "../contract/events";
 import type { Fault, FaultType } from "../contract/faults";
 
 export const FAULT_SYMBOL: Record<FaultType, string> = {
   latency: "⚡",
   errors: "✕",
-  partition: "⛓",
+  partition: "✂",
   "slow-consumer": "🐢",
   "cpu-hog": "🔥",
   "crash-on-start": "💣",
 };
 
-/** The badge's words, e.g. "⚡ latency +400 ms", "✕ errors 50%", "⛓ partition ↔ product-service". */
+/** The badge's words, e.g. "⚡ latency +400 ms", "✕ errors 50%", "✂ partition ↔ product-service". */
 export function faultBadgeText(fault: Pick<Fault, "type" | "ms" | "rate" | "peer">): string {
   const symbol = FAULT_SYMBOL[fault.type];
   switch (fault.type) {

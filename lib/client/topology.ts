@@ -39,10 +39,10 @@ export const BUS_NODE = `${MONOLITH_PREFIX}bus`;
 
 export const SERVICE_WIDTH = 172;
 export const QUEUE_WIDTH = 156;
-export const MODULE_WIDTH = 150;
-export const INBOX_WIDTH = 140;
+export const MODULE_WIDTH = 140;
+export const INBOX_WIDTH = 130;
 const COLUMN = 196;
-const MODULE_COLUMN = 170;
+const MODULE_COLUMN = 158;
 const MODULE_PAD = 20;
 
 /** Which stacks an architecture runs. */
@@ -123,7 +123,7 @@ const MONOLITH: StackLayout = {
 };
 export const MONOLITH_SIZE = { width: 2 * MODULE_PAD + 4 * MODULE_COLUMN + MODULE_WIDTH, height: 500 };
 /** The monolith's box below its shoppers; beside the microservices when both run. */
-const monolithOrigin = (architecture: Architecture) => ({ x: architecture === "both" ? MICROSERVICES_RIGHT + 90 : 0, y: 60 });
+const monolithOrigin = (architecture: Architecture) => ({ x: architecture === "both" ? MICROSERVICES_RIGHT + 60 : 0, y: 60 });
 
 const layoutOf = (stack: StackId): StackLayout => (stack === "microservices" ? MICROSERVICES : MONOLITH);
 const isAbove = (stack: StackId, service: ShopServiceId) => layoutOf(stack).places[service].y < layoutOf(stack).band.y;
