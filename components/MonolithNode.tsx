@@ -6,6 +6,7 @@ import type { NodeProps } from "@xyflow/react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import { MONOLITH_ID } from "../lib/contract/services";
+import { MONOLITH_FIGURES } from "../lib/client/metrics";
 import { sandboxStore } from "../lib/client/store";
 import { STATUS_TONE } from "../lib/client/status";
 import { NodeMetricsLine, useInTrace } from "./ServiceNode";
@@ -47,7 +48,7 @@ function MonolithNodeView({ id, selected }: NodeProps) {
         <div className="node-badges">
           <ProcessBadges service={MONOLITH_ID} />
         </div>
-        <NodeMetricsLine id={MONOLITH_ID} />
+        <NodeMetricsLine id={MONOLITH_FIGURES} />
       </div>
       <div className="monolith-aside muted">
         <div>

@@ -21,7 +21,7 @@ function FaultBadgesView({ stack, service }: { stack: StackId; service: string }
       {texts.map((entry) => {
         const [id, text] = entry.split("\u0000");
         return (
-          <span key={id} className="badge badge-fault" data-fault-badge={id} title="a fault injected on purpose; clear it in the inspector">
+          <span key={id} className="badge badge-fault" data-fault-badge={id} title={`${text}: a fault injected on purpose; clear it in the inspector`}>
             {text}
           </span>
         );

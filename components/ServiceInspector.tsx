@@ -5,7 +5,7 @@ import { useStore } from "zustand";
 import { MONOLITH_ID } from "../lib/contract/services";
 import { sandboxStore } from "../lib/client/store";
 import { metricsStore } from "../lib/client/metrics-store";
-import { formatMs, formatRate, METRICS_WINDOW_MS } from "../lib/client/metrics";
+import { formatMs, formatRate, METRICS_WINDOW_MS, MONOLITH_FIGURES } from "../lib/client/metrics";
 import { nodeIdIn } from "../lib/client/topology";
 import { setFilter, uiStore } from "../lib/client/ui-store";
 import { InstanceList } from "./InstanceList";
@@ -21,7 +21,7 @@ const OUTCOME_TEXT = { succeeded: "succeeded", "rolled-back": "↩ rolled back",
 /** `module`: the monolith's module that was clicked; the process facts and controls are the monolith's. */
 export function ServiceInspector({ id, module }: { id: string; module?: string }) {
   const service = useStore(sandboxStore, (view) => view.sandbox?.services.find((candidate) => candidate.id === id));
-  const metricsKey = module ? nodeIdIn("monolith", module) : id;
+  const metricsKey = module ? nodeIdIn("monolith", module) : id === MONOLITH_ID ? MONOLITH_FIGURES : id;
   const metrics = useStore(metricsStore, (summary) => summary.nodes[metricsKey]);
   if (!service) return <p>{id} is not running in this architecture.</p>;
   const isMonolith = id === MONOLITH_ID;

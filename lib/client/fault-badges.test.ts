@@ -11,9 +11,9 @@ describe("faultBadgeText", () => {
     expect(faultBadgeText({ type: "latency", ms: 400 })).toBe("⚡ latency +400 ms");
     expect(faultBadgeText({ type: "errors", rate: 0.5 })).toBe("✕ errors 50%");
     expect(faultBadgeText({ type: "partition", peer: "product-service" })).toBe("✂ partition ↔ product-service");
-    expect(faultBadgeText({ type: "slow-consumer", ms: 800 })).toBe("🐢 slow consumer +800 ms/job");
-    expect(faultBadgeText({ type: "cpu-hog", ms: 50 })).toBe("🔥 cpu-hog 50 ms/request");
-    expect(faultBadgeText({ type: "crash-on-start" })).toBe("💣 bad release");
+    expect(faultBadgeText({ type: "slow-consumer", ms: 800 })).toBe("◔ slow consumer +800 ms/job");
+    expect(faultBadgeText({ type: "cpu-hog", ms: 50 })).toBe("♨ cpu-hog 50 ms/request");
+    expect(faultBadgeText({ type: "crash-on-start" })).toBe("⚠ bad release");
   });
 });
 

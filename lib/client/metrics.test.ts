@@ -1,6 +1,6 @@
 // The live figures on the boxes and arrows: rate, latency percentiles and error rate over a sliding window.
 import { describe, expect, it } from "vitest";
-import { METRICS_WINDOW_MS, formatMs, formatRate, percentile, recordSamples, summarize } from "./metrics";
+import { METRICS_WINDOW_MS, MONOLITH_FIGURES, formatMs, formatRate, percentile, recordSamples, serverNodeOf, summarize } from "./metrics";
 import { http, queue } from "./test-events";
 
 const now = 100_000;
@@ -67,5 +67,13 @@ describe("formatting", () => {
     expect(formatMs(3.21)).toBe("3.2 ms");
     expect(formatMs(86.4)).toBe("86 ms");
     expect(formatMs(1500)).toBe("1.5 s");
+  });
+});
+
+describe("the monolith's figures", () => {
+  it("count a module's calls for that module's box, and a shopper's call into the monolith for its gateway module", () => {
+    expect(serverNodeOf(http({ from: "order-service", to: "product-service", stack: "monolith", via: "in-process" }))).toBe("monolith/product-service");
+    expect(serverNodeOf(http({ from: "client", to: "monolith", stack: "monolith" }))).toBe(MONOLITH_FIGURES);
+    expect(serverNodeOf(http({ from: "client", to: "api-gateway" }))).toBe("api-gateway");
   });
 });

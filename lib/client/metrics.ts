@@ -37,12 +37,16 @@ export interface MetricsSummary {
 
 /**
  * The box a call's figures belong to: the microservice that answered, or inside the monolith the module that answered
- * ("monolith/order-service"); a shopper's call into the monolith counts for the monolith's own box.
+ * ("monolith/order-service"). A shopper's call into the monolith is answered by its gateway module, as by the gateway
+ * in the microservices, so the two compare hop for hop; the monolith's own box shows those same figures.
  */
 export function serverNodeOf(event: TelemetryEvent & { type: "http" }): string {
-  if (event.stack === "microservices" || event.to === MONOLITH_ID) return event.to;
-  return nodeIdIn(event.stack, event.to);
+  if (event.stack === "microservices") return event.to;
+  return nodeIdIn(event.stack, event.to === MONOLITH_ID ? "api-gateway" : event.to);
 }
+
+/** Where the monolith's shopper-facing figures are kept: its gateway module's. */
+export const MONOLITH_FIGURES = nodeIdIn("monolith", "api-gateway");
 
 export function toSample(event: TelemetryEvent): Sample | null {
   if (event.type === "http") {
