@@ -5,6 +5,8 @@ import { startApp, type RunningApp } from "./support/app";
 import { serviceAction } from "./support/control";
 import { requestJson } from "./support/http";
 import { Storefront, type Customer } from "./support/storefront";
+import { watchTelemetry } from "./support/telemetry";
+import { waitFor } from "./support/wait";
 
 let app: RunningApp;
 let shop: Storefront;
@@ -27,7 +29,10 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await requestJson(`${app.origin}/api/faults`, { method: "DELETE" });
+  await requestJson(`${app.origin}/api/sandbox/resilience`, { method: "POST", body: { timeouts: true, timeoutMs: 3_000, retries: 0, circuitBreaker: false } });
 });
+
+const resilience = (body: unknown) => requestJson(`${app.origin}/api/sandbox/resilience`, { method: "POST", body });
 
 afterAll(async () => {
   await app?.stop();
@@ -123,5 +128,61 @@ describe("bad fault input", () => {
     const missing = await requestJson(`${app.origin}/api/faults/f-nothere`, { method: "DELETE" });
     expect(missing.status).toBe(404);
     expect(missing.body.error).toMatch(/no fault f-nothere/);
+  });
+});
+
+describe("resilience patterns, switched on and off", () => {
+  it("a short timeout turns a slow dependency into a quick, clear failure instead of a long wait", async () => {
+    expect((await resilience({ timeoutMs: 300 })).status).toBe(200);
+    await addFault({ service: "product-service", type: "latency", ms: 1_500 });
+    const { ms, result } = await timed(() => shop.products());
+    expect(result.status).toBe(503);
+    expect(String((result.body as unknown as { error: string }).error)).toMatch(/product-service is down \(no answer in time\)/);
+    expect(ms).toBeLessThan(1_500);
+  });
+
+  it("retries a failed read as many times as asked, and never a write", async () => {
+    expect((await resilience({ retries: 3 })).status).toBe(200);
+    await addFault({ service: "product-service", type: "errors", rate: 1 });
+    const telemetry = await watchTelemetry(app.origin);
+    try {
+      const answer = await shop.products();
+      expect(answer.status).toBe(500);
+      const traceId = /^00-([0-9a-f]{32})-/.exec(answer.headers?.traceparent ?? "")?.[1];
+      expect(traceId).toBeDefined();
+      const attempts = await telemetry.waitForEvents("the gateway's four attempts", (events) => {
+        const calls = events.filter((event) => event.type === "http" && event.traceId === traceId && event.from === "api-gateway" && event.to === "product-service");
+        return calls.length >= 4 ? calls : undefined;
+      });
+      expect(attempts).toHaveLength(4);
+    } finally {
+      telemetry.close();
+    }
+  });
+
+  it("the circuit breaker opens after repeated failures, fails fast while open, and closes again once the callee recovers", async () => {
+    expect((await resilience({ circuitBreaker: true })).status).toBe(200);
+    const telemetry = await watchTelemetry(app.origin);
+    try {
+      const fault = await addFault({ service: "product-service", type: "errors", rate: 1 });
+      for (let i = 0; i < 5; i++) expect((await shop.products()).status).toBe(500);
+      const refused = await shop.products();
+      expect(refused.status).toBe(503);
+      expect(String((refused.body as unknown as { error: string }).error)).toMatch(/circuit open/);
+      await telemetry.waitForEvents("the circuit to open", (events) => events.some((event) => event.type === "circuit" && event.from === "api-gateway" && event.to === "product-service" && event.state === "open"));
+
+      await requestJson(`${app.origin}/api/faults/${fault.body.fault.id}`, { method: "DELETE" });
+      await waitFor("the trial call after the pause to close the circuit", async () => (await shop.products()).status === 200, { timeoutMs: 15_000, intervalMs: 250 });
+      await telemetry.waitForEvents("the circuit to close", (events) => events.some((event) => event.type === "circuit" && event.to === "product-service" && event.state === "closed"));
+    } finally {
+      telemetry.close();
+    }
+  });
+
+  it("refuses resilience settings out of range, and changes nothing", async () => {
+    const answer = await resilience({ retries: 9 });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatch(/retries/);
+    expect((await app.state()).resilience.retries).toBe(0);
   });
 });

@@ -128,6 +128,27 @@ async function waitForSome(load: ReturnType<typeof steadyLoad>): Promise<void> {
   await waitFor("the load to get going", () => load.sent() >= 20);
 }
 
+describe("what scaling means", () => {
+  it("scales the monolith as whole copies of the shop, and a microservice alone", async () => {
+    const before = await app.state();
+    const others = before.services.filter((service) => service.id !== "monolith" && service.id !== "product-service").map((service) => [service.id, service.pid]);
+    expect((await serviceAction(app, "monolith", "scale", { replicas: 2 })).status).toBe(200);
+    expect((await serviceAction(app, "product-service", "scale", { replicas: 2 })).status).toBe(200);
+    const after = await app.state();
+    for (const id of ["monolith", "product-service"]) {
+      const pids = after.services.find((service) => service.id === id)!.instances.filter((instance) => instance.status === "healthy").map((instance) => instance.pid);
+      expect(new Set(pids).size, id).toBe(2);
+    }
+    // Nothing else moved: scaling product-service did not scale, or restart, the rest of the microservices.
+    for (const [id, pid] of others) expect(after.services.find((service) => service.id === id)!.pid, String(id)).toBe(pid);
+    // Each monolith copy serves the whole shop.
+    const shop = storefront("monolith");
+    for (let i = 0; i < 4; i++) expect((await shop.products()).status).toBe(200);
+    await serviceAction(app, "monolith", "scale", { replicas: 1 });
+    await serviceAction(app, "product-service", "scale", { replicas: 1 });
+  });
+});
+
 describe("what a crash loses", () => {
   it("loses the monolith's events in flight with its process; it finishes the order only by announcing it again at start", async () => {
     const shop = storefront("monolith");
