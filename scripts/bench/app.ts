@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import type { SandboxState } from "../../lib/contract/control";
+import { percentileOfSorted } from "../../lib/sandbox/percentile";
 
 export interface RunningApp {
   baseUrl: string;
@@ -77,10 +78,9 @@ export function residentBytes(pid: number): number {
   }
 }
 
+/** The p-th percentile of unsorted values (NaN when there are none), by the same method as the sandbox's metrics. */
 export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return percentileOfSorted(Float64Array.from(values).sort(), p) ?? NaN;
 }
 
 export const ms = (value: number): string => `${value.toFixed(value < 10 ? 2 : 0)} ms`;

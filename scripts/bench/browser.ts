@@ -2,6 +2,7 @@
 import http from "node:http";
 import { chromium } from "@playwright/test";
 import type { SandboxState } from "../../lib/contract/control";
+import { percentile } from "./app";
 
 const RPS = 200;
 const SECONDS = 10;
@@ -9,11 +10,6 @@ const SECONDS = 10;
 const MAX_IN_FLIGHT = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (values: number[], p: number) => {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-};
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : "n/a");
 
 /** GET products through the gateway at `rps` for `seconds`, paced, bounded; loopback only. */
