@@ -3,8 +3,6 @@
 export interface JsonResponse<T = any> {
   status: number;
   body: T;
-  /** The answer's headers, lower-case names (e.g. traceparent). */
-  headers?: Record<string, string>;
 }
 
 export interface JsonRequest {
@@ -34,5 +32,5 @@ export async function requestJson<T = any>(url: string, { method = "GET", body, 
   } catch {
     // Not JSON: the test sees the raw text, and any assertion on its shape fails saying so.
   }
-  return { status: response.status, body: parsed as T, headers: Object.fromEntries(response.headers.entries()) };
+  return { status: response.status, body: parsed as T };
 }
