@@ -36,7 +36,7 @@ export function ResiliencePanel() {
   return (
     <section className="op-section resilience" aria-labelledby="resilience-heading">
       <h2 id="resilience-heading">Resilience</h2>
-      <p className="muted small">How services treat a call to another that is slow or failing. Turn one on, break something, compare.</p>
+      <p className="muted small">How services treat a call to another that is slow or failing. Turn one on, break something, compare. These act on calls between microservices; inside the monolith a call is a function call, with nothing to time out or retry.</p>
       <fieldset className="op-fieldset" disabled={!current || busy}>
         <legend className="visually-hidden">Resilience settings</legend>
         <div className="setting">

@@ -59,3 +59,12 @@ describe("describeEvent", () => {
     });
   });
 });
+
+describe("describeEvent in the monolith", () => {
+  it("says a call was in-process and that a queue is the monolith's bus, so Both mode's rows cannot be confused", () => {
+    const call = describeEvent({ type: "http", ts: 0, stack: "monolith", from: "order-service", to: "product-service", method: "POST", path: "/reservations", status: 201, durationMs: 0.4, traceId: "t", spanId: "s", via: "in-process" });
+    expect(call.what).toBe("POST /reservations (in-process, monolith)");
+    const job = describeEvent({ type: "queue", ts: 0, stack: "monolith", queue: "payment-inbox", job: "OrderCreated", jobId: "j", state: "active", attempt: 1, service: "payment-service", traceId: "t" });
+    expect(job.route).toBe("monolith bus payment-inbox → payment-service");
+  });
+});

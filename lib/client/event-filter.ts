@@ -60,10 +60,14 @@ export interface EventRow {
 export function describeEvent(event: TelemetryEvent): EventRow {
   const ms = (value: number | undefined) => (value === undefined ? "" : `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`);
   switch (event.type) {
-    case "http":
-      return { route: `${event.from} → ${event.to}`, what: `${event.method} ${event.path}`, status: event.status ? String(event.status) : "no answer", duration: ms(event.durationMs) };
+    case "http": {
+      // In Both mode the two stacks' rows mix: a call inside the monolith says so.
+      const inProcess = event.via === "in-process" ? " (in-process, monolith)" : "";
+      return { route: `${event.from} → ${event.to}`, what: `${event.method} ${event.path}${inProcess}`, status: event.status ? String(event.status) : "no answer", duration: ms(event.durationMs) };
+    }
     case "queue": {
-      const route = event.state === "added" ? `${event.service} → ${event.queue}` : `${event.queue} → ${event.service}`;
+      const queue = event.stack === "monolith" ? `monolith bus ${event.queue}` : event.queue;
+      const route = event.state === "added" ? `${event.service} → ${queue}` : `${queue} → ${event.service}`;
       return { route, what: `${event.job}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ""}`, status: event.state, duration: ms(event.durationMs) };
     }
     case "lifecycle":
