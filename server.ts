@@ -30,7 +30,7 @@ const app = next({ dev, hostname, port, dir: rootDir });
 const handleControl = controlApi(sandbox, extras);
 const handleStorefront = storefrontProxy(
   (stack) => sandbox.entryPoints(stack),
-  (stack, method, path, status) => sandbox.incidents.shopperRequest(stack, method, path, status),
+  (stack, method, path, status, durationMs) => sandbox.shopperAnswered(stack, method, path, status, durationMs),
 );
 
 let shuttingDown = false;

@@ -1,6 +1,6 @@
 "use client";
 // What the learner does on the Compare screen to produce the numbers: the same traffic on both, a redeploy, a kill.
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import type { TrafficView } from "../../lib/contract/control";
@@ -9,6 +9,8 @@ import { sandboxStore } from "../../lib/client/store";
 
 /** Enough to give both stacks steady figures, light enough for a 2-core laptop running both. */
 const COMPARE_RPS = 50;
+/** Long enough for a redeploy and a kill with figures before and after; then it stops by itself. */
+const COMPARE_TRAFFIC_S = 90;
 
 interface Props {
   traffic: TrafficView | null;
@@ -26,14 +28,17 @@ export function CompareControls({ traffic, bothRun, onChange }: Props) {
   );
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const controls = useRef<HTMLDivElement>(null);
 
-  async function act(label: string, method: "POST" | "DELETE", path: string, body?: unknown) {
+  async function act(label: string, method: "POST" | "DELETE", path: string, body: unknown, group: string) {
     setBusy(label);
     setError(null);
     const result = await callApi(method, path, body);
     setBusy(null);
     if (!result.ok) setError(result.error);
     onChange();
+    // The button pressed may have been replaced (Kill → Start again): keep the keyboard in the same group.
+    requestAnimationFrame(() => controls.current?.querySelector<HTMLButtonElement>(`[aria-label="${group}"] button:not(:disabled)`)?.focus());
   }
 
   const button = (label: string, enabled: boolean, run: () => Promise<void>, tone = "") => (
@@ -45,26 +50,27 @@ export function CompareControls({ traffic, bothRun, onChange }: Props) {
   const up = (value: string | null) => value === "healthy" || value === "unhealthy";
 
   return (
-    <div className="compare-controls">
+    <div className="compare-controls" ref={controls}>
       <div className="op-row" role="group" aria-label="Traffic on both stacks">
         {traffic?.running
-          ? button("Stop traffic", true, () => act("Stop traffic", "DELETE", "/api/traffic"))
-          : button(`Start traffic (${COMPARE_RPS}/s on each)`, bothRun, () => act(`Start traffic (${COMPARE_RPS}/s on each)`, "POST", "/api/traffic", { rps: COMPARE_RPS }), "primary")}
+          ? button("Stop traffic", true, () => act("Stop traffic", "DELETE", "/api/traffic", undefined, "Traffic on both stacks"))
+          : button(`Start traffic (${COMPARE_RPS}/s on each, ${COMPARE_TRAFFIC_S} s)`, bothRun, () => act("Start traffic", "POST", "/api/traffic", { rps: COMPARE_RPS, durationS: COMPARE_TRAFFIC_S }, "Traffic on both stacks"), "primary")}
         <span className="muted small" role="status">
-          {traffic?.running ? `● ${traffic.summary}` : "no traffic"}
+          {traffic?.running ? `● ${traffic.summary}${traffic.endsAt ? `, stops in ${Math.max(0, Math.ceil((traffic.endsAt - Date.now()) / 1000))} s` : ""}` : "no traffic"}
         </span>
       </div>
+      {!traffic?.running && traffic?.result && <p className="muted small compare-traffic-result">Last run — {traffic.result}</p>}
       <div className="op-row" role="group" aria-label="Redeploy">
-        {button("Redeploy the monolith", up(status.monolith), () => act("Redeploy the monolith", "POST", "/api/services/monolith/redeploy", { strategy: "recreate" }))}
-        {button("Redeploy payment-service", up(status.payment), () => act("Redeploy payment-service", "POST", "/api/services/payment-service/redeploy", { strategy: "recreate" }))}
+        {button("Redeploy the monolith", up(status.monolith), () => act("Redeploy the monolith", "POST", "/api/services/monolith/redeploy", { strategy: "recreate" }, "Redeploy"))}
+        {button("Redeploy payment-service", up(status.payment), () => act("Redeploy payment-service", "POST", "/api/services/payment-service/redeploy", { strategy: "recreate" }, "Redeploy"))}
       </div>
       <div className="op-row" role="group" aria-label="Failure">
         {down(status.payment)
-          ? button("Start payment-service again", true, () => act("Start payment-service again", "POST", "/api/services/payment-service/start", {}))
-          : button("Kill payment-service", up(status.payment), () => act("Kill payment-service", "POST", "/api/services/payment-service/kill", {}), "danger")}
+          ? button("Start payment-service again", true, () => act("Start payment-service again", "POST", "/api/services/payment-service/start", {}, "Failure"))
+          : button("Kill payment-service", up(status.payment), () => act("Kill payment-service", "POST", "/api/services/payment-service/kill", {}, "Failure"), "danger")}
         {down(status.monolith)
-          ? button("Start the monolith again", true, () => act("Start the monolith again", "POST", "/api/services/monolith/start", {}))
-          : button("Kill the monolith", up(status.monolith), () => act("Kill the monolith", "POST", "/api/services/monolith/kill", {}), "danger")}
+          ? button("Start the monolith again", true, () => act("Start the monolith again", "POST", "/api/services/monolith/start", {}, "Failure"))
+          : button("Kill the monolith", up(status.monolith), () => act("Kill the monolith", "POST", "/api/services/monolith/kill", {}, "Failure"), "danger")}
       </div>
       {busy && (
         <p className="op-progress small" role="status">

@@ -48,7 +48,10 @@ export function CompareScreen() {
         <div className="compare-head">
           <div>
             <h2 id="compare-heading">Compare: monolith and microservices</h2>
-            <p className="muted small">The same shop, the same traffic. Every number below is measured from the running processes, read again every second.</p>
+            <p className="muted small">
+              The same shop, the same traffic, read again every second. What shoppers got is measured where they are, at the storefront: a failed request counts as a failure, never as a
+              fast answer. Processes, memory and CPU come from the operating system.
+            </p>
           </div>
           <CompareControls traffic={traffic} bothRun={bothRun} onChange={() => void poll()} />
         </div>

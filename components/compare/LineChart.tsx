@@ -9,6 +9,8 @@ const HEIGHT = 160;
 interface Props {
   title: string;
   lines: Array<{ stack: StackId; points: XY[] }>;
+  /** The newest value of each line in words ("12 ms", "down: no answers", "no traffic"). */
+  latest: Array<{ stack: StackId; text: string }>;
   format(value: number): string;
   /** The smallest axis top, so near-zero noise does not fill the chart. */
   floor: number;
@@ -16,13 +18,9 @@ interface Props {
   now: number;
 }
 
-export function LineChart({ title, lines, format, floor, spanMs, now }: Props) {
+export function LineChart({ title, lines, latest, format, floor, spanMs, now }: Props) {
   const yMax = niceCeiling(largestValue(lines.map((line) => line.points)), floor);
   const box = { width: WIDTH, height: HEIGHT, spanMs, now, yMax };
-  const latest = lines.map(({ stack, points }) => {
-    const last = points.length > 0 ? points[points.length - 1].value : null;
-    return { stack, text: last === null ? "not running" : format(last) };
-  });
   return (
     <figure className="chart" data-chart={title}>
       <figcaption>

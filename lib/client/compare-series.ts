@@ -5,13 +5,17 @@ import type { StackId } from "../contract/events";
 /** A minute at one poll a second: enough to see a redeploy or a kill come and go, small enough to redraw each second. */
 export const MAX_POINTS = 60;
 
+/** What a stack was doing when read: each says something different, and none may pass for another. */
+export type PointState = "measured" | "no traffic" | "down" | "not running";
+
 export interface ComparePoint {
   /** When the figures were read, ms since the epoch. */
   at: number;
-  /** Null when the stack was not running then: the line breaks instead of dropping to zero. */
+  state: PointState;
+  /** Shoppers' latency of the answers that did not fail; null when none succeeded (the line breaks). */
   p50Ms: number | null;
   p95Ms: number | null;
-  /** Share of shoppers' requests that failed, 0..1. */
+  /** Share of shoppers' requests that failed, 0..1: a dead stack under traffic reads 1, not a gap. */
   errorRate: number | null;
   rps: number | null;
 }
@@ -22,16 +26,20 @@ export const STACKS: readonly StackId[] = ["microservices", "monolith"];
 
 export const emptySeries = (): CompareSeries => ({ microservices: [], monolith: [] });
 
+function pointOf(comparison: Comparison, stack: StackId, at: number): ComparePoint {
+  const compared = comparison.stacks.find((candidate) => candidate.stack === stack);
+  const shoppers = compared?.figures?.shoppers;
+  if (!compared?.running || !shoppers) return { at, state: "not running", p50Ms: null, p95Ms: null, errorRate: null, rps: null };
+  const state: PointState = !compared.up ? "down" : shoppers.requests === 0 ? "no traffic" : "measured";
+  if (shoppers.requests === 0) return { at, state, p50Ms: null, p95Ms: null, errorRate: null, rps: 0 };
+  return { at, state, p50Ms: shoppers.p50Ms, p95Ms: shoppers.p95Ms, errorRate: shoppers.errorRate, rps: shoppers.rps };
+}
+
 /** Adds one reading of both stacks; returns new arrays (old ones untouched), each at most `limit` long. */
 export function addReading(series: CompareSeries, comparison: Comparison, at: number, limit: number = MAX_POINTS): CompareSeries {
   const next = { ...series };
   for (const stack of STACKS) {
-    const figures = comparison.stacks.find((candidate) => candidate.stack === stack);
-    const point: ComparePoint =
-      figures?.running && figures.figures
-        ? { at, p50Ms: figures.figures.p50Ms, p95Ms: figures.figures.p95Ms, errorRate: figures.figures.errorRate, rps: figures.figures.rps }
-        : { at, p50Ms: null, p95Ms: null, errorRate: null, rps: null };
-    const points = [...series[stack], point];
+    const points = [...series[stack], pointOf(comparison, stack, at)];
     next[stack] = points.length > limit ? points.slice(points.length - limit) : points;
   }
   return next;

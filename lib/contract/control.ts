@@ -4,6 +4,7 @@ import { ArchitectureSchema, ServiceKindSchema, ServiceStatusSchema } from "./se
 import { StackIdSchema } from "./events";
 import { FaultSchema } from "./faults";
 import { ResilienceSchema } from "./resilience";
+import { FeatureSchema } from "./features";
 
 export const RedeployBodySchema = z
   .object({ strategy: z.enum(["recreate", "rolling"]).default("recreate") })
@@ -97,12 +98,14 @@ export type SandboxState = z.infer<typeof SandboxStateSchema>;
 export const ErrorBodySchema = z.object({ error: z.string() });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
+/** Generated traffic stops by itself after this long unless told otherwise. */
+export const DEFAULT_TRAFFIC_S = 120;
 export const TrafficBodySchema = z
   .object({
     rps: z.number().int().min(1).max(500),
     /** Which running stacks get the traffic; every running stack, equally, when absent. */
     stack: StackIdSchema.optional(),
-    /** Stops by itself after this long; runs until stopped when absent. */
+    /** Stops by itself after this long; after DEFAULT_TRAFFIC_S when absent, so traffic never runs on forgotten. */
     durationS: z.number().int().min(1).max(3_600).optional(),
   })
   .strict();
@@ -128,6 +131,8 @@ export const TrafficViewSchema = z.object({
   stacks: z.array(TrafficStackViewSchema),
   startedAt: z.number().nullable(),
   endsAt: z.number().nullable(),
+  /** Once a run has ended: what it measured, in a sentence per stack; null while it runs or before any. */
+  result: z.string().nullable(),
 });
 export type TrafficView = z.infer<typeof TrafficViewSchema>;
 
@@ -135,6 +140,8 @@ const latency = { p50Ms: z.number().nullable(), p95Ms: z.number().nullable() };
 export const ServiceMetricsSchema = z.object({
   id: z.string(),
   stack: StackIdSchema,
+  /** At least one instance healthy or unhealthy (alive); a dead service's zeros below mean "nothing measured". */
+  up: z.boolean(),
   rps: z.number(),
   ...latency,
   errorRate: z.number(),
@@ -143,11 +150,37 @@ export const ServiceMetricsSchema = z.object({
   processes: z.number().int(),
 });
 export type ServiceMetrics = z.infer<typeof ServiceMetricsSchema>;
+/** What shoppers got from a stack, measured at the shoppers' side (traffic generator, storefront proxy). */
+export const ShopperFiguresSchema = z.object({
+  windowS: z.number(),
+  rps: z.number(),
+  requests: z.number().int(),
+  failed: z.number().int(),
+  errorRate: z.number(),
+  /** Of the answers that did not fail: a failure is never counted as a (fast) answer. Null when none succeeded. */
+  ...latency,
+  features: z.array(z.object({ feature: FeatureSchema, requests: z.number().int(), failed: z.number().int(), errorRate: z.number(), ...latency })),
+});
+export type ShopperFigures = z.infer<typeof ShopperFiguresSchema>;
+
+export const StackMetricsSchema = ServiceMetricsSchema.omit({ id: true }).extend({
+  /** Whether shoppers can reach the stack now: at least one healthy entry (gateway or monolith copy). */
+  up: z.boolean(),
+  /** rps, p50Ms, p95Ms and errorRate above are the shoppers' (as in `shoppers`); this is the processes' own view. */
+  shoppers: ShopperFiguresSchema,
+  /**
+   * The entry process's own timing of the calls it served: leaves out time a request waited behind a blocked
+   * event loop, and says nothing while the process is dead. Labelled as such wherever it is shown.
+   */
+  processView: z.object({ rps: z.number(), ...latency, errorRate: z.number() }),
+});
+export type StackMetrics = z.infer<typeof StackMetricsSchema>;
+
 export const MetricsSchema = z.object({
   windowS: z.number(),
   services: z.array(ServiceMetricsSchema),
-  /** Per stack: the storefront's calls from clients (what a shopper sees), and the processes' totals. */
-  stacks: z.array(ServiceMetricsSchema.omit({ id: true })),
+  /** Per stack: what shoppers got (measured at their side), the processes' own view, and the processes' totals. */
+  stacks: z.array(StackMetricsSchema),
   queues: z.array(z.object({ name: z.string(), stack: StackIdSchema, depth: z.number().int(), addedPerS: z.number(), completedPerS: z.number() })),
 });
 export type Metrics = z.infer<typeof MetricsSchema>;

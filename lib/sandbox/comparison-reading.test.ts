@@ -1,42 +1,82 @@
-// The plain-language reading follows the numbers: change a figure and the sentence changes with it.
+// The plain-language reading follows the numbers: change a figure and the sentence changes with it; figures polluted
+// by failures give no verdict on speed.
 import { describe, expect, it } from "vitest";
 import type { StackComparison } from "../contract/compare";
+import type { ShopperFigures, StackMetrics } from "../contract/control";
 import { readComparison } from "./comparison-reading";
 
-const figures = (over: Partial<NonNullable<StackComparison["figures"]>> = {}): NonNullable<StackComparison["figures"]> => ({
-  stack: "microservices",
-  rps: 50,
-  p50Ms: 4,
-  p95Ms: 9,
-  errorRate: 0,
-  cpuPercent: 20,
-  rssBytes: 500 * 2 ** 20,
-  processes: 8,
-  ...over,
-});
-const stack = (id: "microservices" | "monolith", over: Partial<StackComparison> = {}): StackComparison => ({ stack: id, running: true, figures: figures({ stack: id }), lastRedeploy: null, lastFailure: null, ...over });
+type Id = "microservices" | "monolith";
+const shoppers = (over: Partial<ShopperFigures> = {}): ShopperFigures => ({ windowS: 5, rps: 50, requests: 250, failed: 0, errorRate: 0, p50Ms: 4, p95Ms: 9, features: [], ...over });
+const figures = (id: Id, over: Partial<ShopperFigures> = {}, totals: Partial<StackMetrics> = {}): StackMetrics => {
+  const seen = shoppers(over);
+  return { stack: id, up: true, rps: seen.rps, p50Ms: seen.p50Ms, p95Ms: seen.p95Ms, errorRate: seen.errorRate, shoppers: seen, processView: { rps: 50, p50Ms: 1, p95Ms: 2, errorRate: 0 }, cpuPercent: 20, rssBytes: (id === "monolith" ? 90 : 500) * 2 ** 20, processes: id === "monolith" ? 1 : 8, ...totals };
+};
+const stack = (id: Id, over: Partial<StackComparison> = {}): StackComparison => ({ stack: id, running: true, up: true, figures: figures(id), scaled: [], slowed: null, lastRedeploy: null, lastFailure: null, ...over });
 
-describe("readComparison", () => {
-  it("says which stack answers faster, by how much, from the medians given", () => {
-    const reading = readComparison([stack("microservices", { figures: figures({ p50Ms: 6 }) }), stack("monolith", { figures: figures({ stack: "monolith", p50Ms: 2, processes: 1 }) })]);
-    expect(reading[0]).toBe("Under the same traffic the monolith answers faster at the median: 2.0 ms against 6.0 ms (3.0×), since its module calls are function calls, not network hops.");
-    const flipped = readComparison([stack("microservices", { figures: figures({ p50Ms: 2 }) }), stack("monolith", { figures: figures({ stack: "monolith", p50Ms: 6 }) })]);
-    expect(flipped[0]).toMatch(/^Under the same traffic the microservices answers faster at the median: 2.0 ms against 6.0 ms/);
+describe("readComparison: speed", () => {
+  it("says which stack answers shoppers faster, by how much, from the medians given", () => {
+    const reading = readComparison([stack("microservices", { figures: figures("microservices", { p50Ms: 6, p95Ms: 20 }) }), stack("monolith", { figures: figures("monolith", { p50Ms: 2, p95Ms: 5 }) })]);
+    expect(reading).toContain("Under the same traffic the monolith answers shoppers faster at the median: 2.0 ms against 6.0 ms (3.0×; p95 5.0 ms against 20 ms), since its module calls are function calls, not network hops.");
+    const flipped = readComparison([stack("microservices", { figures: figures("microservices", { p50Ms: 2 }) }), stack("monolith", { figures: figures("monolith", { p50Ms: 6 }) })]);
+    expect(flipped.some((sentence) => sentence.startsWith("Under the same traffic the microservices answer shoppers faster at the median: 2.0 ms against 6.0 ms"))).toBe(true);
   });
 
-  it("counts processes and memory of each stack", () => {
-    const reading = readComparison([stack("microservices"), stack("monolith", { figures: figures({ stack: "monolith", processes: 1, rssBytes: 90 * 2 ** 20 }) })]);
-    expect(reading).toContain("The microservices run 8 processes in 500 MB; the monolith runs 1 in 90 MB.");
+  it("draws no conclusion about speed when a stack fails requests: a fast 503 is not a fast answer", () => {
+    const broken = figures("microservices", { p50Ms: 0.3, p95Ms: 1, failed: 60, errorRate: 0.24 });
+    const reading = readComparison([stack("microservices", { figures: broken }), stack("monolith", { figures: figures("monolith", { p50Ms: 3 }) })]);
+    expect(reading.some((sentence) => /faster/.test(sentence))).toBe(false);
+    expect(reading).toContain("Latency is not compared while the microservices fail requests: a failed request is not a fast answer.");
+    expect(reading).toContain("The microservices fail 24% of shoppers' requests right now (60 of 250).");
+  });
+
+  it("still compares when the failures are below the threshold (1%)", () => {
+    const nearly = figures("microservices", { p50Ms: 6, failed: 2, errorRate: 0.008 });
+    const reading = readComparison([stack("microservices", { figures: nearly }), stack("monolith", { figures: figures("monolith", { p50Ms: 2 }) })]);
+    expect(reading.some((sentence) => sentence.startsWith("Under the same traffic the monolith answers shoppers faster"))).toBe(true);
+  });
+
+  it("says a dead stack is down, with its shoppers' failures, and compares no speed", () => {
+    const dead = stack("monolith", { up: false, figures: figures("monolith", { p50Ms: null, p95Ms: null, requests: 240, failed: 240, errorRate: 1 }, { up: false, processes: 0, rssBytes: 0 }) });
+    const reading = readComparison([stack("microservices"), dead]);
+    expect(reading[0]).toBe("The monolith is down: shoppers cannot reach it, and 240 of their last 240 requests failed.");
+    expect(reading.some((sentence) => /faster/.test(sentence))).toBe(false);
   });
 
   it("asks for traffic when there is none to measure", () => {
-    expect(readComparison([stack("microservices", { figures: figures({ rps: 0, p50Ms: null }) })])[0]).toMatch(/start the traffic generator/);
+    expect(readComparison([stack("microservices", { figures: figures("microservices", { rps: 0, requests: 0, p50Ms: null, p95Ms: null }) })])[0]).toMatch(/start the traffic generator/);
+  });
+});
+
+describe("readComparison: weight, scaling and slowdowns", () => {
+  it("counts processes and memory of each stack", () => {
+    expect(readComparison([stack("microservices"), stack("monolith")])).toContain("The microservices run 8 processes in 500 MB; the monolith runs 1 in 90 MB.");
   });
 
+  it("says what scaling cost: whole copies of the monolith, one service's instances in the microservices", () => {
+    const mono = stack("monolith", { scaled: [{ service: "monolith", replicas: 3, processes: 3, rssBytes: 300 * 2 ** 20, perCopyBytes: 100 * 2 ** 20 }] });
+    const micro = stack("microservices", { scaled: [{ service: "product-service", replicas: 3, processes: 3, rssBytes: 210 * 2 ** 20, perCopyBytes: 70 * 2 ** 20 }] });
+    const reading = readComparison([micro, mono]);
+    expect(reading).toContain("The monolith runs 3 whole copies (3 × 100 MB = 300 MB): scaling one busy module copied all of them.");
+    expect(reading).toContain("product-service runs 3 instances (3 × 70 MB = 210 MB); the other microservices stay as they were.");
+    expect(readComparison([stack("microservices"), stack("monolith")]).some((sentence) => /copies|instances/.test(sentence))).toBe(false);
+  });
+
+  it("names the features a slowing fault slowed in each stack, or that none did", () => {
+    const what = "a cpu-hog fault on payment-service";
+    const mono = stack("monolith", { slowed: { what, since: 0, features: [{ feature: "browse", beforeP95Ms: 12, nowP95Ms: 146 }, { feature: "order", beforeP95Ms: 20, nowP95Ms: 210 }] } });
+    const micro = stack("microservices", { slowed: { what, since: 0, features: [] } });
+    const reading = readComparison([micro, mono]);
+    expect(reading).toContain("Since a cpu-hog fault on payment-service, browse and order slowed in the monolith (browse: p95 12 ms before, 146 ms now).");
+    expect(reading).toContain("Since a cpu-hog fault on payment-service, no feature of the microservices slowed for its shoppers.");
+  });
+});
+
+describe("readComparison: incidents", () => {
   it("reports a redeploy's failed requests and downtime, or that it failed none", () => {
     const redeploy = { service: "monolith", strategy: "recreate" as const, startedAt: 0, endedAt: 900, requests: 40, failed: 12, unavailableMs: 900 };
     expect(readComparison([stack("monolith", { lastRedeploy: redeploy })])).toContain("Redeploying the monolith failed 12 of 40 shoppers' requests; the shop was unavailable for 0.9 s.");
     expect(readComparison([stack("microservices", { lastRedeploy: { ...redeploy, service: "payment-service", failed: 0, unavailableMs: 0 } })])).toContain("Redeploying payment-service (recreate) failed none of 40 shoppers' requests.");
+    expect(readComparison([stack("microservices", { lastRedeploy: { ...redeploy, endedAt: null } })]).some((sentence) => /Redeploying/.test(sentence))).toBe(false);
   });
 
   it("names the features a failure broke and those that kept working", () => {

@@ -1,10 +1,11 @@
 // Builds the control API's extras for a sandbox: traffic generator, metrics collector, audit and scenarios.
-import type { StackComparison } from "../contract/compare";
+import type { ScaledService, StackComparison } from "../contract/compare";
+import type { Metrics, SandboxState } from "../contract/control";
 import type { StackId } from "../contract/events";
 import { audit } from "./audit";
 import { readComparison } from "./comparison-reading";
 import { MetricsCollector } from "./metrics-collector";
-import type { Sandbox } from "./sandbox";
+import { SLOWING_FAULTS, type Sandbox } from "./sandbox";
 import type { SandboxExtras } from "./sandbox-extras";
 import { Scenarios } from "./scenarios";
 import { TrafficGenerator } from "./traffic-generator";
@@ -18,14 +19,24 @@ export function createExtras(sandbox: Sandbox): SandboxExtras & { dispose(): voi
     metrics: () => collector.metrics(),
     compare() {
       const metrics = collector.metrics();
-      const stacks: StackComparison[] = (["microservices", "monolith"] as StackId[]).map((stack) => ({
-        stack,
-        running: sandbox.running().includes(stack),
-        figures: metrics.stacks.find((figures) => figures.stack === stack) ?? null,
-        lastRedeploy: sandbox.incidents.lastRedeploy(stack),
-        lastFailure: sandbox.incidents.lastFailure(stack),
-      }));
-      return { stacks, reading: readComparison(stacks) };
+      const state = sandbox.state();
+      const now = Date.now();
+      const stacks: StackComparison[] = (["microservices", "monolith"] as StackId[]).map((stack) => {
+        const figures = metrics.stacks.find((candidate) => candidate.stack === stack) ?? null;
+        const slowing = state.faults.some((fault) => SLOWING_FAULTS.has(fault.type) && (!fault.stack || fault.stack === stack));
+        const baseline = sandbox.shoppers.baseline(stack);
+        return {
+          stack,
+          running: sandbox.running().includes(stack),
+          up: figures?.up ?? false,
+          figures,
+          scaled: scaledServices(state, metrics, stack),
+          slowed: slowing && baseline && Object.keys(baseline.p95Ms).length > 0 ? { what: baseline.what, since: baseline.at, features: sandbox.shoppers.slowed(stack, now) } : null,
+          lastRedeploy: sandbox.incidents.lastRedeploy(stack),
+          lastFailure: sandbox.incidents.lastFailure(stack),
+        };
+      });
+      return { stacks, experimentSince: sandbox.incidents.since, reading: readComparison(stacks) };
     },
     audit: () => audit(sandbox),
     scenarios,
@@ -38,4 +49,16 @@ export function createExtras(sandbox: Sandbox): SandboxExtras & { dispose(): voi
       collector.dispose();
     },
   };
+}
+
+/** Services of `stack` asked to run more than one instance, with their live processes' memory. */
+function scaledServices(state: SandboxState, metrics: Metrics, stack: StackId): ScaledService[] {
+  return state.services
+    .filter((service) => service.stack === stack && service.replicas > 1)
+    .map((service) => {
+      const measured = metrics.services.find((candidate) => candidate.stack === stack && candidate.id === service.id);
+      const processes = measured?.processes ?? 0;
+      const rssBytes = measured?.rssBytes ?? 0;
+      return { service: service.id, replicas: service.replicas, processes, rssBytes, perCopyBytes: processes > 0 ? rssBytes / processes : 0 };
+    });
 }

@@ -1,6 +1,6 @@
 // The incident tracker measures a redeploy's failed requests and downtime, and a failure's blast radius, from shopper requests.
 import { describe, expect, it } from "vitest";
-import { IncidentTracker, REDEPLOY_TAIL_MS } from "./incident-tracker";
+import { FAILURE_WINDOW_MS, IncidentTracker, REDEPLOY_TAIL_MS } from "./incident-tracker";
 import { featureOf } from "./shopper-features";
 
 describe("featureOf", () => {
@@ -33,5 +33,20 @@ describe("IncidentTracker", () => {
     tracker.shopperRequest("microservices", "GET", "/api/notifications", 200, 20);
     tracker.shopperRequest("microservices", "POST", "/api/orders", 503, 30);
     expect(tracker.lastFailure("microservices")).toMatchObject({ failedFeatures: ["browse", "order"], workingFeatures: ["notifications"], requests: 3, failed: 2 });
+  });
+
+  it("starts a new experiment: drops finished redeploys and old failures, keeps what is under way or just happened", () => {
+    const tracker = new IncidentTracker();
+    tracker.redeployStarted("monolith", "monolith", "recreate", 1_000);
+    tracker.redeployEnded("monolith", 2_000);
+    tracker.redeployStarted("microservices", "payment-service", "rolling", 3_000);
+    tracker.failed("monolith", "monolith", "monolith was killed", 1_000);
+    tracker.failed("microservices", "product-service", "product-service was killed", 1_000 + FAILURE_WINDOW_MS);
+    tracker.newExperiment(1_000 + FAILURE_WINDOW_MS + 5);
+    expect(tracker.since).toBe(1_000 + FAILURE_WINDOW_MS + 5);
+    expect(tracker.lastRedeploy("monolith")).toBeNull();
+    expect(tracker.lastRedeploy("microservices")).toMatchObject({ service: "payment-service", endedAt: null });
+    expect(tracker.lastFailure("monolith")).toBeNull();
+    expect(tracker.lastFailure("microservices")).toMatchObject({ what: "product-service was killed" });
   });
 });

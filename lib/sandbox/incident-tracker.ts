@@ -22,6 +22,7 @@ interface OpenFailure extends FailureImpact {
 export class IncidentTracker {
   private readonly redeploys = new Map<StackId, OpenRedeploy>();
   private readonly failures = new Map<StackId, OpenFailure>();
+  private experimentSince: number | null = null;
 
   redeployStarted(stack: StackId, service: string, strategy: "recreate" | "rolling", at = Date.now()): void {
     this.redeploys.set(stack, { service, strategy, startedAt: at, endedAt: null, requests: 0, failed: 0, unavailableMs: 0, streakStart: null, lastFailureAt: null });
@@ -82,7 +83,23 @@ export class IncidentTracker {
     };
   }
 
+  /**
+   * A new experiment begins (traffic started, the architecture changed): finished redeploys and failures older than
+   * their window belong to the last one and are dropped; a failure just made still counts, as its effect is to come.
+   */
+  newExperiment(at = Date.now()): void {
+    this.experimentSince = at;
+    for (const [stack, redeploy] of this.redeploys) if (redeploy.endedAt !== null) this.redeploys.delete(stack);
+    for (const [stack, failure] of this.failures) if (failure.at < at - FAILURE_WINDOW_MS) this.failures.delete(stack);
+  }
+
+  /** When the current experiment began; null before the first. */
+  get since(): number | null {
+    return this.experimentSince;
+  }
+
   clear(): void {
+    this.experimentSince = Date.now();
     this.redeploys.clear();
     this.failures.clear();
   }

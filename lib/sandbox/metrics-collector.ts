@@ -1,8 +1,8 @@
-// The metrics behind /api/metrics: per service and per stack, requests/s, latency p50/p95 and error rate from the
-// telemetry over a sliding window, CPU and resident memory of their processes from /proc, and per queue its depth
-// and rates. Everything kept is bounded: per-second counts, a capped ring of durations per series, a capped number
+// The metrics behind /api/metrics: per service, requests/s, latency p50/p95 and error rate from the processes' own
+// telemetry over a sliding window; per stack, what shoppers got (measured at their side, by the shopper meter) beside
+// the entry process's own view; CPU and resident memory of their processes from /proc; per queue its depth and rates. Everything kept is bounded: per-second counts, a capped ring of durations per series, a capped number
 // of series.
-import type { Metrics, ServiceMetrics, ServiceView } from "../contract/control";
+import type { Metrics, ServiceMetrics, ServiceView, StackMetrics } from "../contract/control";
 import type { HttpEvent, NumberedEvent, QueueEvent, StackId } from "../contract/events";
 import { MONOLITH_ID, queueTopology } from "../contract/services";
 import { ProcessSampler, type ProcessSample } from "./process-sampler";
@@ -67,7 +67,7 @@ export class MetricsCollector {
     const failed = failedStatus(event.status);
     this.windowFor(serviceKey(event.stack, event.to))?.record(event.ts, event.durationMs, failed);
     if (event.via === "in-process" && this.modules.size < MAX_SERIES) this.modules.add(event.to);
-    // What a shopper sees of the stack: the calls from outside into its entry service.
+    // The entry process's own timing of the calls from outside: kept as "the processes' view", not the shoppers'.
     if (event.from === "client" && event.to === ENTRY_SERVICE[event.stack]) this.windowFor(stackKey(event.stack))?.record(event.ts, event.durationMs, failed);
   }
 
@@ -94,13 +94,21 @@ export class MetricsCollector {
     const now = Date.now();
     const state = this.sandbox.state();
     const running = this.sandbox.running();
-    const services: ServiceMetrics[] = state.services.map((service) => ({ id: service.id, stack: service.stack, ...this.traffic(serviceKey(service.stack, service.id), now), ...this.processes([service]) }));
+    const alive = (service: ServiceView) => service.instances.some((instance) => instance.status === "healthy" || instance.status === "unhealthy");
+    const services: ServiceMetrics[] = state.services.map((service) => ({ id: service.id, stack: service.stack, up: alive(service), ...this.traffic(serviceKey(service.stack, service.id), now), ...this.processes([service]) }));
     if (running.includes("monolith")) {
+      const monolithUp = state.services.some((service) => service.id === MONOLITH_ID && alive(service));
       for (const module of [...this.modules].sort()) {
-        services.push({ id: module, stack: "monolith", ...this.traffic(serviceKey("monolith", module), now), cpuPercent: 0, rssBytes: 0, processes: 0 });
+        services.push({ id: module, stack: "monolith", up: monolithUp, ...this.traffic(serviceKey("monolith", module), now), cpuPercent: 0, rssBytes: 0, processes: 0 });
       }
     }
-    const stacks = running.map((stack) => ({ stack, ...this.traffic(stackKey(stack), now), ...this.processes(state.services.filter((service) => service.stack === stack)) }));
+    const stacks = running.map((stack): StackMetrics => {
+      const shoppers = this.sandbox.shoppers.figures(stack, now);
+      const { rps, p50Ms, p95Ms, errorRate } = shoppers;
+      const processView = this.traffic(stackKey(stack), now);
+      const up = this.sandbox.entryPoints(stack).length > 0;
+      return { stack, up, rps, p50Ms, p95Ms, errorRate, shoppers, processView, ...this.processes(state.services.filter((service) => service.stack === stack)) };
+    });
     const queues: Metrics["queues"] = [];
     for (const queue of state.queues) {
       const flow = this.queues.get(queueKey("microservices", queue.name));

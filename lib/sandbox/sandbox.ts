@@ -15,6 +15,7 @@ import { FaultRegistry } from "./fault-registry";
 import { IncidentTracker } from "./incident-tracker";
 import { monolithDefinition, redisDefinition, shopServiceDefinition, type StackPaths } from "./launch-specs";
 import { QueueStats } from "./queue-stats";
+import { ShopperMeter } from "./shopper-meter";
 import { ActionRefused, Supervisor, type ServiceDefinition } from "./supervisor";
 import { TelemetryHub } from "./telemetry-hub";
 
@@ -23,6 +24,8 @@ export const QUEUE_REFRESH_MS = 1_000;
 /** State changes reach listeners at most this often. */
 const STATE_THROTTLE_MS = 100;
 const STACK_IDS: StackId[] = ["microservices", "monolith"];
+/** Faults that make a service slower rather than failing it: the reading says which features they slowed. */
+export const SLOWING_FAULTS: ReadonlySet<Fault["type"]> = new Set(["latency", "cpu-hog", "slow-consumer"]);
 /** Where a shopper enters each stack. */
 export const ENTRY_SERVICE: Record<StackId, string> = { microservices: "api-gateway", monolith: MONOLITH_ID };
 
@@ -44,6 +47,8 @@ export class Sandbox {
   readonly faults: FaultRegistry;
   /** What the last redeploy and the last failure of each stack cost its shoppers. */
   readonly incidents = new IncidentTracker();
+  /** What shoppers got from each stack, measured at their side: the figures said to be "what shoppers see". */
+  readonly shoppers = new ShopperMeter();
   readonly paths: StackPaths;
   architecture: Architecture;
   private resilience: Resilience = DEFAULT_RESILIENCE;
@@ -150,6 +155,15 @@ export class Sandbox {
     return supervisor.scale(id, replicas);
   }
 
+  /**
+   * One shopper's request into `stack` as the shopper saw it (the traffic generator or the storefront proxy):
+   * status 0 when no answer came, `durationMs` null when it could not even be sent.
+   */
+  shopperAnswered(stack: StackId, method: string, path: string, status: number, durationMs: number | null, at = Date.now()): void {
+    this.shoppers.answered(stack, method, path, status, durationMs, at);
+    this.incidents.shopperRequest(stack, method, path, status, at);
+  }
+
   /** Addresses of every healthy instance where shoppers enter a stack (the gateway, or the monolith). */
   entryPoints(stack: StackId): string[] {
     return this.running().includes(stack) ? this.stacks[stack].addresses(ENTRY_SERVICE[stack]) : [];
@@ -172,6 +186,7 @@ export class Sandbox {
       const wanted = stacksOf(architecture);
       const unwanted = STACK_IDS.filter((stack) => !wanted.includes(stack));
       this.architecture = architecture;
+      this.incidents.newExperiment();
       await Promise.all(unwanted.map((stack) => this.stacks[stack].shutdown(`the architecture is now ${architecture}`)));
       await Promise.all(wanted.map((stack) => this.stacks[stack].startAll()));
     });
@@ -180,7 +195,12 @@ export class Sandbox {
   addFault(body: FaultBody): Fault {
     const fault = this.faults.add(body);
     const what = `a ${fault.type} fault on ${fault.service}${fault.peer ? ` and ${fault.peer}` : ""}`;
-    for (const stack of this.running()) if (!fault.stack || fault.stack === stack) this.incidents.failed(stack, fault.service, what);
+    for (const stack of this.running()) {
+      if (fault.stack && fault.stack !== stack) continue;
+      this.incidents.failed(stack, fault.service, what);
+      // The shoppers' figures just before a slowing fault are what "it slowed" is measured against.
+      if (SLOWING_FAULTS.has(fault.type)) this.shoppers.markBaseline(stack, what, Date.now());
+    }
     return fault;
   }
 
@@ -195,6 +215,7 @@ export class Sandbox {
     return this.exclusively("resetting", async () => {
       this.faults.clear();
       this.incidents.clear();
+      this.shoppers.clearBaselines();
       this.setResilience(DEFAULT_RESILIENCE);
       await Promise.all(STACK_IDS.map((stack) => this.stacks[stack].shutdown("the sandbox is being reset")));
       if (this.options.redisUrl) await this.queueStats.obliterate().catch(() => {});

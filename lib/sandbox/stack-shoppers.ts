@@ -49,8 +49,8 @@ export class StackShoppers {
     /** Healthy entry addresses now: read for every request, so a redeploy or a new replica is followed at once. */
     private readonly entryPoints: () => string[],
     private readonly dice: () => number = Math.random,
-    /** Hears every request's outcome (status 0: no answer), to measure what an outage costs shoppers. */
-    private readonly heard: (method: string, path: string, status: number) => void = () => {},
+    /** Hears every request's outcome as the shopper got it (status 0: no answer; duration null: never sent). */
+    private readonly heard: (method: string, path: string, status: number, durationMs: number | null) => void = () => {},
   ) {
     // Unique per run of the app, so a registration meets no account of an earlier run that kept its data folder.
     const run = randomBytes(4).toString("hex");
@@ -70,7 +70,7 @@ export class StackShoppers {
     const points = this.entryPoints();
     if (points.length === 0) {
       tally.answered(0, null);
-      this.heard(request.method, request.path, 0);
+      this.heard(request.method, request.path, 0, null);
       return;
     }
     const baseUrl = points[this.turn++ % points.length];
@@ -80,7 +80,7 @@ export class StackShoppers {
     void sendShopperRequest(this.agent, baseUrl, request).then((answer) => {
       this.inFlight--;
       tally.answered(answer.status, answer.durationMs);
-      this.heard(request.method, request.path, answer.status);
+      this.heard(request.method, request.path, answer.status, answer.durationMs);
       this.learn(shopper, action, before, answer.status, answer.body, tally);
     });
   }

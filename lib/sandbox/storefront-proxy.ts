@@ -18,9 +18,10 @@ function fail(response: ServerResponse, status: number, error: string): void {
 
 /**
  * `entryPoints` gives the healthy instances where shoppers enter a stack; calls take turns between them.
- * `answered` hears of every shopper's request and its status (0: no answer), to measure what outages cost.
+ * `answered` hears of every shopper's request as the shopper got it: its status (0: no answer) and how long the whole
+ * answer took from here (null: it could not be sent), to measure what shoppers see and what outages cost.
  */
-export function storefrontProxy(entryPoints: (stack: StackId) => string[], answered: (stack: StackId, method: string, path: string, status: number) => void = () => {}) {
+export function storefrontProxy(entryPoints: (stack: StackId) => string[], answered: (stack: StackId, method: string, path: string, status: number, durationMs: number | null) => void = () => {}) {
   let turn = 0;
   return (request: IncomingMessage, response: ServerResponse): void => {
     const url = new URL(request.url ?? "/", "http://app");
@@ -29,10 +30,11 @@ export function storefrontProxy(entryPoints: (stack: StackId) => string[], answe
     if (!match || !stack.success) return fail(response, 404, "storefront paths look like /storefront/microservices/api/products");
     const method = request.method ?? "GET";
     const path = match[2];
+    const started = performance.now();
     const entries = entryPoints(stack.data);
     const base = entries[turn++ % Math.max(1, entries.length)];
     if (!base) {
-      answered(stack.data, method, path, 503);
+      answered(stack.data, method, path, 503, null);
       return fail(response, 503, stack.data === "microservices" ? "api-gateway is down: the shop has no entry point" : "the monolith is down: the whole shop is unavailable");
     }
     const target = new URL(match[2] + url.search, base);
@@ -41,14 +43,15 @@ export function storefrontProxy(entryPoints: (stack: StackId) => string[], answe
     if (typeof request.headers.traceparent === "string") headers.traceparent = request.headers.traceparent;
     if (request.headers["content-length"]) headers["content-length"] = request.headers["content-length"];
     const upstream = http.request(target, { method, headers, timeout: PROXY_TIMEOUT_MS }, (answer) => {
-      answered(stack.data, method, path, answer.statusCode ?? 0);
+      const status = answer.statusCode ?? 0;
+      answer.once("end", () => answered(stack.data, method, path, status, performance.now() - started));
       const passed: http.OutgoingHttpHeaders = { "content-type": answer.headers["content-type"] ?? "application/json", "cache-control": "no-store" };
       if (answer.headers.traceparent) passed.traceparent = answer.headers.traceparent;
       response.writeHead(answer.statusCode ?? 502, passed);
       answer.pipe(response);
     });
     upstream.on("timeout", () => upstream.destroy(new Error("timeout")));
-    upstream.on("error", (error) => (answered(stack.data, method, path, 0), fail(response, error.message === "timeout" ? 504 : 503, error.message === "timeout" ? "the shop did not answer in time" : "the shop's entry point could not be reached")));
+    upstream.on("error", (error) => (answered(stack.data, method, path, 0, performance.now() - started), fail(response, error.message === "timeout" ? 504 : 503, error.message === "timeout" ? "the shop did not answer in time" : "the shop's entry point could not be reached")));
     request.pipe(upstream);
   };
 }

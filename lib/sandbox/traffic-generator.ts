@@ -1,7 +1,7 @@
 // The traffic generator behind /api/traffic: a steady mix of shoppers at a set rate against one or every running
 // stack, each stack getting the same rate, for a while or until stopped. Timers live here; the arithmetic and the
 // mix are pure modules (pacing.ts, shopper-mix.ts).
-import type { TrafficBody, TrafficView } from "../contract/control";
+import { DEFAULT_TRAFFIC_S, type TrafficBody, type TrafficView } from "../contract/control";
 import type { StackId } from "../contract/events";
 import { dueAtTick } from "./pacing";
 import type { Sandbox } from "./sandbox";
@@ -28,11 +28,26 @@ interface Run {
   durationMs: number | null;
   issued: number;
   summary: string;
+  /** Written when the run ends, from the tallies at that moment (the latency window moves on afterwards). */
+  result: string | null;
 }
 
-export function describeTraffic(rps: number, stacks: StackId[], durationS: number | undefined): string {
+export function describeTraffic(rps: number, stacks: StackId[], durationS: number): string {
   const where = stacks.length > 1 ? `to each of ${stacks.join(" and ")}` : `to ${stacks[0] ?? "no stack"}`;
-  return `${rps} requests/s ${where}, ${durationS ? `for ${durationS} s` : "until stopped"}`;
+  return `${rps} requests/s ${where}, for ${durationS} s`;
+}
+
+const ms = (value: number | null) => (value === null ? "–" : value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`);
+
+/** What an ended run measured, per stack, from its own tallies: what its shoppers got. */
+export function describeResult(stacks: TrafficView["stacks"]): string {
+  return stacks
+    .map((tally) => {
+      const answered = tally.ok + tally.failed;
+      const latency = tally.p50Ms === null ? "no successful answer in its last 10 s" : `p50 ${ms(tally.p50Ms)}, p95 ${ms(tally.p95Ms)} over its last 10 s`;
+      return `${tally.stack}: ${tally.sent} requests sent, ${tally.failed} of ${answered} answered failed, ${tally.ordersAccepted} orders accepted; ${latency}.`;
+    })
+    .join(" ");
 }
 
 export class TrafficGenerator implements TrafficControl {
@@ -52,6 +67,9 @@ export class TrafficGenerator implements TrafficControl {
     const rps = Math.min(MAX_RPS_PER_STACK, Math.max(1, Math.floor(body.rps)));
     this.halt();
     const now = Date.now();
+    const durationS = body.durationS ?? DEFAULT_TRAFFIC_S;
+    // New traffic is a new experiment: what earlier runs measured no longer speaks for this one.
+    this.sandbox.incidents.newExperiment(now);
     this.run = {
       rps,
       stacks,
@@ -59,10 +77,11 @@ export class TrafficGenerator implements TrafficControl {
       driven: new Set(stacks),
       startedAt: now,
       startedMono: performance.now(),
-      endsAt: body.durationS ? now + body.durationS * 1_000 : null,
-      durationMs: body.durationS ? body.durationS * 1_000 : null,
+      endsAt: now + durationS * 1_000,
+      durationMs: durationS * 1_000,
       issued: 0,
-      summary: describeTraffic(rps, stacks, body.durationS),
+      summary: describeTraffic(rps, stacks, durationS),
+      result: null,
     };
     this.timer = setInterval(() => this.tick(), TICK_MS);
     this.timer.unref();
@@ -77,26 +96,22 @@ export class TrafficGenerator implements TrafficControl {
 
   view(): TrafficView {
     const run = this.run;
-    if (!run) return { running: false, rps: 0, summary: "no traffic yet", stacks: [], startedAt: null, endsAt: null };
+    if (!run) return { running: false, rps: 0, summary: "no traffic yet", stacks: [], startedAt: null, endsAt: null, result: null };
     const now = Date.now();
-    return {
-      running: this.timer !== undefined,
-      rps: run.rps,
-      summary: run.summary,
-      stacks: run.stacks.map((stack) => run.tallies.get(stack)!.view(now)),
-      startedAt: run.startedAt,
-      endsAt: run.endsAt,
-    };
+    const running = this.timer !== undefined;
+    const stacks = run.stacks.map((stack) => run.tallies.get(stack)!.view(now));
+    return { running, rps: run.rps, summary: run.summary, stacks, startedAt: run.startedAt, endsAt: run.endsAt, result: running ? null : run.result };
   }
 
   private halt(): void {
+    if (this.timer !== undefined && this.run) this.run.result = describeResult(this.run.stacks.map((stack) => this.run!.tallies.get(stack)!.view(Date.now())));
     clearInterval(this.timer);
     this.timer = undefined;
   }
 
   private shoppersOf(stack: StackId): StackShoppers {
     let shoppers = this.shoppers.get(stack);
-    if (!shoppers) this.shoppers.set(stack, (shoppers = new StackShoppers(stack, () => this.sandbox.entryPoints(stack), Math.random, (method, path, status) => this.sandbox.incidents.shopperRequest(stack, method, path, status))));
+    if (!shoppers) this.shoppers.set(stack, (shoppers = new StackShoppers(stack, () => this.sandbox.entryPoints(stack), Math.random, (method, path, status, durationMs) => this.sandbox.shopperAnswered(stack, method, path, status, durationMs))));
     return shoppers;
   }
 

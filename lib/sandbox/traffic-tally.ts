@@ -23,7 +23,8 @@ export class TrafficTally {
     const failed = status === 0 || status >= 500;
     if (failed) this.failed++;
     else this.ok++;
-    this.latency.record(now, durationMs, failed);
+    // A failed request is not a fast answer: it counts in the failures, never in the latency.
+    this.latency.record(now, failed ? null : durationMs, failed);
   }
 
   view(now = Date.now()): TrafficView["stacks"][number] {
