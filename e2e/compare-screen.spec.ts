@@ -28,8 +28,8 @@ test("the Compare screen shows both stacks' figures moving under traffic", async
   // The screen says whether both run once it has read the figures: wait for the table before deciding.
   await expect(page.locator('[data-compare="microservices:running"]')).toBeVisible();
   if (await runBoth.isVisible()) await runBoth.click();
-  await expect(page.locator('[data-compare="monolith:running"]')).toHaveText("● yes", { timeout: 90_000 });
-  await expect(page.locator('[data-compare="microservices:running"]')).toHaveText("● yes");
+  await expect(page.locator('[data-compare="monolith:running"]')).toHaveText("● up", { timeout: 90_000 });
+  await expect(page.locator('[data-compare="microservices:running"]')).toHaveText("● up");
   await expect(page.getByRole("table", { name: /Measured now/ })).toBeVisible();
 
   await page.getByRole("button", { name: /Start traffic/ }).click();
