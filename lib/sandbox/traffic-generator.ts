@@ -7,7 +7,7 @@ import { dueAtTick } from "./pacing";
 import type { Sandbox } from "./sandbox";
 import type { TrafficControl } from "./sandbox-extras";
 import { StackShoppers } from "./stack-shoppers";
-import { TrafficTally } from "./traffic-tally";
+import { TRAFFIC_WINDOW_MS, TrafficTally } from "./traffic-tally";
 
 /** Requests go out in small groups this often: at 500/s, 12–13 per tick, smooth enough for the shop and the graph. */
 export const TICK_MS = 25;
@@ -44,7 +44,7 @@ export function describeResult(stacks: TrafficView["stacks"]): string {
   return stacks
     .map((tally) => {
       const answered = tally.ok + tally.failed;
-      const latency = tally.p50Ms === null ? "no successful answer in its last 10 s" : `p50 ${ms(tally.p50Ms)}, p95 ${ms(tally.p95Ms)} over its last 10 s`;
+      const latency = tally.p50Ms === null ? `no successful answer in its last ${TRAFFIC_WINDOW_MS / 1_000} s` : `p50 ${ms(tally.p50Ms)}, p95 ${ms(tally.p95Ms)} over its last ${TRAFFIC_WINDOW_MS / 1_000} s`;
       return `${tally.stack}: ${tally.sent} requests sent, ${tally.failed} of ${answered} answered failed, ${tally.ordersAccepted} orders accepted; ${latency}.`;
     })
     .join(" ");

@@ -1,12 +1,13 @@
 // What one run of generated traffic got from one stack: counts, accepted orders and recent latency.
 import type { StackId } from "../contract/events";
 import type { TrafficView } from "../contract/control";
+import { SHOPPER_WINDOW_MS } from "./shopper-meter";
 import { SlidingWindow } from "./sliding-window";
 
-/** Latency percentiles cover this much recent time, as the metrics do. */
-export const TRAFFIC_WINDOW_MS = 10_000;
-/** 500 requests/s for 10 s: every request of the window at the highest rate allowed; 80 KB per stack. */
-const MAX_SAMPLES = 5_000;
+/** Latency percentiles cover the same recent time as the shoppers' figures, so the two agree. */
+export const TRAFFIC_WINDOW_MS = SHOPPER_WINDOW_MS;
+/** 500 requests/s for the whole window: every request of it at the highest rate allowed. */
+const MAX_SAMPLES = 500 * (TRAFFIC_WINDOW_MS / 1_000);
 
 export class TrafficTally {
   sent = 0;

@@ -27,5 +27,5 @@ export async function measureSideBySide(app: RunningApp, rps = 100, seconds = 20
   const [micro, mono] = ["microservices", "monolith"].map((id) => view.stacks.find((stack) => stack.stack === id));
   if (micro?.p50Ms && mono?.p50Ms && micro.p95Ms && mono.p95Ms) lines.push(`ratio microservices / monolith: p50 ${(micro.p50Ms / mono.p50Ms).toFixed(2)}×, p95 ${(micro.p95Ms / mono.p95Ms).toFixed(2)}×`);
   for (const stack of metrics.stacks) lines.push(`memory of the ${stack.stack}: ${(stack.rssBytes / 2 ** 20).toFixed(0)} MB in ${stack.processes} processes`);
-  return [`the same mix at ${rps} requests/s on both stacks at once for ${seconds} s (latency seen by the traffic generator over its last 10 s):`, ...lines.map((line) => `  ${line}`)];
+  return [`the same mix at ${rps} requests/s on both stacks at once for ${seconds} s (latency seen by the traffic generator over its last 5 s, failures excluded):`, ...lines.map((line) => `  ${line}`)];
 }
