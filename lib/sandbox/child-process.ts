@@ -33,4 +33,3 @@ export function killAllChildrenNow(): void {
   for (const child of alive) signalChild(child, "SIGKILL");
 }
 
-export const liveChildCount = (): number => alive.size;

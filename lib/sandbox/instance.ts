@@ -1,12 +1,10 @@
 // One running copy of a service: its process, its status (moved only through the lifecycle table), its logs.
-import type { ChildProcess } from "node:child_process";
-import readline from "node:readline";
 import type { ServiceKind, ServiceStatus } from "../contract/services";
 import type { LifecycleEvent, LogEvent, StackId, TelemetryEvent } from "../contract/events";
 import { ChildMessageSchema } from "../contract/ipc";
 import type { InstanceView } from "../contract/control";
-import { signalChild, spawnChild } from "./child-process";
 import { canTransition, isAlive } from "./lifecycle";
+import type { DrivenProcess, ProcessDriver } from "./process-driver";
 
 /** How a service is started and how to tell it is ready and well. */
 export interface LaunchSpec {
@@ -19,6 +17,8 @@ export interface LaunchSpec {
   health(instance: Instance): Promise<boolean>;
   /** Where it listens, for the views (when it is not a TCP port). */
   address?: string;
+  /** How long it may take to become healthy; START_TIMEOUT_MS when not given. */
+  startTimeoutMs?: number;
 }
 
 export interface InstanceHooks {
@@ -44,7 +44,7 @@ export class Instance {
   startedAt: number | null = null;
   /** Retiring: out of the registry, so it takes no new calls, and about to be stopped. */
   draining = false;
-  private child: ChildProcess | undefined;
+  private child: DrivenProcess | undefined;
   private healthFailures = 0;
   private exited: Promise<void> = Promise.resolve();
 
@@ -56,6 +56,7 @@ export class Instance {
     readonly version: number,
     private readonly spec: LaunchSpec,
     private readonly hooks: InstanceHooks,
+    private readonly driver: ProcessDriver,
   ) {}
 
   get address(): string | null {
@@ -78,12 +79,9 @@ export class Instance {
 
   /** Starts the process and resolves once it is healthy, or once it has failed to get there. */
   start(): Promise<void> {
-    const child = spawnChild(this.spec.command, this.spec.args, {
-      env: { ...process.env, ...this.spec.env },
-      stdio: this.spec.readiness.kind === "ipc" ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
-    });
+    const child = this.driver.start({ command: this.spec.command, args: this.spec.args, env: this.spec.env, ipc: this.spec.readiness.kind === "ipc" });
     this.child = child;
-    this.pid = child.pid ?? null;
+    this.pid = child.pid;
     this.port = null;
     this.startedAt = Date.now();
     this.healthFailures = 0;
@@ -92,7 +90,7 @@ export class Instance {
     let markReady: () => void = () => {};
     const ready = new Promise<void>((resolve) => (markReady = resolve));
     this.captureOutput(child, markReady);
-    child.on("message", (raw) => {
+    child.onMessage((raw) => {
       const message = ChildMessageSchema.safeParse(raw);
       if (!message.success) return;
       if (message.data.type === "ready") {
@@ -102,9 +100,9 @@ export class Instance {
         this.hooks.telemetry(message.data.events, message.data.dropped);
       }
     });
-    child.on("error", (error) => this.logLine("error", `could not start: ${error.message}`));
+    child.onError((error) => this.logLine("error", `could not start: ${error.message}`));
     this.exited = new Promise((resolve) =>
-      child.once("exit", (code, signal) => {
+      child.onExit((code, signal) => {
         this.onExit(code, signal);
         resolve();
       }),
@@ -113,8 +111,9 @@ export class Instance {
   }
 
   private async becomeHealthy(ready: Promise<void>): Promise<void> {
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    const timedOut = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), START_TIMEOUT_MS).unref());
+    const timeoutMs = this.spec.startTimeoutMs ?? START_TIMEOUT_MS;
+    const deadline = Date.now() + timeoutMs;
+    const timedOut = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), timeoutMs).unref());
     const outcome = await Promise.race([ready.then(() => "ready" as const), this.exited.then(() => "exited" as const), timedOut]);
     while (outcome === "ready" && this.status === "starting" && Date.now() < deadline) {
       if (await this.spec.health(this)) {
@@ -125,7 +124,7 @@ export class Instance {
     }
     if (this.status === "starting") {
       this.transition("crashed", "did not become healthy in time");
-      if (this.child) signalChild(this.child, "SIGKILL");
+      this.child?.signal("SIGKILL");
     }
   }
 
@@ -143,8 +142,8 @@ export class Instance {
     const child = this.child;
     if (!child || !isAlive(this.status)) return;
     this.transition("stopping", reason);
-    signalChild(child, "SIGTERM");
-    const timer = setTimeout(() => signalChild(child, "SIGKILL"), STOP_TIMEOUT_MS);
+    child.signal("SIGTERM");
+    const timer = setTimeout(() => child.signal("SIGKILL"), STOP_TIMEOUT_MS);
     await this.exited;
     clearTimeout(timer);
   }
@@ -154,7 +153,7 @@ export class Instance {
     const child = this.child;
     if (!child || !isAlive(this.status)) return;
     if (this.status !== "stopping") this.transition("stopping", reason);
-    signalChild(child, "SIGKILL");
+    child.signal("SIGKILL");
     await this.exited;
   }
 
@@ -172,19 +171,15 @@ export class Instance {
   }
 
   send(message: unknown): void {
-    if (this.child?.connected) this.child.send(message as never, () => {});
+    this.child?.send(message);
   }
 
-  private captureOutput(child: ChildProcess, markReady: () => void): void {
+  private captureOutput(child: DrivenProcess, markReady: () => void): void {
     const readyLine = this.spec.readiness.kind === "log" ? this.spec.readiness.readyLine : undefined;
-    for (const [stream, level] of [[child.stdout, "info"], [child.stderr, "error"]] as const) {
-      if (!stream) continue;
-      readline.createInterface({ input: stream }).on("line", (line) => {
-        if (readyLine?.test(line)) markReady();
-        const warn = level === "info" && line.startsWith("warning:");
-        this.logLine(warn ? "warn" : level, line);
-      });
-    }
+    child.onLine((stream, line) => {
+      if (readyLine?.test(line)) markReady();
+      this.logLine(stream === "err" ? "error" : line.startsWith("warning:") ? "warn" : "info", line);
+    });
   }
 
   private logLine(level: LogEvent["level"], line: string): void {

@@ -5,7 +5,9 @@ import type { RestartPolicy, ServiceView } from "../contract/control";
 import type { LifecycleEvent, LogEvent, StackId, TelemetryEvent } from "../contract/events";
 import type { ParentMessage, Registry } from "../contract/ipc";
 import type { ServiceKind, ServiceStatus } from "../contract/services";
+import { childProcessDriver } from "./child-process-driver";
 import { Instance, type LaunchSpec } from "./instance";
+import type { ProcessDriver } from "./process-driver";
 import { isAlive, refusal, type SupervisorAction } from "./lifecycle";
 import { nextCrashStreak, restartDelayMs } from "./restart-policy";
 
@@ -73,6 +75,8 @@ export class Supervisor {
     readonly stack: StackId,
     definitions: ServiceDefinition[],
     private readonly hooks: SupervisorHooks,
+    /** How processes are run: real child processes unless a test hands in another driver. */
+    private readonly driver: ProcessDriver = childProcessDriver,
   ) {
     for (const definition of definitions) {
       this.services.set(definition.id, { definition, version: 1, restarts: 0, replicas: 1, instances: [], restartPolicy: "never", lastDeploy: null, crashStreak: 0 });
@@ -253,7 +257,7 @@ export class Supervisor {
       lifecycle: (event) => this.onLifecycle(service, instance, event),
       log: this.hooks.log,
       telemetry: this.hooks.telemetry,
-    });
+    }, this.driver);
     service.instances = [...service.instances.filter((candidate) => isAlive(candidate.status)), instance];
     const started = instance.start();
     // A fresh process learns where everyone is, and what faults are in force, before it serves anything.
