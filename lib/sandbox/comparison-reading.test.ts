@@ -40,6 +40,7 @@ describe("readComparison: speed", () => {
     const reading = readComparison([stack("microservices"), dead]);
     expect(reading[0]).toBe("The monolith is down: shoppers cannot reach it, and 240 of their last 240 requests failed.");
     expect(reading.some((sentence) => /faster/.test(sentence))).toBe(false);
+    expect(reading.some((sentence) => /processes in/.test(sentence))).toBe(false);
   });
 
   it("asks for traffic when there is none to measure", () => {

@@ -74,7 +74,8 @@ function slowdowns(running: StackComparison[]): string[] {
 }
 
 function weight(running: StackComparison[]): string[] {
-  if (running.length < 2 || !running.every((stack) => stack.figures)) return [];
+  // A dead stack's zero processes say nothing about what it weighs: compare only two stacks that are up.
+  if (running.length < 2 || !running.every((stack) => stack.figures && stack.up)) return [];
   const [micro, mono] = (["microservices", "monolith"] as const).map((id) => running.find((stack) => stack.stack === id)!.figures!);
   return [`The microservices run ${micro.processes} processes in ${mb(micro.rssBytes)}; the monolith runs ${mono.processes} in ${mb(mono.rssBytes)}.`];
 }
