@@ -23,7 +23,8 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   webServer: {
-    command: "node --import tsx server.ts",
+    // What `npm start` runs: the server compiled by the set-up (scripts/build-services.mjs).
+    command: "node .build/server.mjs",
     url: `${baseURL}/api/sandbox`,
     env: { NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
     reuseExistingServer: false,

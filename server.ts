@@ -14,7 +14,9 @@ import { isStorefrontPath, storefrontProxy } from "./lib/sandbox/storefront-prox
 const port = Number(process.env.PORT ?? 3000);
 const hostname = "127.0.0.1";
 const dev = process.env.NODE_ENV !== "production";
-const rootDir = path.dirname(new URL(import.meta.url).pathname);
+// Run as server.ts (tsx, in development and tests) or compiled as .build/server.mjs (npm start): the root is the same.
+const here = path.dirname(new URL(import.meta.url).pathname);
+const rootDir = path.basename(here) === ".build" ? path.dirname(here) : here;
 
 // Whatever happens, no child outlives us: the exit hook is synchronous and SIGKILLs what is left.
 process.on("exit", killAllChildrenNow);

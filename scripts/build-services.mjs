@@ -27,3 +27,20 @@ await build({
   logLevel: "warning",
 });
 console.log(`built ${entries.length} services in ${Math.round(performance.now() - started)} ms: ${entries.map((e) => e.out).join(", ")}`);
+
+// The app's own server, compiled once here so `npm start` runs plain JavaScript instead of loading a TypeScript
+// loader at every start (less memory, a faster start). Next, socket.io and the other libraries stay external.
+const serverStarted = performance.now();
+await build({
+  entryPoints: [path.join(root, "server.ts")],
+  outfile: path.join(root, ".build", "server.mjs"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  alias: { "@sandbox/runtime/service": path.join(servicesDir, "runtime", "src", "service.ts"), "@sandbox/runtime": path.join(servicesDir, "runtime", "src", "index.ts") },
+  sourcemap: false,
+  logLevel: "warning",
+});
+console.log(`built the server in ${Math.round(performance.now() - serverStarted)} ms: .build/server.mjs`);

@@ -90,7 +90,7 @@ export function serverPid(app: RunningApp): number {
   const pid = processTree(app.process.pid!).find((candidate) => {
     try {
       const argv = readFileSync(`/proc/${candidate}/cmdline`, "utf8").split("\0");
-      return /(^|\/)node$/.test(argv[0]) && argv.includes("server.ts");
+      return /(^|\/)node$/.test(argv[0]) && argv.some((arg) => /server\.(ts|mjs)$/.test(arg));
     } catch {
       return false;
     }
@@ -105,7 +105,7 @@ export function commandName(pid: number): string {
     const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
     const service = argv.find((arg) => arg.endsWith(".mjs"));
     if (service) return service.split("/").pop()!.replace(/\.mjs$/, "");
-    if (argv.includes("server.ts")) return "server";
+    if (argv.some((arg) => /server\.(ts|mjs)$/.test(arg))) return "server";
     // redis-server rewrites its own title to "redis-server <address>".
     return argv[0].split(" ")[0].split("/").pop()!;
   } catch {
