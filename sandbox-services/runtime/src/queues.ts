@@ -1,5 +1,6 @@
-// Domain events through BullMQ: publish into each subscriber's inbox queue, consume our own inbox.
-import { Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
+// Domain events through BullMQ: publish into each subscriber's inbox queue, consume our own inbox. BullMQ (and ioredis
+// under it, ~28 MB per process) is loaded at the first publish or consumer, so services that use no queue never load it.
+import type { ConnectionOptions, Job, Queue, Worker } from "bullmq";
 import { DOMAIN_EVENTS, inboxQueueName, type DomainEventName, type ShopServiceId } from "../../../lib/contract/services";
 import type { DomainEventPayloads } from "../../../lib/contract/shop";
 import type { StackId } from "../../../lib/contract/events";
@@ -45,11 +46,18 @@ export function brokerConnection(redis: { path: string } | { url: string }): Con
 }
 
 
+let loading: Promise<typeof import("bullmq")> | undefined;
+const bullmq = () => (loading ??= import("bullmq"));
+
 export function createPublisher(serviceId: string, stack: StackId, connection: ConnectionOptions, prefix: string): Publisher {
   const queues = new Map<string, Queue>();
-  const queueFor = (name: string) => {
+  const queueFor = async (name: string) => {
     let queue = queues.get(name);
     if (!queue) {
+      const { Queue } = await bullmq();
+      // Another publish may have made it while the library loaded.
+      const made = queues.get(name);
+      if (made) return made;
       // A producer on the request path fails fast while the broker is down instead of waiting for it.
       queue = new Queue(name, { connection: { ...connection, enableOfflineQueue: false, maxRetriesPerRequest: 1 }, prefix });
       queue.on("error", () => {});
@@ -64,7 +72,7 @@ export function createPublisher(serviceId: string, stack: StackId, connection: C
       for (const subscriber of DOMAIN_EVENTS[event].subscribers) {
         const queueName = inboxQueueName(subscriber);
         const jobId = jobIdFor(event, key);
-        const added = queueFor(queueName).add(event, data, { jobId, ...JOB_RETRIES, ...KEEP_FINISHED });
+        const added = (await queueFor(queueName)).add(event, data, { jobId, ...JOB_RETRIES, ...KEEP_FINISHED });
         added.catch(() => {});
         await Promise.race([
           added,
@@ -79,7 +87,8 @@ export function createPublisher(serviceId: string, stack: StackId, connection: C
   };
 }
 
-export function createConsumer(serviceId: ShopServiceId, stack: StackId, connection: ConnectionOptions, prefix: string, handlers: EventHandlers): Worker {
+export async function createConsumer(serviceId: ShopServiceId, stack: StackId, connection: ConnectionOptions, prefix: string, handlers: EventHandlers): Promise<Worker> {
+  const { Worker } = await bullmq();
   const queueName = inboxQueueName(serviceId);
   const worker = new Worker(
     queueName,

@@ -41,11 +41,11 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
       healthMessage: `${displayName(definition.id)} is running`,
       routes,
       start() {
-        const worker: Worker | undefined = handlers ? createConsumer(definition.id, env.stack, connection, BULL_PREFIX, handlers) : undefined;
+        const worker: Promise<Worker> | undefined = handlers ? createConsumer(definition.id, env.stack, connection, BULL_PREFIX, handlers) : undefined;
         const stopBackground = start?.();
         return async () => {
           stopBackground?.();
-          await Promise.allSettled([worker?.close(), context.publisher.close()]);
+          await Promise.allSettled([worker?.then((consumer) => consumer.close()), context.publisher.close()]);
         };
       },
     };
