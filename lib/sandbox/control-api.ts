@@ -16,7 +16,16 @@ const MAX_BODY_BYTES = 16 * 1024;
 class BadRequest extends Error {}
 class NotFound extends Error {}
 
+/** A file to download rather than JSON to read (a saved run). */
+export class Download {
+  constructor(readonly bytes: Buffer, readonly contentType: string, readonly filename: string) {}
+}
+
 function send(response: ServerResponse, status: number, body: unknown): void {
+  if (body instanceof Download) {
+    response.writeHead(status, { "content-type": body.contentType, "content-disposition": `attachment; filename="${body.filename}"`, "cache-control": "no-store", "content-length": body.bytes.length });
+    return void response.end(body.bytes);
+  }
   const payload = JSON.stringify(body);
   response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "content-length": Buffer.byteLength(payload) });
   response.end(payload);
@@ -51,12 +60,22 @@ function noBody(body: unknown, what: string): void {
   if (typeof body !== "object" || body === null || Array.isArray(body) || Object.keys(body).length > 0) throw new BadRequest(`${what} takes no body`);
 }
 
-const CONTROL_PREFIXES = ["/api/sandbox", "/api/services/", "/api/faults", "/api/traffic", "/api/metrics", "/api/compare", "/api/scenarios"];
+const CONTROL_PREFIXES = ["/api/sandbox", "/api/services/", "/api/faults", "/api/traffic", "/api/metrics", "/api/compare", "/api/scenarios", "/api/recording"];
+
+/** `?seconds=N`: how much of the recorded past to take (all of it when absent). */
+function recordedSeconds(query: URLSearchParams): number | undefined {
+  const raw = query.get("seconds");
+  if (raw === null) return undefined;
+  const seconds = Number(raw);
+  if (!/^\d{1,4}$/.test(raw) || seconds < 1 || seconds > 3_600) throw new BadRequest("seconds must be a whole number from 1 to 3600");
+  return seconds;
+}
+const stamp = () => new Date().toISOString().replace(/[:.]/g, "-");
 
 /** Whether this listener answers the path; everything else goes to Next. */
 export const isControlPath = (pathname: string): boolean => CONTROL_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`));
 
-type Route = (context: { sandbox: Sandbox; extras: SandboxExtras; body: () => Promise<unknown>; params: string[] }) => Promise<[number, unknown]> | [number, unknown];
+type Route = (context: { sandbox: Sandbox; extras: SandboxExtras; body: () => Promise<unknown>; params: string[]; query: URLSearchParams }) => Promise<[number, unknown]> | [number, unknown];
 
 const SERVICE_ACTIONS = ["kill", "stop", "start", "redeploy", "scale", "restart-policy"];
 
@@ -113,6 +132,8 @@ const routes: Array<[method: string, pattern: RegExp, route: Route]> = [
   ["GET", /^\/api\/metrics$/, ({ extras }) => [200, extras.metrics()]],
   ["GET", /^\/api\/compare$/, ({ extras }) => [200, extras.compare()]],
   ["GET", /^\/api\/scenarios$/, ({ extras }) => [200, extras.scenarios.view()]],
+  ["GET", /^\/api\/recording$/, ({ extras, query }) => [200, new Download(extras.recording.file(recordedSeconds(query)), "application/gzip", `sandbox-run-${stamp()}.jsonl.gz`)]],
+  ["GET", /^\/api\/recording\/otlp$/, ({ extras, query }) => [200, extras.recording.otlp(recordedSeconds(query))]],
   ["POST", /^\/api\/scenarios\/stop$/, async ({ extras }) => [200, await extras.scenarios.stop()]],
   ["POST", /^\/api\/scenarios\/([^/]+)\/start$/, async ({ extras, params: [id] }) => {
     if (!extras.scenarios.has(id)) throw new NotFound(`there is no scenario called ${id}`);
@@ -136,7 +157,8 @@ export function controlApi(sandbox: Sandbox, extras: SandboxExtras) {
         if (matches.length > 0) return send(response, 405, { error: `${method} is not allowed on ${pathname}: use ${matches.map(({ routeMethod }) => routeMethod).join(" or ")}` });
         return send(response, 404, { error: `no control API route for ${method} ${pathname}` });
       }
-      const [status, body] = await found.route({ sandbox, extras, body: () => readJson(request), params: found.match!.slice(1) });
+      const query = new URL(request.url ?? "/", "http://app").searchParams;
+      const [status, body] = await found.route({ sandbox, extras, body: () => readJson(request), params: found.match!.slice(1), query });
       return send(response, status, body);
     } catch (error) {
       if (error instanceof BadRequest) return send(response, 400, { error: error.message });

@@ -4,6 +4,9 @@ import type { Metrics, SandboxState } from "../contract/control";
 import type { StackId } from "../contract/events";
 import { audit } from "./audit";
 import { readComparison } from "./comparison-reading";
+import { toOtlp } from "./recording/otlp";
+import { writeRecording } from "./recording/recording-file";
+import { RunHistory, SNAPSHOT_EVERY_MS } from "./recording/run-history";
 import { MetricsCollector } from "./metrics-collector";
 import { SLOWING_FAULTS, type Sandbox } from "./sandbox";
 import type { SandboxExtras } from "./sandbox-extras";
@@ -14,6 +17,15 @@ export function createExtras(sandbox: Sandbox): SandboxExtras & { dispose(): voi
   const traffic = new TrafficGenerator(sandbox);
   const collector = new MetricsCollector(sandbox);
   const scenarios = new Scenarios(sandbox, traffic);
+  const history = new RunHistory();
+  const stopRecording = sandbox.hub.subscribe((batch) => history.recordEvents(batch, Date.now()));
+  const snapshotting = setInterval(() => history.recordState(sandbox.state(), Date.now()), SNAPSHOT_EVERY_MS);
+  snapshotting.unref();
+  history.recordState(sandbox.state(), Date.now());
+  const windowOf = (seconds: number | undefined) => {
+    const to = Date.now();
+    return { from: seconds === undefined ? (history.earliest ?? to) : to - seconds * 1_000, to };
+  };
   return {
     traffic,
     metrics: () => collector.metrics(),
@@ -40,11 +52,25 @@ export function createExtras(sandbox: Sandbox): SandboxExtras & { dispose(): voi
     },
     audit: () => audit(sandbox),
     scenarios,
+    recording: {
+      file(seconds) {
+        // The moment asked for is rebuilt from a snapshot: one is taken now, so the newest moments are covered too.
+        history.recordState(sandbox.state(), Date.now());
+        const { from, to } = windowOf(seconds);
+        return writeRecording(history.window(from, to), from, to);
+      },
+      otlp(seconds) {
+        const { from, to } = windowOf(seconds);
+        return toOtlp(history.window(from, to).events);
+      },
+    },
     beforeReset() {
       traffic.stop();
       scenarios.forget();
     },
     dispose() {
+      clearInterval(snapshotting);
+      stopRecording();
       traffic.stop();
       collector.dispose();
     },

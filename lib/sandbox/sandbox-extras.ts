@@ -23,6 +23,8 @@ export interface SandboxExtras {
   compare(): Comparison;
   audit(): Promise<Audit[]>;
   scenarios: ScenarioControl;
+  /** The recorded past (the last minutes): a saved-run file of the last `seconds` (all of it when not given), or its traces as OTLP/JSON. */
+  recording: { file(seconds?: number): Buffer; otlp(seconds?: number): unknown };
   /** A reset is about to empty everything: traffic and scenarios stop first. */
   beforeReset(): void;
 }

@@ -2,72 +2,9 @@
 // deploy is rolled back, when a crash is restarted and when it is not. No real process runs; the clock is faked.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { LifecycleEvent } from "../contract/events";
-import type { DrivenProcess, ProcessDriver, ProcessRequest } from "./process-driver";
 import { FIRST_RESTART_DELAY_MS, MAX_RESTART_DELAY_MS } from "./restart-policy";
 import { Supervisor, type ServiceDefinition } from "./supervisor";
-
-/** How a fake process behaves once started: ready and healthy, never healthy, or dead at boot (a bad release). */
-type Behaviour = "healthy" | "never-healthy" | "crash-at-boot";
-
-class FakeProcess implements DrivenProcess {
-  readonly signals: NodeJS.Signals[] = [];
-  private readonly messageListeners: Array<(message: unknown) => void> = [];
-  private readonly exitListeners: Array<(code: number | null, signal: NodeJS.Signals | null) => void> = [];
-  gone = false;
-
-  constructor(readonly pid: number, readonly request: ProcessRequest, readonly behaviour: Behaviour, private readonly log: string[]) {}
-
-  onMessage(listener: (message: unknown) => void): void {
-    this.messageListeners.push(listener);
-  }
-  onLine(): void {}
-  onError(): void {}
-  onExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void {
-    this.exitListeners.push(listener);
-  }
-  send(): void {}
-
-  boot(): void {
-    if (this.behaviour === "crash-at-boot") return this.exit(1, null);
-    this.log.push(`ready ${this.pid}`);
-    for (const listener of this.messageListeners) listener({ type: "ready", port: 40_000 + this.pid });
-  }
-
-  signal(signal: NodeJS.Signals): void {
-    if (this.gone) return;
-    this.signals.push(signal);
-    this.log.push(`${signal} ${this.pid}`);
-    queueMicrotask(() => this.exit(null, signal));
-  }
-
-  /** Leaves: on a signal, or by itself (a crash). */
-  exit(code: number | null, signal: NodeJS.Signals | null): void {
-    if (this.gone) return;
-    this.gone = true;
-    for (const listener of this.exitListeners) listener(code, signal);
-  }
-}
-
-class FakeDriver implements ProcessDriver {
-  readonly started: FakeProcess[] = [];
-  readonly log: string[] = [];
-  /** What the next processes of each version do; healthy when not said. */
-  behaviourOf: (version: number) => Behaviour = () => "healthy";
-  private nextPid = 100;
-
-  start(request: ProcessRequest): DrivenProcess {
-    const version = Number(request.args[0]);
-    const fake = new FakeProcess(this.nextPid++, request, this.behaviourOf(version), this.log);
-    this.started.push(fake);
-    this.log.push(`start ${fake.pid} v${version}`);
-    queueMicrotask(() => fake.boot());
-    return fake;
-  }
-
-  alive(): FakeProcess[] {
-    return this.started.filter((fake) => !fake.gone);
-  }
-}
+import { FakeDriver } from "./testing/fake-driver";
 
 let driver: FakeDriver;
 let lifecycle: LifecycleEvent[];

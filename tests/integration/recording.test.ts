@@ -1,0 +1,77 @@
+// The recorded past of a real sandbox: a saved run holds what happened (an order's calls, a kill), any moment of it
+// is rebuilt to what was live then, its traces open as OTLP, and a bad request for it changes nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SandboxState } from "../../lib/contract/control";
+import { readRecording } from "../../lib/sandbox/recording/recording-file";
+import { stateAt } from "../../lib/sandbox/recording/state-at";
+import { startApp, type RunningApp } from "./support/app";
+import { requestJson } from "./support/http";
+import { Storefront } from "./support/storefront";
+import { waitFor } from "./support/wait";
+
+let app: RunningApp;
+
+beforeAll(async () => {
+  app = await startApp();
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe("the recorded run", () => {
+  it("saves an order's calls and a kill, and rebuilds the moment after the kill as it was", async () => {
+    // Through the app's storefront proxy, as the Shop tab goes.
+    const shop = new Storefront(`${app.origin}/storefront/microservices`);
+    const customer = await shop.newCustomer();
+    const placed = await shop.placeOrder(customer.token, { items: [{ productId: "p-mouse", quantity: 1 }] });
+    expect(placed.status).toBe(202);
+    const before = await app.state();
+    const killedPid = before.services.find((service) => service.id === "payment-service")!.pid;
+    const killedAt = Date.now();
+    expect((await requestJson(`${app.origin}/api/services/payment-service/kill`, { method: "POST" })).status).toBe(200);
+    const afterKill = Date.now();
+
+    const response = await waitFor("the kill to be in the recording", async () => {
+      const answer = await fetch(`${app.origin}/api/recording`);
+      const bytes = Buffer.from(await answer.arrayBuffer());
+      const recording = readRecording(bytes);
+      return recording.events.some((event) => event.type === "lifecycle" && event.service === "payment-service" && event.to === "stopped") ? { answer, recording } : undefined;
+    }, { timeoutMs: 10_000, intervalMs: 200 });
+    expect(response.answer.headers.get("content-type")).toBe("application/gzip");
+    expect(response.answer.headers.get("content-disposition")).toMatch(/^attachment; filename="sandbox-run-.*\.jsonl\.gz"$/);
+    const { recording } = response;
+    expect(recording.header.version).toBe(1);
+    expect(recording.snapshots.length).toBeGreaterThanOrEqual(1);
+    expect(recording.events.some((event) => event.type === "http" && event.from === "client" && event.path === "/api/orders" && event.status === 202)).toBe(true);
+
+    const during = stateAt(recording.snapshots, recording.events, afterKill)!;
+    const payment = during.services.find((service) => service.id === "payment-service")!;
+    expect(payment.status).toBe("stopped");
+    expect(payment.pid).toBeNull();
+    const earlier = stateAt(recording.snapshots, recording.events, killedAt - 1);
+    if (earlier) expect(earlier.services.find((service) => service.id === "payment-service")).toMatchObject({ status: "healthy", pid: killedPid });
+    expect((await requestJson(`${app.origin}/api/services/payment-service/start`, { method: "POST" })).status).toBe(200);
+  });
+
+  it("gives the run's traces as OTLP/JSON, the order's call among them", async () => {
+    // The order's payment job ran once payment-service was back: wait for its span too.
+    const names = await waitFor("the payment job's span", async () => {
+      const { status, body } = await requestJson<{ resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ name: string; traceId: string }> }> }> }>(`${app.origin}/api/recording/otlp?seconds=600`);
+      expect(status).toBe(200);
+      const found = body.resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans.map((span) => span.name)));
+      return found.includes("OrderCreated from payment-inbox") ? found : undefined;
+    }, { timeoutMs: 20_000, intervalMs: 250 });
+    expect(names).toContain("POST /api/orders");
+  });
+
+  it("refuses a malformed window with 400 and a sentence, and changes nothing", async () => {
+    const before: SandboxState = await app.state();
+    for (const seconds of ["abc", "0", "-5", "99999", "1e3"]) {
+      const { status, body } = await requestJson(`${app.origin}/api/recording?seconds=${seconds}`);
+      expect(status).toBe(400);
+      expect(body.error).toBe("seconds must be a whole number from 1 to 3600");
+    }
+    expect((await app.state()).services.map((service) => [service.id, service.pid])).toEqual(before.services.map((service) => [service.id, service.pid]));
+  });
+});
