@@ -23,8 +23,8 @@ function bearerToken(headers: Record<string, string | string[] | undefined>): st
 export function storefrontRoutes(shop: ShopBackends): Routes {
   const signedIn = (headers: Record<string, string | string[] | undefined>) => shop.auth.verify(bearerToken(headers));
   return {
-    "POST /api/auth/register": async ({ body }) => ({ status: 201, body: { user: await shop.auth.register(parseBody(RegisterBodySchema, body)) } }),
-    "POST /api/auth/login": async ({ body }) => ({ status: 200, body: { token: await shop.auth.login(parseBody(LoginBodySchema, body)) } }),
+    "POST /api/auth/register": async ({ body, peer }) => ({ status: 201, body: { user: await shop.auth.register(parseBody(RegisterBodySchema, body), peer) } }),
+    "POST /api/auth/login": async ({ body, peer }) => ({ status: 200, body: { token: await shop.auth.login(parseBody(LoginBodySchema, body), peer) } }),
     "GET /api/products": async () => ({ status: 200, body: { products: await shop.products.list() } }),
     "GET /api/products/:id": async ({ params }) => ({ status: 200, body: { product: await shop.products.get(params.id) } }),
     "POST /api/orders": async ({ headers, body }) => {
