@@ -1,59 +1,21 @@
 // Who may act on the sandbox: another web page (a foreign Origin, a plain cross-site form, a DNS-rebound Host) is
 // refused on every acting route, on the storefront and on the live stream, and nothing changes; the app's own
 // pages and local scripts still act. Also the limits: 413 before parsing, JSON for any /api path, HEAD as GET.
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "./support/app";
 import { requestJson } from "./support/http";
+import { rawRequest } from "./support/raw-http";
+import { fingerprint as stateOf } from "./support/fingerprint";
 import { uniqueEmail, Storefront } from "./support/storefront";
 
 let app: RunningApp;
 let port: number;
 let faultId: string;
 
-interface RawAnswer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-  body: any;
-}
+/** One request with every header as given; Host is the app's unless the headers say otherwise. */
+const raw = (method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer) => rawRequest(app.origin, method, path, headers, body);
 
-/** One request with every header as given (fetch would not let a test set Host). */
-function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port, method, path, headers: { host: `127.0.0.1:${port}`, ...headers }, timeout: 30_000 }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          parsed = undefined;
-        }
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, text, body: parsed });
-      });
-    });
-    request.on("timeout", () => request.destroy(new Error(`${method} ${path} did not answer`)));
-    request.on("error", reject);
-    request.end(body);
-  });
-}
-
-/** What a refusal must leave unchanged: services, faults, traffic, resilience, scenarios. */
-async function fingerprint(): Promise<unknown> {
-  const state = await app.state();
-  const [faults, traffic, scenarios] = await Promise.all(["/api/faults", "/api/traffic", "/api/scenarios"].map(async (path) => (await requestJson(`${app.origin}${path}`)).body));
-  return {
-    architecture: state.architecture,
-    services: state.services.map(({ id, status, pid, version, replicas, restartPolicy }) => ({ id, status, pid, version, replicas, restartPolicy })),
-    resilience: state.resilience,
-    faults,
-    traffic: { running: (traffic as { traffic: { running?: boolean } }).traffic.running },
-    scenarios,
-  };
-}
+const fingerprint = () => stateOf(app);
 
 beforeAll(async () => {
   app = await startApp();
