@@ -65,9 +65,12 @@ const sandboxStarting = sandbox.start();
 await app.prepare();
 const handleNext = app.getRequestHandler();
 
-function refuse(response: http.ServerResponse, refusal: Refusal): void {
+function refuse(request: http.IncomingMessage, response: http.ServerResponse, refusal: Refusal): void {
   const payload = JSON.stringify({ error: refusal.error });
-  response.writeHead(refusal.status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "content-length": Buffer.byteLength(payload) });
+  // A body still on its way is drained, and the connection not kept for another request.
+  request.resume();
+  const close = request.complete ? {} : { connection: "close" };
+  response.writeHead(refusal.status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "content-length": Buffer.byteLength(payload), ...close });
   response.end(payload);
 }
 
@@ -76,10 +79,7 @@ const httpServer = http.createServer((request, response) => {
   const pathname = requestPath(request.url);
   const acting = isControlPath(pathname) || isStorefrontPath(pathname);
   const refusal = acting ? sameOrigin.request(request.method ?? "GET", request.headers) : sameOrigin.host(request.headers);
-  if (refusal) {
-    request.resume();
-    return refuse(response, refusal);
-  }
+  if (refusal) return refuse(request, response, refusal);
   if (isControlPath(pathname)) void handleControl(request, response, pathname);
   else if (isStorefrontPath(pathname)) handleStorefront(request, response);
   else void handleNext(request, response);
