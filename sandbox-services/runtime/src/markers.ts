@@ -1,6 +1,6 @@
-// Work in flight, kept durably only while it is in flight: one small file per item in a folder, removed when the
-// work is settled. Unlike a collection (append-only, so every write stays), settled work leaves nothing behind,
-// so requests that are refused cannot make the files grow.
+// Work in flight, kept durably only while it is in flight: one small file per item beside the collections
+// (`<set>~<id>.inflight`), removed when the work is settled. Unlike a collection (append-only, so every write
+// stays), settled work leaves nothing behind, so requests that are refused cannot make the files grow.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -19,11 +19,14 @@ export interface MarkerSet {
 }
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const SUFFIX = ".inflight";
 
-export function openMarkers(dir: string): MarkerSet {
+/** The markers named `name` in the store folder `dir`. */
+export function openMarkers(dir: string, name: string): MarkerSet {
+  const prefix = `${name}~`;
   const fileOf = (id: string) => {
     if (!SAFE_ID.test(id)) throw new Error(`invalid marker id ${id}`);
-    return path.join(dir, id);
+    return path.join(dir, `${prefix}${id}${SUFFIX}`);
   };
   return {
     set(id, at = Date.now()) {
@@ -37,14 +40,14 @@ export function openMarkers(dir: string): MarkerSet {
     list() {
       let names: string[];
       try {
-        names = fs.readdirSync(dir);
+        names = fs.readdirSync(dir).filter((file) => file.startsWith(prefix) && file.endsWith(SUFFIX));
       } catch {
         return [];
       }
-      return names.flatMap((id) => {
+      return names.flatMap((file) => {
         try {
-          const at = Number(fs.readFileSync(path.join(dir, id), "utf8"));
-          return Number.isFinite(at) ? [{ id, at }] : [];
+          const at = Number(fs.readFileSync(path.join(dir, file), "utf8"));
+          return Number.isFinite(at) ? [{ id: file.slice(prefix.length, -SUFFIX.length), at }] : [];
         } catch {
           return []; // cleared by another replica meanwhile
         }

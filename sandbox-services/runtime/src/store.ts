@@ -119,7 +119,7 @@ export function openStore(dir: string): Store {
     },
     markers(name: string): MarkerSet {
       if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`invalid marker set name ${name}`);
-      return openMarkers(path.join(dir, `${name}.inflight`));
+      return openMarkers(dir, name);
     },
   };
 }

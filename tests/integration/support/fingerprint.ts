@@ -13,7 +13,7 @@ function dataFiles(dir: string): Record<string, number> {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".jsonl") || folder.endsWith(".inflight")) files[path.relative(dir, full)] = statSync(full).size;
+      else if (entry.name.endsWith(".jsonl") || entry.name.endsWith(".inflight")) files[path.relative(dir, full)] = statSync(full).size;
     }
   };
   walk(path.join(dir, "microservices"));
