@@ -33,12 +33,18 @@ export function createOrders(store: Store, products: ProductsApi, publisher: Pub
   /** Orders with a key being placed by this process now: a repeat waits for the first instead of racing it. */
   const placing = new Map<string, Promise<StoredOrder>>();
 
+  /** OrderCreated being published by this process now: the outbox leaves them alone, so one is not sent twice. */
+  const publishing = new Set<string>();
+
   async function publishCreated(order: StoredOrder): Promise<boolean> {
+    publishing.add(order.id);
     try {
       await publisher.publish("OrderCreated", { orderId: order.id, userId: order.userId, totalCents: order.totalCents }, order.id);
     } catch (error) {
       log.warn(`OrderCreated for ${order.id} waits in the outbox: ${error instanceof Error ? error.message : String(error)}`);
       return false;
+    } finally {
+      publishing.delete(order.id);
     }
     const latest = orders.get(order.id)!;
     if (!latest.published) orders.put({ ...latest, published: true });
@@ -140,7 +146,7 @@ export function createOrders(store: Store, products: ProductsApi, publisher: Pub
     /** Publishes what the outbox still holds; returns how many went out. */
     async drainOutbox(): Promise<number> {
       let sent = 0;
-      for (const order of orders.filter((candidate) => !candidate.published)) {
+      for (const order of orders.filter((candidate) => !candidate.published && !publishing.has(candidate.id))) {
         if (!(await publishCreated(order))) break;
         sent++;
       }
