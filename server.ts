@@ -10,10 +10,14 @@ import { createExtras } from "./lib/sandbox/extras";
 import { Sandbox } from "./lib/sandbox/sandbox";
 import { ArchitectureSchema } from "./lib/contract/services";
 import { isStorefrontPath, storefrontProxy } from "./lib/sandbox/storefront-proxy";
+import { loopbackHosts, sameOriginPolicy, type Refusal } from "./lib/sandbox/http/same-origin";
+import { requestPath } from "./lib/sandbox/http/request-path";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = "127.0.0.1";
 const dev = process.env.NODE_ENV !== "production";
+/** Who may act: the app's own pages and local scripts, on the hosts it serves (a list, so more can be handed in). */
+const sameOrigin = sameOriginPolicy(loopbackHosts(port));
 // Run as server.ts (tsx, in development and tests) or compiled as .build/server.mjs (npm start): the root is the same.
 const here = path.dirname(new URL(import.meta.url).pathname);
 const rootDir = path.basename(here) === ".build" ? path.dirname(here) : here;
@@ -63,14 +67,33 @@ const sandboxStarting = sandbox.start();
 await app.prepare();
 const handleNext = app.getRequestHandler();
 
+function refuse(request: http.IncomingMessage, response: http.ServerResponse, refusal: Refusal): void {
+  const payload = JSON.stringify({ error: refusal.error });
+  // A body still on its way is drained, and the connection not kept for another request.
+  request.resume();
+  const close = request.complete ? {} : { connection: "close" };
+  response.writeHead(refusal.status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "content-length": Buffer.byteLength(payload), ...close });
+  response.end(payload);
+}
+
 const httpServer = http.createServer((request, response) => {
-  const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
+  // The path as sent: "/api/sandbox/../x" stays the control API's (and is a JSON 404), never another route.
+  const pathname = requestPath(request.url);
+  const acting = isControlPath(pathname) || isStorefrontPath(pathname);
+  const refusal = acting ? sameOrigin.request(request.method ?? "GET", request.headers) : sameOrigin.host(request.headers);
+  if (refusal) return refuse(request, response, refusal);
   if (isControlPath(pathname)) void handleControl(request, response, pathname);
   else if (isStorefrontPath(pathname)) handleStorefront(request, response);
   else void handleNext(request, response);
 });
 
-const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer);
+// The live stream tells who shops and where every service listens: only the app's own pages may open it.
+const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+  allowRequest: (request, callback) => {
+    const refusal = sameOrigin.request("GET", request.headers);
+    callback(refusal ? refusal.error : null, !refusal);
+  },
+});
 io.on("connection", (socket) => {
   socket.emit("snapshot", { state: sandbox.state(), recentEvents: sandbox.hub.recent() });
 });

@@ -1,10 +1,11 @@
 // The Compare screen: both stacks side by side under the same traffic, every figure measured and moving.
 import { expect, test, type Page } from "@playwright/test";
+import { AS_SCRIPT } from "./helpers";
 
 test.setTimeout(150_000);
 
 test.afterEach(async ({ request }) => {
-  await request.delete("/api/traffic");
+  await request.delete("/api/traffic", { headers: AS_SCRIPT });
   await request.post("/api/sandbox/architecture", { data: { architecture: "microservices" } });
 });
 

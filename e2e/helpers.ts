@@ -1,6 +1,9 @@
 // Shared steps of the e2e journeys: reading the control API, picking a service on the graph, shopping from the panel.
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
+/** A body-less control call from a script must say it is one: the sandbox refuses what a cross-site form could send. */
+export const AS_SCRIPT = { "x-sandbox-client": "e2e" };
+
 export interface ServiceFacts {
   id: string;
   status: string;

@@ -1,13 +1,13 @@
 // Breaking the shop from the left panel: a scenario in one click, and a fault by hand, both seen on the graph and in the state.
 import { expect, test, type Page } from "@playwright/test";
-import { everythingHealthy } from "./helpers";
+import { AS_SCRIPT, everythingHealthy } from "./helpers";
 
 test.setTimeout(150_000);
 
 test.afterEach(async ({ request }) => {
-  await request.post("/api/scenarios/stop");
-  await request.delete("/api/faults");
-  await request.delete("/api/traffic");
+  await request.post("/api/scenarios/stop", { headers: AS_SCRIPT });
+  await request.delete("/api/faults", { headers: AS_SCRIPT });
+  await request.delete("/api/traffic", { headers: AS_SCRIPT });
   await everythingHealthy(request);
 });
 

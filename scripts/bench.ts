@@ -3,6 +3,7 @@ import os from "node:os";
 import { serverPid } from "./bench/app";
 import { measureBrowser } from "./bench/browser";
 import { measureArchitectureSwitch, measureSideBySide } from "./bench/compare";
+import { measureGuards } from "./bench/guards";
 import { measureBacklogDrain, measureBrokerReturn, measureReplicaDeath } from "./bench/recovery";
 import { measureGatewayHop, measureMemory, measureRedeploy, measureStartup, measureTelemetry } from "./bench/runtime";
 
@@ -19,6 +20,7 @@ try {
   const pid = serverPid(app);
   print(measureMemory(app, pid).map((line, i) => (i === 0 ? `${line}, idle` : line)));
   print(await measureGatewayHop(app));
+  print(await measureGuards());
   print(await measureRedeploy(app));
   print(await measureTelemetry(app));
   print(measureMemory(app, pid).map((line, i) => (i === 0 ? `${line}, after the load` : line)));

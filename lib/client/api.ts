@@ -7,7 +7,8 @@ export async function callApi<T>(method: "GET" | "POST" | "DELETE", path: string
   try {
     const response = await fetch(path, {
       method,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      // JSON on every call, body or not: the control API takes acting requests only as JSON (or from its own pages).
+      headers: method === "GET" ? undefined : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: "no-store",
     });

@@ -4,7 +4,8 @@ export async function askSandbox(method: "POST" | "DELETE", path: string, body?:
   try {
     const response = await fetch(path, {
       method,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      // JSON even without a body: the control API acts only on JSON requests (or those from its own pages).
+      headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (response.ok) return null;

@@ -37,6 +37,9 @@ const fail = (what: string, answer: { status: number; error: string; traceId?: s
 const sessionKey = (stack: StackId) => `${SESSION_KEY}:${stack}`;
 const stack = () => shopperStore.getState().stack;
 /** A storefront call to the panel's current stack. */
+/** A fresh key for one intent to order (getRandomValues: unlike randomUUID it also works off a secure context). */
+const newIntentKey = (): string => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+
 const call = <T,>(path: string, options: Parameters<typeof shopCall>[1] = {}): Promise<ShopAnswer<T>> => shopCall<T>(path, { ...options, stack: stack() });
 
 function storedSession(of: StackId): ShopperSession | null {
@@ -149,7 +152,8 @@ export async function placeOrder(productId: string, quantity: number): Promise<O
     return { orderId: null, refusal: "not logged in", traceId: null };
   }
   return busyWith("placing the order", async () => {
-    const answer = await call<{ order: Order }>("/orders", { method: "POST", token, body: { items: [{ productId, quantity }] } });
+    // One key per click: should this request be repeated, the shop gives back this order instead of a second one.
+    const answer = await call<{ order: Order }>("/orders", { method: "POST", token, body: { items: [{ productId, quantity }] }, idempotencyKey: newIntentKey() });
     if (!answer.ok) {
       fail("Order refused", answer);
       return { orderId: null, refusal: describeRefusal(answer), traceId: answer.traceId ?? null };

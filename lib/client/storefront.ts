@@ -17,9 +17,10 @@ export type ShopAnswer<T> = ({ ok: true; status: number; body: T } | { ok: false
 /** One storefront call. A refusal comes back as the shop's own `{error}` with its status; nothing throws. */
 export async function shopCall<T>(
   path: string,
-  options: { method?: string; body?: unknown; token?: string | null; stack?: StackId } = {},
+  options: { method?: string; body?: unknown; token?: string | null; stack?: StackId; idempotencyKey?: string } = {},
 ): Promise<ShopAnswer<T>> {
   const headers: Record<string, string> = {};
+  if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let response: Response;

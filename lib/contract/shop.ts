@@ -1,6 +1,6 @@
 // The shop's internal calls between services and the payloads of its domain events.
 import { z } from "zod";
-import { OrderItemSchema } from "./storefront";
+import { IdempotencyKeySchema, OrderItemSchema } from "./storefront";
 
 export const CreateUserBodySchema = z.object({
   email: z.string().min(1).max(320),
@@ -17,6 +17,8 @@ export const ReserveStockBodySchema = z.object({
 export const CreateOrderBodySchema = z.object({
   userId: z.string().min(1).max(100),
   items: z.array(OrderItemSchema).min(1).max(20),
+  /** The shopper's Idempotency-Key, when the request carried one. */
+  idempotencyKey: IdempotencyKeySchema.optional(),
 });
 
 /** Payloads of the domain events, by name. */

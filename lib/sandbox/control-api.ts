@@ -8,10 +8,12 @@ import { FaultBodySchema } from "../contract/faults";
 import { ResilienceSchema } from "../contract/resilience";
 import { ServiceIdSchema } from "../contract/services";
 import type { Sandbox } from "./sandbox";
+import { BodyTooLarge, declaredTooLarge, parseJsonText, readLimited } from "./http/body-limit";
 import type { SandboxExtras } from "./sandbox-extras";
 import { ActionRefused } from "./supervisor";
 
-const MAX_BODY_BYTES = 16 * 1024;
+/** No control body needs more; a larger one is a 413 before it is parsed. */
+export const CONTROL_MAX_BODY_BYTES = 16 * 1024;
 
 class BadRequest extends Error {}
 class NotFound extends Error {}
@@ -21,28 +23,22 @@ export class Download {
   constructor(readonly bytes: Buffer, readonly contentType: string, readonly filename: string) {}
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
+/** Every answer is JSON but a download; a HEAD gets the same headers with no body. */
+function send(response: ServerResponse, status: number, body: unknown, head = false): void {
   if (body instanceof Download) {
     response.writeHead(status, { "content-type": body.contentType, "content-disposition": `attachment; filename="${body.filename}"`, "cache-control": "no-store", "content-length": body.bytes.length });
-    return void response.end(body.bytes);
+    return void response.end(head ? undefined : body.bytes);
   }
   const payload = JSON.stringify(body);
   response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "content-length": Buffer.byteLength(payload) });
-  response.end(payload);
+  response.end(head ? undefined : payload);
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new BadRequest("the request body is too large");
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString("utf8").trim();
-  if (!text) return {};
+  const raw = await readLimited(request, CONTROL_MAX_BODY_BYTES);
   try {
-    return JSON.parse(text);
+    const parsed = parseJsonText(raw);
+    return parsed.empty ? {} : parsed.value;
   } catch {
     throw new BadRequest("the request body is not valid JSON");
   }
@@ -60,8 +56,6 @@ function noBody(body: unknown, what: string): void {
   if (typeof body !== "object" || body === null || Array.isArray(body) || Object.keys(body).length > 0) throw new BadRequest(`${what} takes no body`);
 }
 
-const CONTROL_PREFIXES = ["/api/sandbox", "/api/services/", "/api/faults", "/api/traffic", "/api/metrics", "/api/compare", "/api/scenarios", "/api/recording"];
-
 /** `?seconds=N`: how much of the recorded past to take (all of it when absent). */
 function recordedSeconds(query: URLSearchParams): number | undefined {
   const raw = query.get("seconds");
@@ -72,8 +66,11 @@ function recordedSeconds(query: URLSearchParams): number | undefined {
 }
 const stamp = () => new Date().toISOString().replace(/[:.]/g, "-");
 
-/** Whether this listener answers the path; everything else goes to Next. */
-export const isControlPath = (pathname: string): boolean => CONTROL_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`));
+/**
+ * Whether this listener answers the path (as sent, before any `..` is resolved); everything else goes to Next.
+ * Every /api path is the control API's, so an unknown or tricked one still gets a JSON answer.
+ */
+export const isControlPath = (pathname: string): boolean => pathname === "/api" || pathname.startsWith("/api/");
 
 type Route = (context: { sandbox: Sandbox; extras: SandboxExtras; body: () => Promise<unknown>; params: string[]; query: URLSearchParams }) => Promise<[number, unknown]> | [number, unknown];
 
@@ -144,7 +141,10 @@ const routes: Array<[method: string, pattern: RegExp, route: Route]> = [
 export function controlApi(sandbox: Sandbox, extras: SandboxExtras) {
   return async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
     const method = request.method ?? "GET";
+    const head = method === "HEAD";
     try {
+      const tooLarge = declaredTooLarge(request, CONTROL_MAX_BODY_BYTES);
+      if (tooLarge) throw tooLarge;
       let decoded: string;
       try {
         decoded = decodeURIComponent(pathname);
@@ -152,21 +152,24 @@ export function controlApi(sandbox: Sandbox, extras: SandboxExtras) {
         throw new BadRequest("the path is not valid");
       }
       const matches = routes.map(([routeMethod, pattern, route]) => ({ routeMethod, route, match: pattern.exec(decoded) })).filter(({ match }) => match);
-      const found = matches.find(({ routeMethod }) => routeMethod === method);
+      // HEAD answers as GET does, without the body.
+      const found = matches.find(({ routeMethod }) => routeMethod === (head ? "GET" : method));
       if (!found) {
-        if (matches.length > 0) return send(response, 405, { error: `${method} is not allowed on ${pathname}: use ${matches.map(({ routeMethod }) => routeMethod).join(" or ")}` });
-        return send(response, 404, { error: `no control API route for ${method} ${pathname}` });
+        if (matches.length > 0) return send(response, 405, { error: `${method} is not allowed on ${pathname}: use ${matches.map(({ routeMethod }) => routeMethod).join(" or ")}` }, head);
+        return send(response, 404, { error: `no control API route for ${method} ${pathname}` }, head);
       }
       const query = new URL(request.url ?? "/", "http://app").searchParams;
       const [status, body] = await found.route({ sandbox, extras, body: () => readJson(request), params: found.match!.slice(1), query });
-      return send(response, status, body);
+      return send(response, status, body, head);
     } catch (error) {
-      if (error instanceof BadRequest) return send(response, 400, { error: error.message });
-      if (error instanceof NotFound) return send(response, 404, { error: error.message });
-      if (error instanceof ActionRefused) return send(response, error.status, { error: error.message });
-      if (error instanceof RangeError) return send(response, 409, { error: error.message });
+      if (!request.readableEnded) request.resume(); // an unread body is drained, so the answer reaches the caller
+      if (error instanceof BodyTooLarge) return send(response, 413, { error: error.message }, head);
+      if (error instanceof BadRequest) return send(response, 400, { error: error.message }, head);
+      if (error instanceof NotFound) return send(response, 404, { error: error.message }, head);
+      if (error instanceof ActionRefused) return send(response, error.status, { error: error.message }, head);
+      if (error instanceof RangeError) return send(response, 409, { error: error.message }, head);
       console.error("control API error", error);
-      return send(response, 500, { error: "the sandbox could not carry out the request" });
+      return send(response, 500, { error: "the sandbox could not carry out the request" }, head);
     }
   };
 }

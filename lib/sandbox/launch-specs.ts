@@ -50,18 +50,18 @@ function nodeServiceDefinition(id: string, paths: StackPaths, env: Record<string
 }
 
 /** One service of the microservices stack: its own data folder (database per service), the shared broker. */
-export function shopServiceDefinition(id: string, paths: StackPaths, broker: { path: string } | { url: string }, tokenSecret: string): ServiceDefinition {
+/** Its keys (TOKEN_SECRET, SERVICE_SECRET) are added at each launch by the sandbox: they change at a reset. */
+export function shopServiceDefinition(id: string, paths: StackPaths, broker: { path: string } | { url: string }): ServiceDefinition {
   return nodeServiceDefinition(id, paths, {
     STACK: "microservices",
     DATA_DIR: path.join(paths.dataDir, "microservices", id),
     ...("path" in broker ? { REDIS_PATH: broker.path } : { REDIS_URL: broker.url }),
-    TOKEN_SECRET: tokenSecret,
   });
 }
 
 /** The monolith: every module in one process, one data folder for all of them, no broker. */
-export function monolithDefinition(paths: StackPaths, tokenSecret: string): ServiceDefinition {
-  return nodeServiceDefinition(MONOLITH_ID, paths, { STACK: "monolith", DATA_DIR: path.join(paths.dataDir, "monolith"), TOKEN_SECRET: tokenSecret });
+export function monolithDefinition(paths: StackPaths): ServiceDefinition {
+  return nodeServiceDefinition(MONOLITH_ID, paths, { STACK: "monolith", DATA_DIR: path.join(paths.dataDir, "monolith") });
 }
 
 export function redisDefinition(paths: StackPaths): ServiceDefinition {

@@ -1,6 +1,5 @@
 // The sandbox host: the stacks that run (microservices, monolith or both), their telemetry, faults, resilience
 // settings and queue counts, wired into one object that the control API and the socket server talk to.
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { RestartPolicy, SandboxState, ServiceView, StackView } from "../contract/control";
 import type { StackId } from "../contract/events";
@@ -16,6 +15,7 @@ import { IncidentTracker } from "./incident-tracker";
 import { monolithDefinition, redisDefinition, shopServiceDefinition, type StackPaths } from "./launch-specs";
 import { QueueStats } from "./queue-stats";
 import { ShopperMeter } from "./shopper-meter";
+import { StackKeys } from "./stack-keys";
 import { ActionRefused, Supervisor, type ServiceDefinition } from "./supervisor";
 import { TelemetryHub } from "./telemetry-hub";
 
@@ -54,6 +54,8 @@ export class Sandbox {
   private resilience: Resilience = DEFAULT_RESILIENCE;
   private transition: string | null = null;
   private readonly queueStats: QueueStats;
+  /** Per stack, per reset: the token key and the key on calls between services. */
+  private readonly keys = new StackKeys();
   private readonly ownsDataDir: boolean;
   private readonly stateListeners = new Set<(state: SandboxState) => void>();
   private stateTimer: NodeJS.Timeout | undefined;
@@ -69,7 +71,6 @@ export class Sandbox {
     this.architecture = options.architecture ?? "microservices";
     this.faults = new FaultRegistry((faults) => this.broadcast({ type: "faults", faults }));
     const broker = options.redisUrl ? { url: options.redisUrl } : { path: socketPath(path.join(this.paths.dataDir, "redis")) };
-    const tokenSecret = randomBytes(32).toString("hex");
     const supervisorFor = (stack: StackId, definitions: ServiceDefinition[]) =>
       new Supervisor(stack, definitions, {
         lifecycle: (event) => this.hub.push(event),
@@ -80,14 +81,17 @@ export class Sandbox {
           { type: "faults", faults: this.faults.list() },
           { type: "resilience", resilience: this.resilience },
         ],
-        launchEnv: (serviceId): Record<string, string> => (this.faults.crashesOnStart(stack, serviceId) ? { CRASH_ON_START: "1" } : {}),
+        launchEnv: (serviceId): Record<string, string> => ({
+          ...(serviceId === "redis" ? {} : this.keys.env(stack)),
+          ...(this.faults.crashesOnStart(stack, serviceId) ? { CRASH_ON_START: "1" } : {}),
+        }),
       });
     this.stacks = {
       microservices: supervisorFor("microservices", [
         ...(options.redisUrl ? [] : [redisDefinition(this.paths)]),
-        ...SHOP_SERVICE_IDS.map((id) => shopServiceDefinition(id, this.paths, broker, tokenSecret)),
+        ...SHOP_SERVICE_IDS.map((id) => shopServiceDefinition(id, this.paths, broker)),
       ]),
-      monolith: supervisorFor("monolith", [monolithDefinition(this.paths, tokenSecret)]),
+      monolith: supervisorFor("monolith", [monolithDefinition(this.paths)]),
     };
     this.queueStats = new QueueStats(queueTopology().map((queue) => queue.queue), brokerConnection(broker), BULL_PREFIX);
     this.queueTimer = setInterval(() => void this.refreshQueues(), QUEUE_REFRESH_MS);
@@ -220,6 +224,7 @@ export class Sandbox {
       await Promise.all(STACK_IDS.map((stack) => this.stacks[stack].shutdown("the sandbox is being reset")));
       if (this.options.redisUrl) await this.queueStats.obliterate().catch(() => {});
       emptyDataFolder(this.paths.dataDir);
+      this.keys.renew(); // every session ends with the data it belonged to
       for (const stack of STACK_IDS) this.stacks[stack].resetServices();
       await this.start();
       await this.refreshQueues();

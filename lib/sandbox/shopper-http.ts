@@ -7,6 +7,8 @@ export interface ShopperRequest {
   path: string;
   body?: unknown;
   token?: string;
+  /** One per intent to order: a repeat of the request gives back the same order, so it may be retried. */
+  idempotencyKey?: string;
   /** Parse the answer's JSON body; other bodies are read and thrown away unstored. */
   wantBody: boolean;
 }
@@ -29,6 +31,7 @@ function once(agent: http.Agent, baseUrl: string, request: ShopperRequest, start
     const headers: Record<string, string> = { accept: "application/json" };
     if (payload !== undefined) Object.assign(headers, { "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)) });
     if (request.token) headers.authorization = `Bearer ${request.token}`;
+    if (request.idempotencyKey) headers["idempotency-key"] = request.idempotencyKey;
     let settled = false;
     const finish = (answer: ShopperAnswer, retryable = false) => {
       if (settled) return;
@@ -73,6 +76,7 @@ function once(agent: http.Agent, baseUrl: string, request: ShopperRequest, start
 export async function sendShopperRequest(agent: http.Agent, baseUrl: string, request: ShopperRequest): Promise<ShopperAnswer> {
   const started = performance.now();
   const first = await once(agent, baseUrl, request, started);
-  if (!first.retryable || request.method !== "GET") return first;
+  // A write is repeated only when it carries an Idempotency-Key: then a repeat cannot do it twice.
+  if (!first.retryable || (request.method !== "GET" && !request.idempotencyKey)) return first;
   return once(agent, baseUrl, request, started);
 }

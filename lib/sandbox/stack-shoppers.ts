@@ -1,6 +1,6 @@
 // The generated shoppers of one stack: a small pool of accounts with their tokens, the products they have seen,
 // the requests they have in flight (bounded) and the entry points they take turns on.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import type { StackId } from "../contract/events";
 import { nextAction, type ProductOnSale, type ShopperAction, type ShopperStatus } from "./shopper-mix";
@@ -31,7 +31,7 @@ function requestFor(action: ShopperAction, shopper: Shopper): ShopperRequest {
     case "view-product": return { method: "GET", path: `/api/products/${encodeURIComponent(action.productId)}`, wantBody: false };
     case "view-order": return { method: "GET", path: `/api/orders/${encodeURIComponent(action.orderId)}`, token, wantBody: false };
     case "notifications": return { method: "GET", path: "/api/notifications", token, wantBody: false };
-    case "place-order": return { method: "POST", path: "/api/orders", token, body: { items: [{ productId: action.productId, quantity: 1 }] }, wantBody: true };
+    case "place-order": return { method: "POST", path: "/api/orders", token, body: { items: [{ productId: action.productId, quantity: 1 }] }, idempotencyKey: randomUUID(), wantBody: true };
     case "register": return { method: "POST", path: "/api/auth/register", body: { email: shopper.email, password: PASSWORD, name: "Generated shopper" }, wantBody: false };
     case "log-in": return { method: "POST", path: "/api/auth/login", body: { email: shopper.email, password: PASSWORD }, wantBody: true };
   }

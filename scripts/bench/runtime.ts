@@ -36,7 +36,7 @@ export async function measureRedeploy(app: RunningApp, rounds = 5): Promise<stri
   const durations: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const started = performance.now();
-    const response = await fetch(`${app.baseUrl}/api/services/product-service/redeploy`, { method: "POST", body: "{}" });
+    const response = await fetch(`${app.baseUrl}/api/services/product-service/redeploy`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
     if (!response.ok) throw new Error(`redeploy failed: ${JSON.stringify(await response.json())}`);
     durations.push(performance.now() - started);
   }

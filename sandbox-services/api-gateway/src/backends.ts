@@ -16,7 +16,7 @@ export function backendsThrough(client: ServiceClient): ShopBackends {
       get: async (productId) => (await client.request<{ product: Product }>("product-service", "GET", `/products/${id(productId)}`)).product,
     },
     orders: {
-      place: async (userId, items) => (await client.request<{ order: Order }>("order-service", "POST", "/orders", { body: { userId, items } })).order,
+      place: async (userId, items, idempotencyKey) => (await client.request<{ order: Order }>("order-service", "POST", "/orders", { body: { userId, items, idempotencyKey } })).order,
       get: async (userId, orderId) => (await client.request<{ order: Order }>("order-service", "GET", `/orders/${id(orderId)}?userId=${id(userId)}`)).order,
       listFor: async (userId) => (await client.request<{ orders: Order[] }>("order-service", "GET", `/orders?userId=${id(userId)}`)).orders,
     },

@@ -1,6 +1,6 @@
 // The storefront API a shopper's browser calls, written against the shop's modules, however they are deployed.
-import { parseBody, unauthorized, type Routes } from "@sandbox/runtime";
-import { LoginBodySchema, PlaceOrderBodySchema, RegisterBodySchema } from "../../../lib/contract/storefront";
+import { badRequest, parseBody, unauthorized, type Routes } from "@sandbox/runtime";
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeySchema, LoginBodySchema, PlaceOrderBodySchema, RegisterBodySchema } from "../../../lib/contract/storefront";
 import type { Notification, Order, Product, User } from "../../../lib/contract/storefront";
 import type { AuthApi } from "../../auth-service/src/auth";
 
@@ -9,7 +9,7 @@ export interface ShopBackends {
   auth: AuthApi;
   users: { get(id: string): Promise<User> };
   products: { list(): Promise<Product[]>; get(id: string): Promise<Product> };
-  orders: { place(userId: string, items: Array<{ productId: string; quantity: number }>): Promise<Order>; get(userId: string, orderId: string): Promise<Order>; listFor(userId: string): Promise<Order[]> };
+  orders: { place(userId: string, items: Array<{ productId: string; quantity: number }>, idempotencyKey?: string): Promise<Order>; get(userId: string, orderId: string): Promise<Order>; listFor(userId: string): Promise<Order[]> };
   notifications: { listFor(userId: string): Promise<Notification[]> };
 }
 
@@ -20,17 +20,26 @@ function bearerToken(headers: Record<string, string | string[] | undefined>): st
   return match[1];
 }
 
+/** The request's Idempotency-Key, if any; a malformed one is a 400 rather than silently ignored. */
+function idempotencyKeyOf(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const header = headers[IDEMPOTENCY_KEY_HEADER];
+  if (header === undefined) return undefined;
+  const key = IdempotencyKeySchema.safeParse(header);
+  if (!key.success) throw badRequest(`Idempotency-Key: ${key.error.issues[0].message}`);
+  return key.data;
+}
+
 export function storefrontRoutes(shop: ShopBackends): Routes {
   const signedIn = (headers: Record<string, string | string[] | undefined>) => shop.auth.verify(bearerToken(headers));
   return {
-    "POST /api/auth/register": async ({ body }) => ({ status: 201, body: { user: await shop.auth.register(parseBody(RegisterBodySchema, body)) } }),
-    "POST /api/auth/login": async ({ body }) => ({ status: 200, body: { token: await shop.auth.login(parseBody(LoginBodySchema, body)) } }),
+    "POST /api/auth/register": async ({ body, peer }) => ({ status: 201, body: { user: await shop.auth.register(parseBody(RegisterBodySchema, body), peer) } }),
+    "POST /api/auth/login": async ({ body, peer }) => ({ status: 200, body: { token: await shop.auth.login(parseBody(LoginBodySchema, body), peer) } }),
     "GET /api/products": async () => ({ status: 200, body: { products: await shop.products.list() } }),
     "GET /api/products/:id": async ({ params }) => ({ status: 200, body: { product: await shop.products.get(params.id) } }),
     "POST /api/orders": async ({ headers, body }) => {
       const userId = await signedIn(headers);
       const { items } = parseBody(PlaceOrderBodySchema, body);
-      const order = await shop.orders.place(userId, items);
+      const order = await shop.orders.place(userId, items, idempotencyKeyOf(headers));
       return { status: 202, body: { order } };
     },
     "GET /api/orders": async ({ headers }) => ({ status: 200, body: { orders: await shop.orders.listFor(await signedIn(headers)) } }),

@@ -94,6 +94,22 @@ describe("login", () => {
   });
 });
 
+describe("limits", () => {
+  it("refuses a login with 429 after ten wrong passwords, even the right one, before checking it", async () => {
+    await auth.register({ email: "ada@example.com", password: "correct horse", name: "Ada" });
+    for (let i = 0; i < 10; i++) expect((await rejection(auth.login({ email: "ada@example.com", password: `guess ${i}` }, "10.0.0.1"))).status).toBe(401);
+    const error = await rejection(auth.login({ email: "ada@example.com", password: "correct horse" }, "10.0.0.2"));
+    expect(error.status).toBe(429);
+    expect(error.retryAfterS).toBeGreaterThan(0);
+  });
+
+  it("counts registrations of a taken email as failures of that account", async () => {
+    await auth.register({ email: "ada@example.com", password: "correct horse", name: "Ada" });
+    for (let i = 0; i < 10; i++) expect((await rejection(auth.register({ email: "ada@example.com", password: "another one", name: "Again" }))).status).toBe(409);
+    expect((await rejection(auth.register({ email: "ada@example.com", password: "another one", name: "Again" }))).status).toBe(429);
+  });
+});
+
 describe("verify", () => {
   it("answers a garbage token with a 401", async () => {
     const error = await rejection(auth.verify("not-a-token"));

@@ -3,11 +3,17 @@ import { parseBody, type Routes } from "@sandbox/runtime";
 import { VerifyTokenBodySchema } from "../../../lib/contract/shop";
 import { LoginBodySchema, RegisterBodySchema } from "../../../lib/contract/storefront";
 import type { AuthApi } from "./auth";
+import { SHOPPER_ADDRESS_HEADER } from "./client";
+
+const addressOf = (headers: Record<string, string | string[] | undefined>) => {
+  const address = headers[SHOPPER_ADDRESS_HEADER];
+  return typeof address === "string" ? address : undefined;
+};
 
 export function authRoutes(auth: AuthApi): Routes {
   return {
-    "POST /register": async ({ body }) => ({ status: 201, body: { user: await auth.register(parseBody(RegisterBodySchema, body)) } }),
-    "POST /login": async ({ body }) => ({ status: 200, body: { token: await auth.login(parseBody(LoginBodySchema, body)) } }),
+    "POST /register": async ({ body, headers }) => ({ status: 201, body: { user: await auth.register(parseBody(RegisterBodySchema, body), addressOf(headers)) } }),
+    "POST /login": async ({ body, headers }) => ({ status: 200, body: { token: await auth.login(parseBody(LoginBodySchema, body), addressOf(headers)) } }),
     "POST /verify": async ({ body }) => ({ status: 200, body: { userId: await auth.verify(parseBody(VerifyTokenBodySchema, body).token) } }),
   };
 }

@@ -30,6 +30,17 @@ describe("signToken and verifyToken", () => {
     expect(verifyToken(`${payload}.${otherSignature}`, SECRET, NOW)).toBeUndefined();
   });
 
+  it.each([
+    ["a suffix", (signature: string) => `${signature}A`],
+    ["base64 padding", (signature: string) => `${signature}=`],
+    ["standard base64 letters", (signature: string) => Buffer.from(signature, "base64url").toString("base64")],
+  ])("refuses a signature with %s, though it decodes to the same bytes", (_what, alter) => {
+    const [payload, signature] = signToken("u-ada", SECRET, NOW).split(".");
+    const altered = alter(signature);
+    expect(altered).not.toBe(signature);
+    expect(verifyToken(`${payload}.${altered}`, SECRET, NOW)).toBeUndefined();
+  });
+
   it("accepts a token within its lifetime and refuses it a day later", () => {
     const token = signToken("u-ada", SECRET, NOW);
     expect(verifyToken(token, SECRET, NOW + 11 * HOUR)).toBe("u-ada");

@@ -11,10 +11,14 @@ export function signToken(userId: string, secret: string, now = Date.now()): str
 
 /** The user id the token was signed for, or undefined when it is forged, malformed or expired. */
 export function verifyToken(token: string, secret: string, now = Date.now()): string | undefined {
-  const [payload, signature] = token.split(".");
+  const parts = token.split(".");
+  if (parts.length !== 2) return undefined;
+  const [payload, signature] = parts;
   if (!payload || !signature) return undefined;
-  const expected = createHmac("sha256", secret).update(payload).digest();
-  const given = Buffer.from(signature, "base64url");
+  // The signature is compared as the exact text we would write: decoding first would let a suffix or other
+  // padding pass as the same bytes.
+  const expected = Buffer.from(createHmac("sha256", secret).update(payload).digest("base64url"), "utf8");
+  const given = Buffer.from(signature, "utf8");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   try {
     const { sub, exp } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { sub: string; exp: number };

@@ -13,6 +13,8 @@ await runProcess((env) => {
   return {
     healthMessage: `${displayName(MONOLITH_ID)} is running`,
     routes: shop.routes,
+    // Its routes are the storefront: the shop's front door, open to every shopper.
+    publicRoutes: true,
     start() {
       const stopOutbox = shop.startOutbox();
       return async () => {

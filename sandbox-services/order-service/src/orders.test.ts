@@ -265,3 +265,46 @@ describe("reannouncePending", () => {
     expect(broker.published.map((entry) => [entry.event, entry.key])).toEqual([["OrderCreated", pending.id]]);
   });
 });
+
+describe("Idempotency-Key", () => {
+  it("gives back the same order for the same key and items, however many ask at once, and reserves once", async () => {
+    const orders = open();
+    const placed = await Promise.all(Array.from({ length: 20 }, () => orders.place("u-1", twoMiceAndAKeyboard, "intent-1")));
+    expect(new Set(placed.map((order) => order.id)).size).toBe(1);
+    expect(orders.all()).toHaveLength(1);
+    expect(products.reserved).toHaveLength(1);
+    expect(broker.published.filter((entry) => entry.event === "OrderCreated")).toHaveLength(1);
+    // A later retry, by a restarted process too, still finds it.
+    expect((await open().place("u-1", twoMiceAndAKeyboard, "intent-1")).id).toBe(placed[0].id);
+  });
+
+  it("refuses the same key with other items (409), and keeps keys of different users apart", async () => {
+    const orders = open();
+    const first = await orders.place("u-1", twoMiceAndAKeyboard, "intent-1");
+    await expect(orders.place("u-1", [{ productId: "p-mouse", quantity: 1 }], "intent-1")).rejects.toMatchObject({ status: 409 });
+    const other = await orders.place("u-2", twoMiceAndAKeyboard, "intent-1");
+    expect(other.id).not.toBe(first.id);
+    expect(orders.all()).toHaveLength(2);
+  });
+
+  it("places a new order for each request without a key, as before", async () => {
+    const orders = open();
+    await orders.place("u-1", twoMiceAndAKeyboard);
+    await orders.place("u-1", twoMiceAndAKeyboard);
+    expect(orders.all()).toHaveLength(2);
+  });
+});
+
+describe("what a refused order leaves on disk", () => {
+  const sizeOf = (folder: string): number =>
+    fs.readdirSync(folder, { withFileTypes: true }).reduce((sum, entry) => sum + (entry.isDirectory() ? sizeOf(path.join(folder, entry.name)) + 1 : fs.statSync(path.join(folder, entry.name)).size), 0);
+
+  it("nothing: a hundred refusals leave the data folder as it was", async () => {
+    const orders = open();
+    await orders.place("u-1", twoMiceAndAKeyboard);
+    const before = sizeOf(dir);
+    products.outOfStock = true;
+    for (let i = 0; i < 100; i++) await expect(orders.place("u-1", twoMiceAndAKeyboard)).rejects.toMatchObject({ status: 409 });
+    expect(sizeOf(dir)).toBe(before);
+  });
+});

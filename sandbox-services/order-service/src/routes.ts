@@ -11,8 +11,8 @@ export function orderRoutes(orders: Orders): Routes {
   };
   return {
     "POST /orders": async ({ body }) => {
-      const { userId, items } = parseBody(CreateOrderBodySchema, body);
-      return { status: 202, body: { order: await orders.place(userId, items) } };
+      const { userId, items, idempotencyKey } = parseBody(CreateOrderBodySchema, body);
+      return { status: 202, body: { order: await orders.place(userId, items, idempotencyKey) } };
     },
     "GET /orders": ({ query }) => ({ status: 200, body: { orders: orders.listFor(userIdOf(query)) } }),
     "GET /orders/:id": ({ params, query }) => ({ status: 200, body: { order: orders.get(userIdOf(query), params.id) } }),

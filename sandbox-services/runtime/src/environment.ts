@@ -1,4 +1,5 @@
 // What the supervisor tells a service process at start, read once from its environment.
+import { randomBytes } from "node:crypto";
 import type { StackId } from "../../../lib/contract/events";
 
 export interface ServiceEnvironment {
@@ -12,7 +13,10 @@ export interface ServiceEnvironment {
   dataDir: string;
   /** The broker: a unix socket path or a redis:// URL; absent for the monolith, whose events stay in the process. */
   redis?: { path: string } | { url: string };
+  /** This stack's key for session tokens: new at every sandbox reset, different for each stack. */
   tokenSecret: string;
+  /** This stack's key on calls between its services (SERVICE_SECRET). */
+  serviceSecret: string;
   /** This release is broken on purpose (a crash-on-start fault): it must die at boot. */
   crashOnStart: boolean;
 }
@@ -32,6 +36,8 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): ServiceEn
     dataDir: required("DATA_DIR"),
     redis: env.REDIS_PATH ? { path: env.REDIS_PATH } : env.REDIS_URL ? { url: env.REDIS_URL } : undefined,
     tokenSecret: required("TOKEN_SECRET"),
+    // Started by hand without one: a key nobody knows, so it takes no service calls rather than anyone's.
+    serviceSecret: env.SERVICE_SECRET || randomBytes(32).toString("hex"),
     crashOnStart: env.CRASH_ON_START === "1",
   };
 }

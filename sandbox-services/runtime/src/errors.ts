@@ -3,10 +3,15 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** For a 429: how long to wait, sent as Retry-After and carried through every hop. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
   }
 }
+
+/** The JSON answer for an error: `{error}`, and `retryAfterS` when there is one to wait. */
+export const errorBody = (error: HttpError): { error: string; retryAfterS?: number } => (error.retryAfterS === undefined ? { error: error.message } : { error: error.message, retryAfterS: error.retryAfterS });
 
 /** A service this one needs could not be reached or did not answer in time. */
 export class ServiceUnavailableError extends HttpError {

@@ -5,6 +5,7 @@ import { CircuitBreaker } from "./circuit-breaker";
 import { HttpError, ServiceUnavailableError } from "./errors";
 import { partitioned } from "./faults";
 import { resolve } from "./registry";
+import { SERVICE_KEY_HEADER } from "./service-key";
 import { HARD_TIMEOUT_MS, onResilienceChange, resilience, retryDelayMs } from "./resilience";
 import { emit } from "./telemetry";
 import { childSpan, formatTraceparent } from "./trace";
@@ -27,7 +28,8 @@ export interface ServiceClient {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createServiceClient(from: string, stack: StackId): ServiceClient {
+/** `secret` is the stack's service key: every call carries it, or the callee refuses. */
+export function createServiceClient(from: string, stack: StackId, secret: string): ServiceClient {
   const breakers = new Map<string, CircuitBreaker>();
   const breakerFor = (to: string) => {
     let breaker = breakers.get(to);
@@ -58,7 +60,7 @@ export function createServiceClient(from: string, stack: StackId): ServiceClient
     try {
       const response = await fetch(base + path, {
         method,
-        headers: { "content-type": "application/json", traceparent: formatTraceparent(span.traceId, span.spanId), "x-sandbox-from": from, ...options.headers },
+        headers: { "content-type": "application/json", traceparent: formatTraceparent(span.traceId, span.spanId), "x-sandbox-from": from, [SERVICE_KEY_HEADER]: secret, ...options.headers },
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: AbortSignal.timeout(settings.timeouts ? settings.timeoutMs : HARD_TIMEOUT_MS),
       });
@@ -73,8 +75,8 @@ export function createServiceClient(from: string, stack: StackId): ServiceClient
 
   const client: ServiceClient = {
     async request<T>(to: string, method: string, path: string, options?: CallOptions) {
-      const { status, body } = await client.call<T & { error?: string }>(to, method, path, options);
-      if (status >= 400) throw new HttpError(status, body.error ?? `${to} answered ${status}`);
+      const { status, body } = await client.call<T & { error?: string; retryAfterS?: number }>(to, method, path, options);
+      if (status >= 400) throw new HttpError(status, body.error ?? `${to} answered ${status}`, body.retryAfterS);
       return body;
     },
     async call<T>(to: string, method: string, path: string, options: CallOptions = {}) {

@@ -1,37 +1,47 @@
-// The HTTP side of a service: JSON in and out, /health, trace context, errors as {error}, calls from clients reported.
+// The HTTP side of a service: JSON in and out, /health, trace context, errors as {error}, calls from clients reported,
+// calls without the stack's key refused (except the storefront of the shop's front door, and /health).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { HttpError } from "./errors";
+import { HttpError, errorBody } from "./errors";
 import { beforeHandling } from "./faults";
 import { log } from "./log";
 import { compileRoutes, type Routes } from "./router";
+import { SERVICE_KEY_HEADER, serviceKeyCheck } from "./service-key";
 import { emit } from "./telemetry";
 import { formatTraceparent, runInTrace, spanFrom } from "./trace";
 import type { StackId } from "../../../lib/contract/events";
 
-/** Request bodies larger than this are refused: nothing in the shop needs more. */
-const MAX_BODY_BYTES = 64 * 1024;
+/** Request bodies larger than this are refused (413) before they are parsed: nothing in the shop needs more. */
+export const MAX_BODY_BYTES = 64 * 1024;
+const TOO_LARGE = `the request body is too large: at most ${MAX_BODY_BYTES / 1024} KB`;
 
 export interface ServerOptions {
   serviceId: string;
   stack: StackId;
   healthMessage: string;
   routes: Routes;
+  /** The stack's key: a call that carries it is one of the stack's services. */
+  serviceSecret: string;
+  /** Whether anyone may call the routes (the gateway's and the monolith's storefront); /health always may. */
+  publicRoutes: boolean;
 }
 
 function readBody(request: http.IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, "the request body is too large"));
-        request.destroy();
+        // The rest is drained, not cut off: the caller reads a clean 413 rather than a dropped connection.
+        request.off("data", onData);
+        request.resume();
+        reject(new HttpError(413, TOO_LARGE));
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    request.on("data", onData);
     request.on("end", () => {
       const text = Buffer.concat(chunks).toString("utf8");
       if (!text) return resolve(undefined);
@@ -51,19 +61,26 @@ export function createHttpServer(options: ServerOptions): http.Server {
     ...options.routes,
   });
 
+  const isOwnService = serviceKeyCheck(options.serviceSecret);
   return http.createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://service");
-    const callerHeader = request.headers["x-sandbox-from"];
-    const fromClient = typeof callerHeader !== "string";
+    // A call is a service's only with the stack's key; anything else is a client, reported and judged as one.
+    const fromClient = !isOwnService(request.headers[SERVICE_KEY_HEADER]);
     const span = spanFrom(request.headers.traceparent as string | undefined);
     const started = performance.now();
     const method = request.method ?? "GET";
 
-    const send = (status: number, body: unknown) => {
+    const send = (status: number, body: unknown, retryAfterS?: number) => {
       const payload = JSON.stringify(body);
+      if (!request.readableEnded) request.resume(); // an unread body is drained, so the answer reaches the caller
       // The trace goes back to the caller, so a browser can follow the request it made, even one that failed.
-      response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(payload), traceparent: formatTraceparent(span.traceId, span.spanId) });
-      response.end(payload);
+      response.writeHead(status, {
+        "content-type": "application/json; charset=utf-8",
+        "content-length": Buffer.byteLength(payload),
+        traceparent: formatTraceparent(span.traceId, span.spanId),
+        ...(retryAfterS === undefined ? {} : { "retry-after": String(retryAfterS) }),
+      });
+      response.end(method === "HEAD" ? undefined : payload);
       // Calls between services are reported by the caller, which also sees the ones that never arrive.
       if (fromClient && url.pathname !== "/health") {
         emit({
@@ -86,16 +103,19 @@ export function createHttpServer(options: ServerOptions): http.Server {
 
     runInTrace(span, async () => {
       try {
-        const route = match(method, url.pathname);
+        if (fromClient && !options.publicRoutes && url.pathname !== "/health") throw new HttpError(403, `only the shop's own services may call ${options.serviceId}: the call did not carry its stack's key`);
+        if (Number(request.headers["content-length"] ?? 0) > MAX_BODY_BYTES) throw new HttpError(413, TOO_LARGE);
+        // HEAD answers as GET does, without the body.
+        const route = match(method === "HEAD" ? "GET" : method, url.pathname);
         if (!route) throw new HttpError(404, `no route for ${method} ${url.pathname}`);
         // The supervisor's health probe is spared latency and errors, so a fault shows in the shop, not as a dead process.
         if (url.pathname !== "/health") await beforeHandling(options.serviceId);
         const body = method === "GET" || method === "HEAD" ? undefined : await readBody(request);
-        const reply = await route.handler({ method, path: url.pathname, params: route.params, query: url.searchParams, headers: request.headers, body });
+        const reply = await route.handler({ method, path: url.pathname, params: route.params, query: url.searchParams, headers: request.headers, body, peer: request.socket.remoteAddress });
         send(reply.status, reply.body);
       } catch (error) {
         if (error instanceof HttpError) {
-          send(error.status, { error: error.message });
+          send(error.status, errorBody(error), error.retryAfterS);
         } else {
           log.error(`unexpected error in ${method} ${url.pathname}: ${error instanceof Error ? error.stack : String(error)}`);
           send(500, { error: `${options.serviceId} failed to handle the request` });

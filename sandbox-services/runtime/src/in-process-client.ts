@@ -1,7 +1,7 @@
 // Calls another module of the same process as a function call: the monolith's ServiceClient. The callee's own route
 // table answers, its faults apply, the trace carries on, and each call is reported like an HTTP hop, `via: "in-process"`.
 import type { StackId } from "../../../lib/contract/events";
-import { HttpError } from "./errors";
+import { HttpError, errorBody } from "./errors";
 import type { CallOptions, CallResult, ServiceClient } from "./http-client";
 import { log } from "./log";
 import { withModuleFaults } from "./module-routes";
@@ -44,7 +44,7 @@ export function createInProcessClient(from: string, stack: StackId, modules: Mod
       const reply = await route.handler({ method, path: pathname, params: route.params, query, headers: lowerCaseKeys(options.headers), body });
       return { status: reply.status, body: structuredClone(reply.body) };
     } catch (error) {
-      if (error instanceof HttpError) return { status: error.status, body: { error: error.message } };
+      if (error instanceof HttpError) return { status: error.status, body: errorBody(error) };
       log.error(`unexpected error in ${to} ${method} ${path}: ${error instanceof Error ? error.stack : String(error)}`);
       return { status: 500, body: { error: `${to} failed to handle the request` } };
     }
@@ -52,8 +52,8 @@ export function createInProcessClient(from: string, stack: StackId, modules: Mod
 
   const client: ServiceClient = {
     async request<T>(to: string, method: string, path: string, options?: CallOptions) {
-      const { status, body } = await client.call<T & { error?: string }>(to, method, path, options);
-      if (status >= 400) throw new HttpError(status, body.error ?? `${to} answered ${status}`);
+      const { status, body } = await client.call<T & { error?: string; retryAfterS?: number }>(to, method, path, options);
+      if (status >= 400) throw new HttpError(status, body.error ?? `${to} answered ${status}`, body.retryAfterS);
       return body;
     },
     async call<T>(to: string, method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {

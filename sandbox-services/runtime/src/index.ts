@@ -3,6 +3,7 @@
 export { runProcess, type ProcessParts } from "./process";
 export { HttpError, ServiceUnavailableError, badRequest, conflict, notFound, unauthorized } from "./errors";
 export { openStore, type Collection, type Store, type Watcher } from "./store";
+export type { Marker, MarkerSet } from "./markers";
 export type { Publisher, EventHandlers } from "./queues";
 export type { ServiceClient, CallResult, CallOptions } from "./http-client";
 export { createInProcessClient, type ModuleDirectory } from "./in-process-client";

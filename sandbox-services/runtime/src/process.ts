@@ -18,6 +18,8 @@ export interface ProcessParts {
   /** The `GET /health` answer, e.g. "Order Service is running". */
   healthMessage: string;
   routes: Routes;
+  /** Routes anyone may call (the storefront of the gateway or the monolith); otherwise only the stack's services. */
+  publicRoutes?: boolean;
   /** Starts the work beside the HTTP server (queue consumers, an outbox) once it listens; returns how to stop it. */
   start(): () => Promise<void>;
 }
@@ -48,7 +50,7 @@ export async function runProcess(build: (env: ServiceEnvironment) => ProcessPart
   const parts = build(env);
   followSupervisor(env);
 
-  const server = createHttpServer({ serviceId: env.serviceId, stack: env.stack, healthMessage: parts.healthMessage, routes: parts.routes });
+  const server = createHttpServer({ serviceId: env.serviceId, stack: env.stack, healthMessage: parts.healthMessage, routes: parts.routes, serviceSecret: env.serviceSecret, publicRoutes: parts.publicRoutes ?? false });
   const port = await listen(server, env.port);
   const stopWork = parts.start();
 

@@ -7,6 +7,8 @@ export interface Request {
   query: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
+  /** The address the request came from, as the HTTP server saw it; absent for a call inside the monolith. */
+  peer?: string;
 }
 
 export interface Reply {

@@ -33,12 +33,14 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
     const context: ServiceContext = {
       env,
       store: openStore(env.dataDir),
-      client: createServiceClient(env.serviceId, env.stack),
+      client: createServiceClient(env.serviceId, env.stack, env.serviceSecret),
       publisher: createPublisher(env.serviceId, env.stack, connection, BULL_PREFIX),
     };
     const { routes, handlers, start } = definition.create(context);
     return {
       healthMessage: `${displayName(definition.id)} is running`,
+      // The gateway is the shop's front door; every other service answers only its own stack.
+      publicRoutes: definition.id === "api-gateway",
       routes,
       start() {
         const worker: Promise<Worker> | undefined = handlers ? createConsumer(definition.id, env.stack, connection, BULL_PREFIX, handlers) : undefined;

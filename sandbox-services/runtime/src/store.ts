@@ -3,6 +3,7 @@
 // others' writes before it reads or writes, so they share one database as a real service's replicas would.
 import fs from "node:fs";
 import path from "node:path";
+import { openMarkers, type MarkerSet } from "./markers";
 
 export interface Document {
   id: string;
@@ -94,6 +95,8 @@ export interface Watcher<T> {
 export interface Store {
   /** Opens a collection; a watcher, if given, must be given on the first open. */
   collection<T extends Document>(name: string, watcher?: Watcher<T>): Collection<T>;
+  /** Opens a set of in-flight markers: nothing of a cleared one stays on disk. */
+  markers(name: string): MarkerSet;
 }
 
 export function openStore(dir: string): Store {
@@ -113,6 +116,10 @@ export function openStore(dir: string): Store {
         open.set(name, collection);
       }
       return collection as Collection<T>;
+    },
+    markers(name: string): MarkerSet {
+      if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`invalid marker set name ${name}`);
+      return openMarkers(dir, name);
     },
   };
 }

@@ -18,6 +18,8 @@ export async function requestJson<T = any>(url: string, { method = "GET", body, 
   const response = await fetch(url, {
     method,
     headers: {
+      // A script, not a cross-site form: the sandbox acts on a body-less POST only with this header (or JSON).
+      "x-sandbox-client": "integration-test",
       ...(body === undefined ? {} : { "content-type": "application/json" }),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...headers,
