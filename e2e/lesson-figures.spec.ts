@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import type { Comparison } from "../lib/contract/compare";
 import type { Metrics, SandboxState } from "../lib/contract/control";
-import { everythingHealthy, useArchitecture } from "./helpers";
+import { AS_SCRIPT, everythingHealthy, useArchitecture } from "./helpers";
 
 test.setTimeout(180_000);
 
@@ -36,13 +36,13 @@ async function trafficMeasured(request: APIRequestContext, stacks: string[], ste
 }
 
 test.beforeEach(async ({ request }) => {
-  await request.delete("/api/traffic");
-  await request.delete("/api/faults");
+  await request.delete("/api/traffic", { headers: AS_SCRIPT });
+  await request.delete("/api/faults", { headers: AS_SCRIPT });
 });
 
 test.afterEach(async ({ request }) => {
-  await request.delete("/api/traffic");
-  await request.delete("/api/faults");
+  await request.delete("/api/traffic", { headers: AS_SCRIPT });
+  await request.delete("/api/faults", { headers: AS_SCRIPT });
   const state = await get<SandboxState>(request, "/api/sandbox");
   for (const service of state.services) if (service.replicas > 1) await request.post(`/api/services/${service.id}/scale`, { data: { replicas: 1 }, timeout: 60_000 });
   await everythingHealthy(request);
@@ -147,7 +147,7 @@ test("blast radius: without product-service browsing fails and the rest works; a
   await startTraffic(request, 30);
   await trafficMeasured(request, ["microservices", "monolith"]);
   await page.goto("/compare");
-  expect((await request.post("/api/services/product-service/kill")).ok()).toBe(true);
+  expect((await request.post("/api/services/product-service/kill", { headers: AS_SCRIPT })).ok()).toBe(true);
   await expect.poll(async () => (await compared(request, "microservices")).lastFailure?.failedFeatures ?? [], { timeout: 20_000 }).toContain("browse");
   await expect.poll(async () => (await compared(request, "microservices")).lastFailure?.workingFeatures ?? [], { timeout: 20_000 }).toContain("my orders");
   await expect(cell(page, "microservices", "failure")).toContainText("failed: browse");
@@ -155,7 +155,7 @@ test("blast radius: without product-service browsing fails and the rest works; a
   await expect(reading(page)).toContainText("Latency is not compared while the microservices fail requests", { timeout: 15_000 });
   await expect(reading(page)).not.toContainText("answer shoppers faster");
 
-  expect((await request.post("/api/services/monolith/kill")).ok()).toBe(true);
+  expect((await request.post("/api/services/monolith/kill", { headers: AS_SCRIPT })).ok()).toBe(true);
   await expect(cell(page, "monolith", "running")).toContainText("down");
   await expect.poll(async () => {
     const figures = await stackFigures(request, "monolith");
@@ -173,7 +173,7 @@ test("queues keep the shop up: with payment-service dead orders are accepted and
   const email = `outage-${Date.now()}@example.com`;
   expect((await request.post(`${shop}/auth/register`, { data: { email, password: "correct horse", name: "Outage" } })).status()).toBe(201);
   const { token } = (await (await request.post(`${shop}/auth/login`, { data: { email, password: "correct horse" } })).json()) as { token: string };
-  expect((await request.post("/api/services/payment-service/kill")).ok()).toBe(true);
+  expect((await request.post("/api/services/payment-service/kill", { headers: AS_SCRIPT })).ok()).toBe(true);
   const ids: string[] = [];
   for (let index = 0; index < 3; index++) {
     const placed = await request.post(`${shop}/orders`, { headers: { authorization: `Bearer ${token}` }, data: { items: [{ productId: "p-mouse", quantity: 1 }] } });
@@ -181,7 +181,7 @@ test("queues keep the shop up: with payment-service dead orders are accepted and
     ids.push(((await placed.json()) as { order: { id: string } }).order.id);
   }
   await expect.poll(async () => (await get<SandboxState>(request, "/api/sandbox")).queues.find((queue) => queue.name === "payment-inbox")?.waiting ?? 0, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
-  expect((await request.post("/api/services/payment-service/start")).ok()).toBe(true);
+  expect((await request.post("/api/services/payment-service/start", { headers: AS_SCRIPT })).ok()).toBe(true);
   for (const id of ids) {
     await expect.poll(async () => ((await (await request.get(`${shop}/orders/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { order: { status: string } }).order.status, { timeout: 30_000 }).toBe("paid");
   }
