@@ -3,12 +3,12 @@
 import { useStore } from "zustand";
 import { SHOP_SERVICE_IDS, queueTopology } from "../lib/contract/services";
 import { EVENT_KINDS } from "../lib/client/event-filter";
-import { sandboxStore } from "../lib/client/store";
+import { closeStreamFold, sandboxStore } from "../lib/client/store";
 import { clearStream, pauseStream, resumeStream, setFilter, uiStore, unseenWhilePaused } from "../lib/client/ui-store";
 
 const SUBJECTS = ["client", ...SHOP_SERVICE_IDS, "redis", ...queueTopology().map(({ queue }) => queue)];
 
-export function EventStreamControls({ shown }: { shown: number }) {
+export function EventStreamControls({ shown, folded }: { shown: number; folded: number }) {
   const filter = useStore(uiStore, (view) => view.filter);
   const pausedStream = useStore(uiStore, (view) => view.paused);
   const paused = pausedStream !== null;
@@ -52,16 +52,28 @@ export function EventStreamControls({ shown }: { shown: number }) {
         type="button"
         aria-pressed={paused}
         onClick={() =>
-          uiStore.setState((view) => (view.paused ? resumeStream(view) : pauseStream(view, sandboxStore.getState().events, sandboxStore.getState().receivedEvents)), true)
+          uiStore.setState((view) => (view.paused ? resumeStream(view) : pauseStream(view, sandboxStore.getState().events, sandboxStore.getState().receivedEvents, sandboxStore.getState().stream)), true)
         }
       >
         {paused ? "▶ Resume" : "❚❚ Pause"}
       </button>
-      <button type="button" onClick={() => uiStore.setState((view) => clearStream(view, sandboxStore.getState().events.at(-1)?.seq ?? -1), true)}>
+      <button
+        type="button"
+        onClick={() => {
+          sandboxStore.setState((view) => closeStreamFold(view), true);
+          uiStore.setState((view) => clearStream(view, sandboxStore.getState().events.at(-1)?.seq ?? -1), true);
+        }}
+      >
         Clear
       </button>
       <span className="stream-counts" data-not-shown={notShown + sampledAway}>
         {shown} shown
+        {folded > 0 && (
+          <>
+            {" "}
+            · <span data-testid="folded-count">{folded}</span> generated folded
+          </>
+        )}
         {paused && <strong> · {notShown} new while paused</strong>}
         {sampledAway > 0 && <> · {sampledAway} sampled away</>}
         {dropped > 0 && <> · {dropped} dropped by the sandbox</>}

@@ -10,12 +10,15 @@ export interface StreamFilter {
   service: string | null;
   kinds: Readonly<Record<EventKind, boolean>>;
   errorsOnly: boolean;
+  /** Fold the traffic generator's calls and jobs into counting rows (the default), or show each one. */
+  foldGenerated: boolean;
 }
 
 export const defaultFilter: StreamFilter = {
   service: null,
   kinds: { http: true, queue: true, lifecycle: true, log: true, circuit: true },
   errorsOnly: false,
+  foldGenerated: true,
 };
 
 /** The services (and queues) an event is about. */

@@ -6,7 +6,7 @@ import { beforeHandling } from "./faults";
 import { log } from "./log";
 import { compileRoutes, type Routes } from "./router";
 import { emit } from "./telemetry";
-import { formatTraceparent, runInTrace, spanFrom } from "./trace";
+import { formatTraceparent, ORIGIN_HEADER, originField, originFrom, runInTrace, spanFrom } from "./trace";
 import type { StackId } from "../../../lib/contract/events";
 
 /** Request bodies larger than this are refused: nothing in the shop needs more. */
@@ -55,7 +55,7 @@ export function createHttpServer(options: ServerOptions): http.Server {
     const url = new URL(request.url ?? "/", "http://service");
     const callerHeader = request.headers["x-sandbox-from"];
     const fromClient = typeof callerHeader !== "string";
-    const span = spanFrom(request.headers.traceparent as string | undefined);
+    const span = spanFrom(request.headers.traceparent as string | undefined, originFrom(request.headers[ORIGIN_HEADER]));
     const started = performance.now();
     const method = request.method ?? "GET";
 
@@ -80,6 +80,7 @@ export function createHttpServer(options: ServerOptions): http.Server {
           spanId: span.spanId,
           parentSpanId: span.parentSpanId,
           error: status >= 400 ? (body as { error?: string }).error : undefined,
+          ...originField(span),
         });
       }
     };

@@ -7,7 +7,7 @@ import { JOB_RETRIES, jobIdFor } from "./event-jobs";
 import { beforeConsuming } from "./faults";
 import { log } from "./log";
 import { emit } from "./telemetry";
-import { childSpan, currentTrace, formatTraceparent, runInTrace, spanFrom } from "./trace";
+import { childSpan, currentTrace, formatTraceparent, originField, runInTrace, spanFrom, type TraceOrigin } from "./trace";
 
 /** What travels in a job: the event, its payload and the trace it belongs to. */
 export interface EventJobData<N extends DomainEventName = DomainEventName> {
@@ -15,6 +15,8 @@ export interface EventJobData<N extends DomainEventName = DomainEventName> {
   payload: DomainEventPayloads[N];
   traceparent: string;
   publishedBy: string;
+  /** The trace's origin, so a generated shopper's jobs are marked as its calls are. */
+  origin?: TraceOrigin;
 }
 
 export type EventHandlers = { [N in DomainEventName]?: (payload: DomainEventPayloads[N]) => Promise<void> };
@@ -60,7 +62,7 @@ export function createPublisher(serviceId: string, stack: StackId, connection: C
   return {
     async publish(event, payload, key) {
       const span = childSpan();
-      const data: EventJobData = { event, payload, traceparent: formatTraceparent(span.traceId, span.spanId), publishedBy: serviceId };
+      const data: EventJobData = { event, payload, traceparent: formatTraceparent(span.traceId, span.spanId), publishedBy: serviceId, ...originField(span) };
       for (const subscriber of DOMAIN_EVENTS[event].subscribers) {
         const queueName = inboxQueueName(subscriber);
         const jobId = jobIdFor(event, key);
@@ -70,7 +72,7 @@ export function createPublisher(serviceId: string, stack: StackId, connection: C
           added,
           new Promise((_, reject) => setTimeout(() => reject(new Error("the broker did not answer in time")), PUBLISH_TIMEOUT_MS).unref()),
         ]);
-        emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: event, jobId, state: "added", attempt: 0, service: serviceId, traceId: span.traceId, spanId: span.spanId });
+        emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: event, jobId, state: "added", attempt: 0, service: serviceId, traceId: span.traceId, spanId: span.spanId, ...originField(span) });
       }
     },
     async close() {
@@ -84,10 +86,10 @@ export function createConsumer(serviceId: ShopServiceId, stack: StackId, connect
   const worker = new Worker(
     queueName,
     async (job: Job<EventJobData>) => {
-      const span = spanFrom(job.data.traceparent);
+      const span = spanFrom(job.data.traceparent, job.data.origin);
       const attempt = job.attemptsMade + 1;
       const report = (state: "active" | "completed" | "failed" | "retry", extra: { durationMs?: number; error?: string } = {}) =>
-        emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: job.data.event, jobId: job.id ?? "", state, attempt, service: serviceId, traceId: span.traceId, spanId: span.spanId, ...extra });
+        emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: job.data.event, jobId: job.id ?? "", state, attempt, service: serviceId, traceId: span.traceId, spanId: span.spanId, ...originField(span), ...extra });
       const started = performance.now();
       report("active");
       try {
