@@ -2,7 +2,7 @@
 // The event stream's filters (service, kind, errors only), pause/resume and clear, and what is not shown.
 import { useStore } from "zustand";
 import { SHOP_SERVICE_IDS, queueTopology } from "../lib/contract/services";
-import { EVENT_KINDS } from "../lib/client/event-filter";
+import { EVENT_KINDS, type StreamFilter } from "../lib/client/event-filter";
 import { closeStreamFold, sandboxStore } from "../lib/client/store";
 import { clearStream, pauseStream, resumeStream, setFilter, uiStore, unseenWhilePaused } from "../lib/client/ui-store";
 
@@ -29,6 +29,17 @@ export function EventStreamControls({ shown, folded }: { shown: number; folded: 
               {subject}
             </option>
           ))}
+        </select>
+      </label>
+      <label>
+        stack{" "}
+        <select
+          value={filter.stack ?? ""}
+          onChange={(event) => uiStore.setState((view) => setFilter(view, { stack: (event.target.value || null) as StreamFilter["stack"] }), true)}
+        >
+          <option value="">both</option>
+          <option value="microservices">microservices</option>
+          <option value="monolith">monolith</option>
         </select>
       </label>
       <fieldset className="kinds">

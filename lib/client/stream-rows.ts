@@ -28,6 +28,7 @@ function passes(count: FoldCount, filter: StreamFilter): boolean {
   if (!filter.kinds[count.kind]) return false;
   if (filter.errorsOnly && !count.failed) return false;
   if (filter.service !== null && !count.involved.includes(filter.service)) return false;
+  if (filter.stack !== null && count.stack !== filter.stack) return false;
   return true;
 }
 
