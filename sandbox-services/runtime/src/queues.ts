@@ -66,13 +66,16 @@ export function createPublisher(serviceId: string, stack: StackId, connection: C
       for (const subscriber of DOMAIN_EVENTS[event].subscribers) {
         const queueName = inboxQueueName(subscriber);
         const jobId = jobIdFor(event, key);
+        // Stamped when the job is handed to the broker: a consumer may take it before the broker's answer is back here,
+        // and a time taken after that answer made a trace's wait in the queue come out negative.
+        const handedOver = Date.now();
         const added = queueFor(queueName).add(event, data, { jobId, ...JOB_RETRIES, ...KEEP_FINISHED });
         added.catch(() => {});
         await Promise.race([
           added,
           new Promise((_, reject) => setTimeout(() => reject(new Error("the broker did not answer in time")), PUBLISH_TIMEOUT_MS).unref()),
         ]);
-        emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: event, jobId, state: "added", attempt: 0, service: serviceId, traceId: span.traceId, spanId: span.spanId, ...originField(span) });
+        emit({ type: "queue", ts: handedOver, stack, queue: queueName, job: event, jobId, state: "added", attempt: 0, service: serviceId, traceId: span.traceId, spanId: span.spanId, ...originField(span) });
       }
     },
     async close() {
