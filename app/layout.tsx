@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import "./globals.css";
 import "./operations.css";
 import "./stream.css";
+import "./accessibility.css";
 
 export const metadata: Metadata = {
   title: "Architecture Sandbox",
