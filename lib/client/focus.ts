@@ -9,3 +9,20 @@ export function focusById(id: string): void {
 }
 
 export const focusShopMessage = (): void => focusById(SHOP_MESSAGE_ID);
+
+/**
+ * After the next render, focuses the first element on the page matching one of the selectors, in order of preference
+ * (e.g. the scenario's Stop button, else its error): the button pressed was disabled meanwhile and lost focus.
+ */
+export function focusAfterRender(selectors: readonly string[]): void {
+  requestAnimationFrame(() => {
+    for (const selector of selectors) {
+      const element = document.querySelector<HTMLElement>(selector);
+      if (element) {
+        if (!element.matches("button, a, input, select, textarea, [tabindex]")) element.tabIndex = -1;
+        element.focus({ preventScroll: true });
+        return;
+      }
+    }
+  });
+}
