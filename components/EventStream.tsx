@@ -70,9 +70,11 @@ const FoldedRow = memo(function FoldedRow({ summary, top, height, index }: { sum
     <div className={`stream-row fold-row${summary.failed > 0 ? " outcome-failure" : ""}`} style={{ top, height }} data-seq={summary.seq} data-type="fold" data-folded={summary.events} role="row" aria-rowindex={index}>
       <span role="cell" className="cell-time">{time(summary.ts)}</span>
       <span role="cell" className="cell-stack">{summary.stacks.map((stack) => STACK_WORDS[stack]).join(" + ")}</span>
-      <span role="cell" className="cell-kind">folded</span>
-      <span role="cell" className="cell-route">{row.route}</span>
-      <span role="cell" className="cell-what" title={row.what}>{row.what}</span>
+      <span role="cell" className="cell-kind">{row.route}</span>
+      {/* A fold says more than an event: its words take the from → to column too. */}
+      <span role="cell" className="cell-what cell-wide" title={row.what}>
+        {row.what}
+      </span>
       <span role="cell" className="cell-status">{row.status}</span>
       <span role="cell" className="cell-duration" />
     </div>

@@ -42,19 +42,23 @@ export function EventStreamControls({ shown, folded }: { shown: number; folded: 
           <option value="monolith">monolith</option>
         </select>
       </label>
-      <fieldset className="kinds">
-        <legend className="visually-hidden">kinds of event</legend>
-        {EVENT_KINDS.map((kind) => (
-          <label key={kind}>
-            <input
-              type="checkbox"
-              checked={filter.kinds[kind]}
-              onChange={(event) => uiStore.setState((view) => setFilter(view, { kinds: { ...view.filter.kinds, [kind]: event.target.checked } }), true)}
-            />{" "}
-            {kind}
-          </label>
-        ))}
-      </fieldset>
+      {/* Five checkboxes would take the stream's whole width at 1280 px: they open from one button. */}
+      <details className="kinds-menu">
+        <summary>kinds: {EVENT_KINDS.every((kind) => filter.kinds[kind]) ? "all" : `${EVENT_KINDS.filter((kind) => filter.kinds[kind]).length} of ${EVENT_KINDS.length}`}</summary>
+        <fieldset className="kinds">
+          <legend className="visually-hidden">kinds of event</legend>
+          {EVENT_KINDS.map((kind) => (
+            <label key={kind}>
+              <input
+                type="checkbox"
+                checked={filter.kinds[kind]}
+                onChange={(event) => uiStore.setState((view) => setFilter(view, { kinds: { ...view.filter.kinds, [kind]: event.target.checked } }), true)}
+              />{" "}
+              {kind}
+            </label>
+          ))}
+        </fieldset>
+      </details>
       <label>
         <input type="checkbox" checked={filter.errorsOnly} onChange={(event) => uiStore.setState((view) => setFilter(view, { errorsOnly: event.target.checked }), true)} /> errors
         only

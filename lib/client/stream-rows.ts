@@ -90,5 +90,5 @@ export const foldedCount = (rows: readonly DisplayRow[]): number => rows.reduce(
 /** A fold's words for its row. */
 export function describeFold(summary: FoldSummary): { route: string; what: string; status: string } {
   const head = summary.requests > 0 ? `+${summary.requests} generated requests (${summary.events} events) folded` : `+${summary.events} generated events folded`;
-  return { route: "traffic generator", what: `${head}: ${summary.parts.join(" · ")}`, status: summary.failed > 0 ? `${summary.failed} failed` : "folded" };
+  return { route: "generated", what: `${head}: ${summary.parts.join(" · ")}`, status: summary.failed > 0 ? `${summary.failed} failed` : "folded" };
 }
