@@ -27,6 +27,8 @@ export function ScenariosPanel({ active }: { active: boolean }) {
   async function act(id: string, what: string, path: string) {
     setBusy({ id, what });
     setError(null);
+    // The button pressed is disabled until the sandbox answers: focus waits on the line that says what is under way.
+    focusAfterRender([".op-progress"]);
     const result = await callApi<ScenariosView>("POST", path);
     if (result.ok) setView(result.data);
     else setError(result.error);
