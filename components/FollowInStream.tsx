@@ -18,7 +18,8 @@ export function FollowInStream({ id, stack, module }: { id: string; stack: Stack
       data-follow={module ?? id}
       onClick={() => uiStore.setState((view) => setFilter(view, following ? { service: null, stack: null } : { service, stack: stack ?? null }), true)}
     >
-      {following ? "◉ Following in the stream" : "○ Follow in the stream"}
+      {/* The label stays the same; aria-pressed (and the dot) say whether it is on. */}
+      {following ? "◉" : "○"} Follow in the stream
     </button>
   );
 }

@@ -41,7 +41,7 @@ test("at 20 requests/s of generated traffic, my order and its queue events stay 
   expect((await request.post("/api/traffic", { data: { rps: 20 } })).ok()).toBe(true);
   await page.goto("/");
   // The generator's calls arrive folded: a counting row and a count in the stream's head.
-  await expect(stream(page).locator('[data-type="fold"]').first()).toContainText(/\+\d+ generated (requests|events)/);
+  await expect(stream(page).locator('[data-type="fold"]').first()).toContainText(/\+\d+ generated (requests|events)/, { timeout: 30_000 });
   await expect.poll(async () => Number(await controls(page).getByTestId("folded-count").textContent()), { timeout: 30_000 }).toBeGreaterThan(50);
 
   await registerShopper(page);

@@ -10,19 +10,27 @@ export function focusById(id: string): void {
 
 export const focusShopMessage = (): void => focusById(SHOP_MESSAGE_ID);
 
+/** Frames to wait for the preferred element to be drawn (React commits on its own schedule) before taking a fallback. */
+const FRAMES_FOR_PREFERRED = 30;
+
+function focusElement(element: HTMLElement): void {
+  if (!element.matches("button, a, input, select, textarea, [tabindex]")) element.tabIndex = -1;
+  element.focus({ preventScroll: true });
+}
+
 /**
- * After the next render, focuses the first element on the page matching one of the selectors, in order of preference
- * (e.g. the scenario's Stop button, else its error): the button pressed was disabled meanwhile and lost focus.
+ * Once the page is drawn, focuses the first element matching the selectors, in order of preference (e.g. the
+ * scenario's Stop button, else its error): the button pressed was disabled meanwhile and lost focus. The first choice
+ * is waited for a few frames, since the answer that brings it may not be on screen yet.
  */
-export function focusAfterRender(selectors: readonly string[]): void {
+export function focusAfterRender(selectors: readonly string[], frames = FRAMES_FOR_PREFERRED): void {
   requestAnimationFrame(() => {
-    for (const selector of selectors) {
+    const preferred = document.querySelector<HTMLElement>(selectors[0]);
+    if (preferred) return focusElement(preferred);
+    if (frames > 0) return focusAfterRender(selectors, frames - 1);
+    for (const selector of selectors.slice(1)) {
       const element = document.querySelector<HTMLElement>(selector);
-      if (element) {
-        if (!element.matches("button, a, input, select, textarea, [tabindex]")) element.tabIndex = -1;
-        element.focus({ preventScroll: true });
-        return;
-      }
+      if (element) return focusElement(element);
     }
   });
 }

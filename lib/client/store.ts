@@ -4,13 +4,16 @@ import type { SandboxState } from "../contract/control";
 import type { NumberedEvent } from "../contract/events";
 import type { Snapshot } from "../contract/socket";
 import { applyCircuitEvents, NO_CIRCUITS, type CircuitStates } from "./circuits";
-import { closeFold, foldInto, type StreamItem } from "./stream-fold";
+import { closeFold, foldInto, GeneratedJobs, type StreamItem } from "./stream-fold";
 
 /**
  * How many events the page keeps for the event stream. Enough to scroll back through several seconds of busy
  * traffic; the list draws only the rows in view, so the cost is the copy per frame, not the rendering.
  */
 export const MAX_EVENTS = 2000;
+
+/** The generator's queue jobs seen so far, for folding their retries (see GeneratedJobs); bounded, shared by the page. */
+const generatedJobs = new GeneratedJobs();
 
 export type ConnectionStatus = "connecting" | "connected" | "disconnected";
 
@@ -55,7 +58,7 @@ export function applySnapshot(view: SandboxView, snapshot: Snapshot): SandboxVie
     ...view,
     sandbox: snapshot.state,
     events: keepNewest(snapshot.recentEvents),
-    stream: foldInto([], snapshot.recentEvents, MAX_EVENTS),
+    stream: foldInto([], snapshot.recentEvents, MAX_EVENTS, generatedJobs),
     receivedEvents: snapshot.recentEvents.length,
     sampledAway: 0,
     // Start again from what the snapshot's events say: a breaker that changed while the page was away is not kept stale.
@@ -78,7 +81,7 @@ export function appendEvents(view: SandboxView, batch: readonly NumberedEvent[])
   return {
     ...view,
     events: keepNewest([...view.events, ...fresh]),
-    stream: foldInto(view.stream, fresh, MAX_EVENTS),
+    stream: foldInto(view.stream, fresh, MAX_EVENTS, generatedJobs),
     receivedEvents: view.receivedEvents + fresh.length,
     sampledAway: view.sampledAway + Math.max(0, fresh.length - MAX_EVENTS),
     circuits: applyCircuitEvents(view.circuits, fresh),

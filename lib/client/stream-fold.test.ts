@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { NumberedEvent } from "../contract/events";
 import { defaultFilter } from "./event-filter";
-import { closeFold, foldInto, isFoldRow, pathPattern, type FoldRow } from "./stream-fold";
+import { closeFold, foldInto, GeneratedJobs, isFoldRow, pathPattern, type FoldRow } from "./stream-fold";
 import { describeFold, foldedCount, summariseFold, visibleRows } from "./stream-rows";
 import { http, queue } from "./test-events";
 
@@ -42,6 +42,23 @@ describe("foldInto", () => {
     const closed = closeFold(foldInto([], [generated(1)], 100));
     const items = foldInto(closed, [generated(2)], 100);
     expect(items.map((item) => item.seq)).toEqual([1, 2]);
+  });
+
+  it("folds a generated order's job announced again outside its trace (an outbox retry), by its job id", () => {
+    const jobs = new GeneratedJobs();
+    const generatedJob = queue({ queue: "payment-inbox", state: "added", service: "order-service", jobId: "OrderCreated-o-theirs", origin: "traffic" }, 1);
+    const retried = queue({ queue: "payment-inbox", state: "added", service: "order-service", jobId: "OrderCreated-o-theirs", traceId: "another" }, 3);
+    const myOwn = queue({ queue: "payment-inbox", state: "added", service: "order-service", jobId: "OrderCreated-o-mine" }, 4);
+    const items = foldInto([], [generatedJob, mine(2), retried, myOwn], 100, jobs);
+    expect(items.map((item) => (isFoldRow(item) ? `fold ${item.firstSeq}-${item.seq}` : item.seq))).toEqual(["fold 1-1", 2, "fold 3-3", 4]);
+    // Without the memory the retry would be a row of its own, as a person's.
+    expect(foldInto([], [generatedJob, mine(2), retried], 100).map((item) => item.seq)).toEqual([1, 2, 3]);
+  });
+
+  it("forgets the oldest generated jobs past its limit", () => {
+    const jobs = new GeneratedJobs(2);
+    ["a", "b", "c"].forEach((id) => jobs.add(id));
+    expect([jobs.has("a"), jobs.has("b"), jobs.has("c")]).toEqual([false, true, true]);
   });
 
   it("keeps the newest items only: a person's event is pushed out by other rows, not by a thousand generated calls", () => {

@@ -40,6 +40,37 @@ export function isGenerated(event: TelemetryEvent): boolean {
   return (event.type === "http" || event.type === "queue") && event.origin === "traffic";
 }
 
+/** Jobs remembered as generated: an hour of a busy generator's orders would be more, but a retry comes within seconds. */
+export const GENERATED_JOBS_KEPT = 5_000;
+
+/**
+ * The queue jobs seen carrying the generator's mark. A job announced again outside its request (order-service's
+ * outbox retrying a publish the broker was slow to confirm) starts a trace of its own, unmarked: its job id, which
+ * names the order, still tells it apart from a person's.
+ */
+export class GeneratedJobs {
+  private readonly ids = new Set<string>();
+  constructor(private readonly limit = GENERATED_JOBS_KEPT) {}
+  add(jobId: string): void {
+    if (this.ids.has(jobId)) return;
+    this.ids.add(jobId);
+    if (this.ids.size > this.limit) this.ids.delete(this.ids.values().next().value!);
+  }
+  has(jobId: string): boolean {
+    return this.ids.has(jobId);
+  }
+}
+
+/** Whether to fold this event: marked as generated, or a job of a generated order; remembers generated jobs. */
+function foldable(event: NumberedEvent, jobs: GeneratedJobs | undefined): boolean {
+  if (event.type !== "queue") return isGenerated(event);
+  if (event.origin === "traffic") {
+    jobs?.add(event.jobId);
+    return true;
+  }
+  return event.jobId !== "" && (jobs?.has(event.jobId) ?? false);
+}
+
 /** An id in a path (p-mouse, an order id, a number) becomes ":id", so GET /api/products/p-mouse and …/p-desk count together. */
 export function pathPattern(path: string): string {
   const bare = path.split("?")[0];
@@ -77,12 +108,12 @@ function grow(fold: FoldRow, counts: Record<string, FoldCount>, event: NumberedE
  * Appends a batch (oldest first) to the folded stream and keeps its newest `limit` items. Generated events extend
  * the fold at the end, or start one; every other event is kept as it is and ends the fold before it.
  */
-export function foldInto(items: readonly StreamItem[], batch: readonly NumberedEvent[], limit: number): StreamItem[] {
+export function foldInto(items: readonly StreamItem[], batch: readonly NumberedEvent[], limit: number, jobs?: GeneratedJobs): StreamItem[] {
   const next = items.slice();
   // The open fold this call owns: copied once from the last item, then grown in place for the rest of the batch.
   let open: { fold: FoldRow; counts: Record<string, FoldCount> } | null = null;
   for (const event of batch) {
-    if (!isGenerated(event)) {
+    if (!foldable(event, jobs)) {
       next.push(event);
       open = null;
       continue;
