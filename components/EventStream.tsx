@@ -44,6 +44,8 @@ const EventRow = memo(function EventRow({ event, top, height, index }: { event: 
       data-origin={generated ? "traffic" : "person"}
       role="row"
       aria-rowindex={index}
+      // The whole row answers a mouse click; the button in it is the way in for the keyboard.
+      onClick={traced ? () => followTrace(event) : undefined}
     >
       <span role="cell" className="cell-time">{time(event.ts)}</span>
       <span role="cell" className={`cell-stack stack-${event.stack}`}>{STACK_WORDS[event.stack]}</span>
@@ -51,7 +53,15 @@ const EventRow = memo(function EventRow({ event, top, height, index }: { event: 
       <span role="cell" className="cell-route">{row.route}</span>
       <span role="cell" className="cell-what">
         {traced ? (
-          <button type="button" className="row-trace" onClick={() => followTrace(event)} title="follow this trace">
+          <button
+            type="button"
+            className="row-trace"
+            onClick={(click) => {
+              click.stopPropagation();
+              followTrace(event);
+            }}
+            title="follow this trace"
+          >
             {row.what}
           </button>
         ) : (
