@@ -22,7 +22,8 @@ export function EventStreamControls({ shown, folded }: { shown: number; folded: 
     <div className="stream-controls" role="toolbar" aria-label="event stream controls">
       <label>
         service{" "}
-        <select value={filter.service ?? ""} onChange={(event) => uiStore.setState((view) => setFilter(view, { service: event.target.value || null }), true)}>
+        {/* Named outright: a label's name would take in the options' words, and "microservices" contains "service". */}
+        <select aria-label="service" value={filter.service ?? ""} onChange={(event) => uiStore.setState((view) => setFilter(view, { service: event.target.value || null }), true)}>
           <option value="">all</option>
           {SUBJECTS.map((subject) => (
             <option key={subject} value={subject}>
@@ -34,6 +35,7 @@ export function EventStreamControls({ shown, folded }: { shown: number; folded: 
       <label>
         stack{" "}
         <select
+          aria-label="stack"
           value={filter.stack ?? ""}
           onChange={(event) => uiStore.setState((view) => setFilter(view, { stack: (event.target.value || null) as StreamFilter["stack"] }), true)}
         >

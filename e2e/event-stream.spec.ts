@@ -37,14 +37,14 @@ async function showOnlyKinds(page: Page, kinds: string[]) {
 }
 
 test("at 20 requests/s of generated traffic, my order and its queue events stay visible and the folded count is shown", async ({ page, request }) => {
-  test.setTimeout(120_000);
-  expect((await request.post("/api/traffic", { data: { rps: 20 } })).ok()).toBe(true);
+  test.setTimeout(240_000);
   await page.goto("/");
+  await registerShopper(page);
+  expect((await request.post("/api/traffic", { data: { rps: 20 } })).ok()).toBe(true);
   // The generator's calls arrive folded: a counting row and a count in the stream's head.
   await expect(stream(page).locator('[data-type="fold"]').first()).toContainText(/\+\d+ generated (requests|events)/, { timeout: 30_000 });
   await expect.poll(async () => Number(await controls(page).getByTestId("folded-count").textContent()), { timeout: 30_000 }).toBeGreaterThan(50);
 
-  await registerShopper(page);
   await orderButton(page, "p-mouse").click();
   await expect(page.locator('[data-shop-message="ok"]')).toContainText("Order accepted (202)");
   // The message follows the order to its end: paid, not "pending" for ever.
