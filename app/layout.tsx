@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 import "./operations.css";
+import "./stream.css";
+import "./accessibility.css";
 
 export const metadata: Metadata = {
   title: "Architecture Sandbox",

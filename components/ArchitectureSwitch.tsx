@@ -1,7 +1,8 @@
 "use client";
-// Which architecture runs: Microservices, Monolith or Both, as one labelled group of radio buttons (arrow keys move
-// between them), with the switch's progress while the sandbox stops and starts processes, and its error in words.
-import { useState } from "react";
+// Which architecture runs: Microservices, Monolith or Both, as one labelled group of toggle buttons, with the switch's
+// progress while the sandbox stops and starts processes, and its error in words. Switching stops and starts processes,
+// so it happens only on a deliberate choice (click, Enter, Space): arrow keys move focus between the choices, nothing more.
+import { useRef, useState, type KeyboardEvent } from "react";
 import { useStore } from "zustand";
 import type { Architecture } from "../lib/contract/services";
 import { askSandbox } from "../lib/client/control-api";
@@ -29,24 +30,60 @@ export function ArchitectureSwitch() {
     if (refused) setError(`Could not switch to ${architecture}: ${refused}`);
   }
 
+  const buttons = useRef<Array<HTMLButtonElement | null>>([]);
+  const shown = asked ?? current;
+  // Roving focus: one Tab stop for the group (the chosen one), arrows and Home/End move along it.
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const tabStop = focusIndex ?? Math.max(0, CHOICES.findIndex(({ value }) => value === shown));
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const moves: Record<string, (i: number) => number> = {
+      ArrowRight: (i) => (i + 1) % CHOICES.length,
+      ArrowDown: (i) => (i + 1) % CHOICES.length,
+      ArrowLeft: (i) => (i + CHOICES.length - 1) % CHOICES.length,
+      ArrowUp: (i) => (i + CHOICES.length - 1) % CHOICES.length,
+      Home: () => 0,
+      End: () => CHOICES.length - 1,
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const next = move(tabStop);
+    setFocusIndex(next);
+    buttons.current[next]?.focus();
+  }
+
   return (
     <div className="architecture-switch">
-      <fieldset className="segmented" disabled={current === null} aria-busy={busy || transition !== null} data-architecture={current ?? "unknown"}>
-        <legend>Architecture</legend>
-        {CHOICES.map(({ value, label, hint }) => (
-          <label key={value} title={hint} className={(asked ?? current) === value ? "chosen" : undefined}>
-            <input
-              type="radio"
-              name="architecture"
-              value={value}
-              checked={(asked ?? current) === value}
-              onChange={() => void choose(value)}
-              disabled={busy && asked !== value}
-            />
+      <div
+        className="segmented"
+        role="group"
+        aria-labelledby="architecture-legend"
+        aria-busy={busy || transition !== null}
+        data-architecture={current ?? "unknown"}
+        onKeyDown={onKeyDown}
+      >
+        <span className="legend" id="architecture-legend">
+          Architecture
+        </span>
+        {CHOICES.map(({ value, label, hint }, i) => (
+          <button
+            key={value}
+            ref={(element) => {
+              buttons.current[i] = element;
+            }}
+            type="button"
+            title={hint}
+            className={shown === value ? "chosen" : undefined}
+            aria-pressed={shown === value}
+            tabIndex={i === tabStop ? 0 : -1}
+            disabled={current === null || (busy && asked !== value)}
+            onFocus={() => setFocusIndex(i)}
+            onClick={() => void choose(value)}
+          >
             {label}
-          </label>
+          </button>
         ))}
-      </fieldset>
+      </div>
       <span className="switch-progress" role="status" aria-live="polite">
         {/* The sandbox's own words (state.transition) show beside the switch once it reports them. */}
         {busy && !transition ? `◌ asking to switch to ${asked}…` : ""}

@@ -4,6 +4,8 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "rea
 import { useStore } from "zustand";
 import type { NumberedEvent } from "../lib/contract/events";
 import { describeEvent, visibleEvents } from "../lib/client/event-filter";
+import { isGenerated } from "../lib/client/stream-fold";
+import { describeFold, foldedCount, visibleRows, type DisplayRow, type FoldSummary } from "../lib/client/stream-rows";
 import { outcomeOf } from "../lib/client/outcome";
 import { measuringRenderLatency, stampRendered } from "../lib/client/render-latency";
 import { sandboxStore } from "../lib/client/store";
@@ -26,26 +28,66 @@ function followTrace(event: NumberedEvent) {
   uiStore.setState((view) => select(view, { kind: "trace", traceId, title: `${row.route} ${row.what}` }), true);
 }
 
-const EventRow = memo(function EventRow({ event, top, height }: { event: NumberedEvent; top: number; height: number }) {
+const STACK_WORDS: Record<string, string> = { microservices: "microservices", monolith: "monolith" };
+
+const EventRow = memo(function EventRow({ event, top, height, index }: { event: NumberedEvent; top: number; height: number; index: number }) {
   const row = describeEvent(event);
   const traced = traceIdOf(event) !== undefined;
-  const cells = (
-    <>
-      <span className="cell-time">{time(event.ts)}</span>
-      <span className="cell-kind">{event.type}</span>
-      <span className="cell-route">{row.route}</span>
-      <span className="cell-what">{row.what}</span>
-      <span className="cell-status">{row.status}</span>
-      <span className="cell-duration">{row.duration}</span>
-    </>
+  const generated = isGenerated(event);
+  return (
+    <div
+      className={`stream-row outcome-${outcomeOf(event)}${generated ? " generated" : ""}`}
+      style={{ top, height }}
+      data-seq={event.seq}
+      data-type={event.type}
+      data-stack={event.stack}
+      data-origin={generated ? "traffic" : "person"}
+      role="row"
+      aria-rowindex={index}
+      // The whole row answers a mouse click; the button in it is the way in for the keyboard.
+      onClick={traced ? () => followTrace(event) : undefined}
+    >
+      <span role="cell" className="cell-time">{time(event.ts)}</span>
+      <span role="cell" className={`cell-stack stack-${event.stack}`}>{STACK_WORDS[event.stack]}</span>
+      <span role="cell" className="cell-kind">{generated ? `${event.type} (gen.)` : event.type}</span>
+      <span role="cell" className="cell-route">{row.route}</span>
+      <span role="cell" className="cell-what">
+        {traced ? (
+          <button
+            type="button"
+            className="row-trace"
+            onClick={(click) => {
+              click.stopPropagation();
+              followTrace(event);
+            }}
+            title="follow this trace"
+          >
+            {row.what}
+          </button>
+        ) : (
+          row.what
+        )}
+      </span>
+      <span role="cell" className="cell-status">{row.status}</span>
+      <span role="cell" className="cell-duration">{row.duration}</span>
+    </div>
   );
-  const props = { className: `stream-row outcome-${outcomeOf(event)}`, style: { top, height }, "data-seq": event.seq, "data-type": event.type, role: "row" };
-  return traced ? (
-    <button type="button" {...props} onClick={() => followTrace(event)} title="follow this trace">
-      {cells}
-    </button>
-  ) : (
-    <div {...props}>{cells}</div>
+});
+
+const FoldedRow = memo(function FoldedRow({ summary, top, height, index }: { summary: FoldSummary; top: number; height: number; index: number }) {
+  const row = describeFold(summary);
+  return (
+    <div className={`stream-row fold-row${summary.failed > 0 ? " outcome-failure" : ""}`} style={{ top, height }} data-seq={summary.seq} data-type="fold" data-folded={summary.events} role="row" aria-rowindex={index}>
+      <span role="cell" className="cell-time">{time(summary.ts)}</span>
+      <span role="cell" className="cell-stack">{summary.stacks.map((stack) => STACK_WORDS[stack]).join(" + ")}</span>
+      <span role="cell" className="cell-kind">{row.route}</span>
+      {/* A fold says more than an event: its words take the from → to column too. */}
+      <span role="cell" className="cell-what cell-wide" title={row.what}>
+        {row.what}
+      </span>
+      <span role="cell" className="cell-status">{row.status}</span>
+      <span role="cell" className="cell-duration" />
+    </div>
   );
 });
 
@@ -59,11 +101,17 @@ function useRowHeight(): number {
 
 export function EventStream() {
   const live = useStore(sandboxStore, (view) => view.events);
+  const liveItems = useStore(sandboxStore, (view) => view.stream);
   const paused = useStore(uiStore, (view) => view.paused);
   const filter = useStore(uiStore, (view) => view.filter);
   const clearedAfterSeq = useStore(uiStore, (view) => view.clearedAfterSeq);
   const events = paused ? paused.events : live;
-  const rows = useMemo(() => visibleEvents(events, filter, clearedAfterSeq), [events, filter, clearedAfterSeq]);
+  const items = paused ? paused.items : liveItems;
+  const rows: DisplayRow[] = useMemo(
+    () => (filter.foldGenerated ? visibleRows(items, filter, clearedAfterSeq) : visibleEvents(events, filter, clearedAfterSeq)),
+    [events, items, filter, clearedAfterSeq],
+  );
+  const folded = useMemo(() => foldedCount(rows), [rows]);
 
   const rowHeight = useRowHeight();
   const viewport = useRef<HTMLDivElement>(null);
@@ -85,44 +133,44 @@ export function EventStream() {
   const lastStamped = useRef(-1);
   useLayoutEffect(() => {
     if (!measuringRenderLatency()) return;
-    const fresh = drawn.filter((event) => event.seq > lastStamped.current);
+    const fresh = drawn.filter((row) => row.seq > lastStamped.current);
     if (fresh.length === 0) return;
-    lastStamped.current = Math.max(...fresh.map((event) => event.seq));
-    stampRendered(fresh.map((event) => event.ts));
+    lastStamped.current = Math.max(...fresh.map((row) => row.seq));
+    stampRendered(fresh.map((row) => row.ts));
   });
 
   return (
     <section className="event-stream" aria-labelledby="stream-heading">
       <div className="stream-head">
         <h2 id="stream-heading">Event stream</h2>
-        <EventStreamControls shown={rows.length} />
+        <EventStreamControls shown={rows.length} folded={folded} />
       </div>
       <div className="stream-columns" aria-hidden="true">
         <span>time</span>
+        <span>stack</span>
         <span>kind</span>
         <span>from → to</span>
         <span>what</span>
         <span>status</span>
         <span>duration</span>
       </div>
-      <div
-        className="stream-viewport"
-        ref={viewport}
-        role="table"
-        aria-label="events, newest first"
-        aria-rowcount={rows.length}
-        tabIndex={0}
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-      >
+      {/* The scrolling rows: focusable, so arrows and Page Up/Down move through them from the keyboard. */}
+      <div className="stream-viewport" ref={viewport} role="table" aria-label="events, newest first" aria-rowcount={rows.length} tabIndex={0} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
         {rows.length === 0 ? (
-          <p className="muted stream-empty">
-            {events.length === 0 ? "No events yet. Calls between services and queue jobs appear here as they happen." : "No event matches the filter."}
-          </p>
+          <div role="row" aria-rowindex={1}>
+            <span role="cell" className="muted stream-empty">
+              {events.length === 0 ? "No events yet. Calls between services and queue jobs appear here as they happen." : "No event matches the filter."}
+            </span>
+          </div>
         ) : (
           <div className="stream-rows" style={{ height: rows.length * rowHeight }}>
-            {drawn.map((event, i) => (
-              <EventRow key={event.seq} event={event} top={(first + i) * rowHeight} height={rowHeight} />
-            ))}
+            {drawn.map((row, i) =>
+              row.type === "fold" ? (
+                <FoldedRow key={`fold-${row.firstSeq}`} summary={row} top={(first + i) * rowHeight} height={rowHeight} index={first + i + 1} />
+              ) : (
+                <EventRow key={row.seq} event={row} top={(first + i) * rowHeight} height={rowHeight} index={first + i + 1} />
+              ),
+            )}
           </div>
         )}
       </div>

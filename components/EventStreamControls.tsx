@@ -2,13 +2,13 @@
 // The event stream's filters (service, kind, errors only), pause/resume and clear, and what is not shown.
 import { useStore } from "zustand";
 import { SHOP_SERVICE_IDS, queueTopology } from "../lib/contract/services";
-import { EVENT_KINDS } from "../lib/client/event-filter";
-import { sandboxStore } from "../lib/client/store";
+import { EVENT_KINDS, type StreamFilter } from "../lib/client/event-filter";
+import { closeStreamFold, sandboxStore } from "../lib/client/store";
 import { clearStream, pauseStream, resumeStream, setFilter, uiStore, unseenWhilePaused } from "../lib/client/ui-store";
 
 const SUBJECTS = ["client", ...SHOP_SERVICE_IDS, "redis", ...queueTopology().map(({ queue }) => queue)];
 
-export function EventStreamControls({ shown }: { shown: number }) {
+export function EventStreamControls({ shown, folded }: { shown: number; folded: number }) {
   const filter = useStore(uiStore, (view) => view.filter);
   const pausedStream = useStore(uiStore, (view) => view.paused);
   const paused = pausedStream !== null;
@@ -22,7 +22,8 @@ export function EventStreamControls({ shown }: { shown: number }) {
     <div className="stream-controls" role="toolbar" aria-label="event stream controls">
       <label>
         service{" "}
-        <select value={filter.service ?? ""} onChange={(event) => uiStore.setState((view) => setFilter(view, { service: event.target.value || null }), true)}>
+        {/* Named outright: a label's name would take in the options' words, and "microservices" contains "service". */}
+        <select aria-label="service" value={filter.service ?? ""} onChange={(event) => uiStore.setState((view) => setFilter(view, { service: event.target.value || null }), true)}>
           <option value="">all</option>
           {SUBJECTS.map((subject) => (
             <option key={subject} value={subject}>
@@ -31,19 +32,35 @@ export function EventStreamControls({ shown }: { shown: number }) {
           ))}
         </select>
       </label>
-      <fieldset className="kinds">
-        <legend className="visually-hidden">kinds of event</legend>
-        {EVENT_KINDS.map((kind) => (
-          <label key={kind}>
-            <input
-              type="checkbox"
-              checked={filter.kinds[kind]}
-              onChange={(event) => uiStore.setState((view) => setFilter(view, { kinds: { ...view.filter.kinds, [kind]: event.target.checked } }), true)}
-            />{" "}
-            {kind}
-          </label>
-        ))}
-      </fieldset>
+      <label>
+        stack{" "}
+        <select
+          aria-label="stack"
+          value={filter.stack ?? ""}
+          onChange={(event) => uiStore.setState((view) => setFilter(view, { stack: (event.target.value || null) as StreamFilter["stack"] }), true)}
+        >
+          <option value="">both</option>
+          <option value="microservices">microservices</option>
+          <option value="monolith">monolith</option>
+        </select>
+      </label>
+      {/* Five checkboxes would take the stream's whole width at 1280 px: they open from one button. */}
+      <details className="kinds-menu">
+        <summary>kinds: {EVENT_KINDS.every((kind) => filter.kinds[kind]) ? "all" : `${EVENT_KINDS.filter((kind) => filter.kinds[kind]).length} of ${EVENT_KINDS.length}`}</summary>
+        <fieldset className="kinds">
+          <legend className="visually-hidden">kinds of event</legend>
+          {EVENT_KINDS.map((kind) => (
+            <label key={kind}>
+              <input
+                type="checkbox"
+                checked={filter.kinds[kind]}
+                onChange={(event) => uiStore.setState((view) => setFilter(view, { kinds: { ...view.filter.kinds, [kind]: event.target.checked } }), true)}
+              />{" "}
+              {kind}
+            </label>
+          ))}
+        </fieldset>
+      </details>
       <label>
         <input type="checkbox" checked={filter.errorsOnly} onChange={(event) => uiStore.setState((view) => setFilter(view, { errorsOnly: event.target.checked }), true)} /> errors
         only
@@ -52,16 +69,28 @@ export function EventStreamControls({ shown }: { shown: number }) {
         type="button"
         aria-pressed={paused}
         onClick={() =>
-          uiStore.setState((view) => (view.paused ? resumeStream(view) : pauseStream(view, sandboxStore.getState().events, sandboxStore.getState().receivedEvents)), true)
+          uiStore.setState((view) => (view.paused ? resumeStream(view) : pauseStream(view, sandboxStore.getState().events, sandboxStore.getState().receivedEvents, sandboxStore.getState().stream)), true)
         }
       >
         {paused ? "▶ Resume" : "❚❚ Pause"}
       </button>
-      <button type="button" onClick={() => uiStore.setState((view) => clearStream(view, sandboxStore.getState().events.at(-1)?.seq ?? -1), true)}>
+      <button
+        type="button"
+        onClick={() => {
+          sandboxStore.setState((view) => closeStreamFold(view), true);
+          uiStore.setState((view) => clearStream(view, sandboxStore.getState().events.at(-1)?.seq ?? -1), true);
+        }}
+      >
         Clear
       </button>
       <span className="stream-counts" data-not-shown={notShown + sampledAway}>
         {shown} shown
+        {folded > 0 && (
+          <>
+            {" "}
+            · <span data-testid="folded-count">{folded}</span> generated folded
+          </>
+        )}
         {paused && <strong> · {notShown} new while paused</strong>}
         {sampledAway > 0 && <> · {sampledAway} sampled away</>}
         {dropped > 0 && <> · {dropped} dropped by the sandbox</>}

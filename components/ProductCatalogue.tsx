@@ -4,9 +4,13 @@ import { useStore } from "zustand";
 import { formatCents } from "../lib/client/storefront";
 import { loadProducts, placeOrder, shopperStore } from "../lib/client/shopper-store";
 import { select, uiStore } from "../lib/client/ui-store";
+import { focusShopMessage } from "../lib/client/focus";
 
 async function order(productId: string) {
+  // Every Order button is disabled while the shop answers: focus goes to the line that tells the outcome.
+  focusShopMessage();
   const { orderId, traceId } = await placeOrder(productId, 1);
+  focusShopMessage();
   // Follow the order just placed, from the click to the email (a refused one offers its trace beside the refusal).
   if (orderId) uiStore.setState((view) => select(view, { kind: "order", orderId, traceId: traceId ?? undefined }), true);
 }
@@ -15,6 +19,7 @@ export function ProductCatalogue() {
   const products = useStore(shopperStore, (view) => view.products);
   const loggedIn = useStore(shopperStore, (view) => view.session !== null);
   const busy = useStore(shopperStore, (view) => view.busy !== null);
+  const refused = useStore(shopperStore, (view) => view.message?.kind === "error");
   return (
     <div className="catalogue">
       <h3>
@@ -24,7 +29,7 @@ export function ProductCatalogue() {
         </button>
       </h3>
       {products === null ? (
-        <p className="muted">Not loaded.</p>
+        <p className="muted">{refused ? "Not loaded: the shop did not answer. It is asked again when its services are back." : "Not loaded yet."}</p>
       ) : (
         <ul className="products">
           {products.map((product) => (

@@ -3,6 +3,7 @@
 import { useCallback, useState } from "react";
 import type { ScenariosView } from "../lib/contract/scenarios";
 import { callApi } from "../lib/client/api";
+import { focusAfterRender } from "../lib/client/focus";
 import { usePolling } from "../lib/client/use-polling";
 import { ResetSandboxButton } from "./ResetSandboxButton";
 import { ScenarioCard } from "./ScenarioCard";
@@ -26,10 +27,14 @@ export function ScenariosPanel({ active }: { active: boolean }) {
   async function act(id: string, what: string, path: string) {
     setBusy({ id, what });
     setError(null);
+    // The button pressed is disabled until the sandbox answers: focus waits on the line that says what is under way.
+    focusAfterRender([".op-progress"]);
     const result = await callApi<ScenariosView>("POST", path);
     if (result.ok) setView(result.data);
     else setError(result.error);
     setBusy(null);
+    // The button pressed was disabled while the sandbox acted: focus goes to what comes next (Stop, or the refusal).
+    focusAfterRender(['[data-active-scenario] button:not(:disabled)', ".op-error", "#scenarios-heading"]);
   }
 
   const playing = view?.active ? view.scenarios.find((scenario) => scenario.id === view.active!.id) : undefined;

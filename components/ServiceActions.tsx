@@ -1,7 +1,7 @@
 "use client";
 // Kill, stop, start and redeploy buttons for one service, and how a redeploy replaces it (recreate or rolling):
 // enabled only when its state allows, busy while asked, the sandbox's refusal in words.
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { ServiceAction, ServiceView } from "../lib/contract/control";
 import { actionAllowed } from "../lib/sandbox/lifecycle";
 import { askSandbox } from "../lib/client/control-api";
@@ -32,13 +32,20 @@ export function ServiceActions({ service }: { service: ServiceView }) {
   const [busy, setBusy] = useState<ServiceAction | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [strategy, setStrategy] = useState<Strategy>("recreate");
+  const [done, setDone] = useState<string | null>(null);
+  // The buttons are disabled while the sandbox acts: focus goes to the line that tells progress and outcome, not to the page.
+  const outcome = useRef<HTMLDivElement>(null);
 
   async function run(action: ServiceAction) {
     setBusy(action);
     setError(null);
+    setDone(null);
+    outcome.current?.focus();
     const refused = await askSandbox("POST", `/api/services/${service.id}/${action}`, action === "redeploy" ? { strategy } : {});
     if (refused) setError(`${action} refused: ${refused}`);
+    else setDone(`${ACTIONS.find((candidate) => candidate.action === action)?.label} done.`);
     setBusy(null);
+    outcome.current?.focus();
   }
 
   return (
@@ -57,16 +64,23 @@ export function ServiceActions({ service }: { service: ServiceView }) {
             {busy === action ? `${label}…` : label}
           </button>
         ))}
-        {busy && (
-          <span className="action-progress" role="status">
-            ◌ {ACTIONS.find((candidate) => candidate.action === busy)?.progress(strategy)}…
-          </span>
-        )}
-        {error && (
-          <span className="action-error" role="alert">
-            {error}
-          </span>
-        )}
+        <div className="action-outcome" ref={outcome} tabIndex={-1} data-action-outcome={error ? "refused" : busy ? "busy" : done ? "done" : "none"}>
+          {busy && (
+            <span className="action-progress" role="status">
+              ◌ {ACTIONS.find((candidate) => candidate.action === busy)?.progress(strategy)}…
+            </span>
+          )}
+          {error && (
+            <span className="action-error" role="alert">
+              {error}
+            </span>
+          )}
+          {!busy && !error && done && (
+            <span className="action-done" role="status">
+              {done}
+            </span>
+          )}
+        </div>
       </div>
       {service.kind === "service" && (
         <fieldset className="strategy" disabled={busy !== null}>

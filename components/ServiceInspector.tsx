@@ -5,9 +5,10 @@ import { useStore } from "zustand";
 import { MONOLITH_ID } from "../lib/contract/services";
 import { sandboxStore } from "../lib/client/store";
 import { metricsStore } from "../lib/client/metrics-store";
+import { jobCounts, jobsStore } from "../lib/client/job-counts";
 import { formatMs, formatRate, METRICS_WINDOW_MS, MONOLITH_FIGURES } from "../lib/client/metrics";
 import { nodeIdIn } from "../lib/client/topology";
-import { setFilter, uiStore } from "../lib/client/ui-store";
+import { FollowInStream } from "./FollowInStream";
 import { InstanceList } from "./InstanceList";
 import { RestartPolicyControl } from "./RestartPolicyControl";
 import { ScaleControl } from "./ScaleControl";
@@ -23,6 +24,8 @@ export function ServiceInspector({ id, module }: { id: string; module?: string }
   const service = useStore(sandboxStore, (view) => view.sandbox?.services.find((candidate) => candidate.id === id));
   const metricsKey = module ? nodeIdIn("monolith", module) : id === MONOLITH_ID ? MONOLITH_FIGURES : id;
   const metrics = useStore(metricsStore, (summary) => summary.nodes[metricsKey]);
+  // Read again at every metrics tick (the line above re-renders it), so the count falls when the jobs stop.
+  const jobs = jobCounts(useStore(jobsStore, (times) => times), module ? nodeIdIn("monolith", module) : id, Date.now());
   if (!service) return <p>{id} is not running in this architecture.</p>;
   const isMonolith = id === MONOLITH_ID;
   return (
@@ -39,6 +42,7 @@ export function ServiceInspector({ id, module }: { id: string; module?: string }
         <StatusBadge status={service.status} /> <span className="muted">{service.reason}</span>
       </p>
       <ServiceActions service={service} />
+      <FollowInStream id={id} stack={service.stack} module={module} />
       {service.kind === "service" && <ScaleControl service={service} />}
       <RestartPolicyControl service={service} />
       <dl className="facts">
@@ -71,7 +75,7 @@ export function ServiceInspector({ id, module }: { id: string; module?: string }
           <h3>
             Last {METRICS_WINDOW_MS / 1000} seconds{module ? ` (calls into ${module})` : ""}
           </h3>
-          {metrics && metrics.calls > 0 ? (
+          {metrics && metrics.calls > 0 && (
             <dl className="facts metrics">
               <dt>requests</dt>
               <dd>{formatRate(metrics.rps)}</dd>
@@ -82,17 +86,25 @@ export function ServiceInspector({ id, module }: { id: string; module?: string }
               <dt>errors</dt>
               <dd>{(metrics.errorRate * 100).toFixed(1)}%</dd>
             </dl>
-          ) : (
-            <p className="muted">No calls answered.</p>
           )}
+          {jobs.handled > 0 && (
+            <dl className="facts metrics" data-jobs-handled={jobs.handled}>
+              <dt>queue jobs</dt>
+              <dd>
+                {jobs.handled} handled ({formatRate(jobs.perSecond)})
+              </dd>
+              {jobs.failed > 0 && (
+                <>
+                  <dt>jobs failed</dt>
+                  <dd>{jobs.failed} (to be retried or given up)</dd>
+                </>
+              )}
+            </dl>
+          )}
+          {!(metrics && metrics.calls > 0) && jobs.handled === 0 && <p className="muted">No calls answered and no queue jobs handled.</p>}
         </>
       )}
-      <h3>
-        Log{" "}
-        <button type="button" className="link" onClick={() => uiStore.setState((view) => setFilter(view, { service: module ?? id }), true)}>
-          show its events in the stream
-        </button>
-      </h3>
+      <h3>Log</h3>
       <ServiceLogLines id={id} />
     </div>
   );

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useStore } from "zustand";
 import { login, logout, register, shopperStore } from "../lib/client/shopper-store";
+import { focusShopMessage } from "../lib/client/focus";
 
 export function ShopperAccount() {
   const session = useStore(shopperStore, (view) => view.session);
@@ -17,7 +18,14 @@ export function ShopperAccount() {
         <span>
           Logged in as <strong>{session.email}</strong>
         </span>{" "}
-        <button type="button" className="link" onClick={() => logout()}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            logout();
+            focusShopMessage();
+          }}
+        >
           log out
         </button>
       </div>
@@ -26,7 +34,9 @@ export function ShopperAccount() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const action = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value");
-    void (action === "register" ? register(email, password, name) : login(email, password));
+    // The form is replaced once logged in and its buttons are disabled meanwhile: focus goes to the line that tells the outcome.
+    focusShopMessage();
+    void (action === "register" ? register(email, password, name) : login(email, password)).then(focusShopMessage);
   };
   return (
     <form className="account-form" onSubmit={submit} aria-label="register or log in">

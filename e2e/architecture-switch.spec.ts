@@ -7,20 +7,22 @@ import { graphNode, moduleNode, useArchitecture } from "./helpers";
 test.afterAll(async ({ request }) => useArchitecture(request, "microservices"));
 
 const switchTo = (page: Page, name: "Microservices" | "Monolith" | "Both") =>
-  page.getByRole("group", { name: "Architecture" }).getByRole("radio", { name, exact: true });
+  page.getByRole("group", { name: "Architecture" }).getByRole("button", { name, exact: true });
 
 test("switching architectures from the screen redraws the graph", async ({ page, request }) => {
   test.setTimeout(120_000);
   await useArchitecture(request, "microservices");
   await page.goto("/");
   await expect(graphNode(page, "api-gateway")).toHaveAttribute("data-status", "healthy");
-  await expect(switchTo(page, "Microservices")).toBeChecked();
+  await expect(switchTo(page, "Microservices")).toHaveAttribute("aria-pressed", "true");
   await expect(page.locator(".react-flow [data-service='monolith']")).toHaveCount(0);
 
-  // From the keyboard: arrow keys move between the choices of the radio group.
+  // From the keyboard: arrow keys move between the choices, Enter applies the one in focus.
   await switchTo(page, "Microservices").focus();
   await page.keyboard.press("ArrowRight");
-  await expect(switchTo(page, "Monolith")).toBeChecked();
+  await expect(switchTo(page, "Monolith")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(switchTo(page, "Monolith")).toHaveAttribute("aria-pressed", "true");
   const monolith = graphNode(page, "monolith");
   await expect(monolith).toHaveAttribute("data-status", "healthy", { timeout: 60_000 });
   await expect(monolith).toContainText("one process");

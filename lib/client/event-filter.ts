@@ -1,5 +1,5 @@
 // Which events the stream shows, and how one event reads as a row: time, from → to, what, status, duration.
-import type { NumberedEvent, TelemetryEvent } from "../contract/events";
+import type { NumberedEvent, StackId, TelemetryEvent } from "../contract/events";
 import { isFailure } from "./outcome";
 
 export type EventKind = TelemetryEvent["type"];
@@ -8,14 +8,20 @@ export const EVENT_KINDS: readonly EventKind[] = ["http", "queue", "lifecycle", 
 export interface StreamFilter {
   /** Show only events that involve this service (or queue), or every event. */
   service: string | null;
+  /** Show only one stack's events (Both mode runs two shops), or both. */
+  stack: StackId | null;
   kinds: Readonly<Record<EventKind, boolean>>;
   errorsOnly: boolean;
+  /** Fold the traffic generator's calls and jobs into counting rows (the default), or show each one. */
+  foldGenerated: boolean;
 }
 
 export const defaultFilter: StreamFilter = {
   service: null,
+  stack: null,
   kinds: { http: true, queue: true, lifecycle: true, log: true, circuit: true },
   errorsOnly: false,
+  foldGenerated: true,
 };
 
 /** The services (and queues) an event is about. */
@@ -36,6 +42,7 @@ export function matchesFilter(event: TelemetryEvent, filter: StreamFilter): bool
   if (!filter.kinds[event.type]) return false;
   if (filter.errorsOnly && !isFailure(event)) return false;
   if (filter.service !== null && !involved(event).includes(filter.service)) return false;
+  if (filter.stack !== null && event.stack !== filter.stack) return false;
   return true;
 }
 

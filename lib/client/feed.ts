@@ -2,6 +2,7 @@
 import type { NumberedEvent } from "../contract/events";
 import type { Snapshot } from "../contract/socket";
 import { launchDots } from "./dots";
+import { recordJobsSeen } from "./job-counts";
 import { recordForMetrics } from "./metrics-store";
 import { appendLogs, logsStore } from "./service-logs";
 import { addSampledAway, appendEvents, applySnapshot, sandboxStore, unseenEvents } from "./store";
@@ -17,6 +18,7 @@ export function feedEvents(batch: readonly NumberedEvent[], skipped = 0): void {
   if (fresh.length > 0) highestSeq = Math.max(highestSeq, fresh[fresh.length - 1].seq);
   sandboxStore.setState((view) => addSampledAway(appendEvents(view, fresh), skipped), true);
   recordForMetrics(fresh);
+  recordJobsSeen(fresh);
   recordTraces(fresh);
   logsStore.setState((logs) => appendLogs(logs, fresh), true);
   // A hidden page draws nothing: dots launched now would pile up and all run at once when it shows again.
@@ -38,5 +40,6 @@ export function feedSnapshot(snapshot: Snapshot): void {
   highestSeq = Math.max(highestSeq, newest);
   recordTraces(unseen);
   recordForMetrics(unseen);
+  recordJobsSeen(unseen);
   logsStore.setState(appendLogs({}, snapshot.recentEvents), true);
 }

@@ -23,7 +23,8 @@ export interface ShopperView {
   busy: string | null;
   /** The last outcome worth telling: the shop's own error, or what went well. */
   /** `traceId`: the trace the refused request started, so the person can follow where it was refused. */
-  message: { kind: "error" | "ok"; text: string; traceId?: string } | null;
+  /** `orderId`: the order an "accepted" message is about; the panel follows its status as the shop reports it. */
+  message: { kind: "error" | "ok"; text: string; traceId?: string; orderId?: string } | null;
 }
 
 const SESSION_KEY = "architecture-sandbox:shopper";
@@ -159,7 +160,7 @@ export async function placeOrder(productId: string, quantity: number): Promise<O
       return { orderId: null, refusal: describeRefusal(answer), traceId: answer.traceId ?? null };
     }
     const order = answer.body.order;
-    set({ message: { kind: "ok", text: `Order accepted (${answer.status}): ${order.id}, ${order.status}.` }, orders: [order, ...shopperStore.getState().orders.filter((known) => known.id !== order.id)] });
+    set({ message: { kind: "ok", text: `Order accepted (${answer.status}): ${order.id}`, orderId: order.id }, orders: [order, ...shopperStore.getState().orders.filter((known) => known.id !== order.id)] });
     void loadProducts();
     return { orderId: order.id, refusal: null, traceId: answer.traceId ?? null };
   });

@@ -143,6 +143,6 @@ describe("keepNewest", () => {
 describe("createSandboxStore", () => {
   it("starts from the initial view, before any snapshot", () => {
     const store = createSandboxStore();
-    expect(store.getState()).toEqual({ circuits: {}, sandbox: null, events: [], receivedEvents: 0, sampledAway: 0, connection: "connecting" });
+    expect(store.getState()).toEqual({ circuits: {}, sandbox: null, events: [], receivedEvents: 0, sampledAway: 0, stream: [], connection: "connecting" });
   });
 });

@@ -4,12 +4,16 @@ import type { SandboxState } from "../contract/control";
 import type { NumberedEvent } from "../contract/events";
 import type { Snapshot } from "../contract/socket";
 import { applyCircuitEvents, NO_CIRCUITS, type CircuitStates } from "./circuits";
+import { closeFold, foldInto, GeneratedJobs, type StreamItem } from "./stream-fold";
 
 /**
  * How many events the page keeps for the event stream. Enough to scroll back through several seconds of busy
  * traffic; the list draws only the rows in view, so the cost is the copy per frame, not the rendering.
  */
 export const MAX_EVENTS = 2000;
+
+/** The generator's queue jobs seen so far, for folding their retries (see GeneratedJobs); bounded, shared by the page. */
+const generatedJobs = new GeneratedJobs();
 
 export type ConnectionStatus = "connecting" | "connected" | "disconnected";
 
@@ -18,6 +22,12 @@ export interface SandboxView {
   sandbox: SandboxState | null;
   /** The most recent events, oldest first, at most MAX_EVENTS. */
   events: NumberedEvent[];
+  /**
+   * The stream as a person follows it, oldest first, at most MAX_EVENTS items: every event but the traffic
+   * generator's, whose runs are folded into counting rows. Its own cap, so generated traffic cannot push a
+   * learner's order out of it.
+   */
+  stream: StreamItem[];
   /** Events received since the last snapshot, including those no longer kept. */
   receivedEvents: number;
   /** Events that arrived in a burst larger than the history and so were never kept: sampled away. */
@@ -30,6 +40,7 @@ export interface SandboxView {
 export const initialView: SandboxView = {
   sandbox: null,
   events: [],
+  stream: [],
   receivedEvents: 0,
   sampledAway: 0,
   connection: "connecting",
@@ -47,6 +58,7 @@ export function applySnapshot(view: SandboxView, snapshot: Snapshot): SandboxVie
     ...view,
     sandbox: snapshot.state,
     events: keepNewest(snapshot.recentEvents),
+    stream: foldInto([], snapshot.recentEvents, MAX_EVENTS, generatedJobs),
     receivedEvents: snapshot.recentEvents.length,
     sampledAway: 0,
     // Start again from what the snapshot's events say: a breaker that changed while the page was away is not kept stale.
@@ -69,10 +81,17 @@ export function appendEvents(view: SandboxView, batch: readonly NumberedEvent[])
   return {
     ...view,
     events: keepNewest([...view.events, ...fresh]),
+    stream: foldInto(view.stream, fresh, MAX_EVENTS, generatedJobs),
     receivedEvents: view.receivedEvents + fresh.length,
     sampledAway: view.sampledAway + Math.max(0, fresh.length - MAX_EVENTS),
     circuits: applyCircuitEvents(view.circuits, fresh),
   };
+}
+
+/** A clear: generated events that come next are counted in a new fold, not in the one before the clear. */
+export function closeStreamFold(view: SandboxView): SandboxView {
+  const stream = closeFold(view.stream);
+  return stream === view.stream ? view : { ...view, stream };
 }
 
 export function setConnection(view: SandboxView, connection: ConnectionStatus): SandboxView {

@@ -67,6 +67,19 @@ describe("traceSpans", () => {
   });
 });
 
+describe("a job's wait in its queue", () => {
+  it("is never negative, even when the publisher's 'added' reads later than the consumer's 'active'", () => {
+    const spans = traceSpans([
+      queue({ queue: "order-inbox", job: "PaymentSucceeded", state: "active", service: "order-service", ts: 1_000 }),
+      queue({ queue: "order-inbox", job: "PaymentSucceeded", state: "added", service: "payment-service", ts: 1_038 }),
+      queue({ queue: "order-inbox", job: "PaymentSucceeded", state: "completed", service: "order-service", ts: 1_050 }),
+    ]);
+    const wait = spans.find((span) => span.kind === "queue-wait")!;
+    expect(wait.end - wait.start).toBe(0);
+    expect(spans.every((span) => span.end >= span.start)).toBe(true);
+  });
+});
+
 describe("traceFootprint", () => {
   it("names the arrows and boxes a trace touched, for the graph to light up", () => {
     const { edges, nodes } = traceFootprint(orderJourney());

@@ -125,7 +125,9 @@ export function traceSpans(events: readonly TelemetryEvent[]): Span[] {
         kind: "queue-wait",
         label: `${first.job} waits in ${first.queue}${lastTaken ? "" : " (not taken yet)"}`,
         start: added.ts,
-        end: (taken[0] ?? ended ?? added).ts,
+        // The publisher stamps "added" as it hands the job over; should another process's clock ever read earlier, the
+        // wait is nothing rather than negative.
+        end: Math.max(added.ts, (taken[0] ?? ended ?? added).ts),
         outcome: "message",
         edge: edgeForEvent(added),
         depth,

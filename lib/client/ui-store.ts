@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { NumberedEvent } from "../contract/events";
 import { defaultFilter, type StreamFilter } from "./event-filter";
+import type { StreamItem } from "./stream-fold";
 
 export type Selection =
   | { kind: "node"; id: string }
@@ -15,6 +16,8 @@ export type Selection =
 export interface PausedStream {
   /** The events shown while paused: the history as it was. */
   events: readonly NumberedEvent[];
+  /** The folded stream as it was. */
+  items: readonly StreamItem[];
   /** How many events had been received when the stream was paused. */
   receivedAtPause: number;
 }
@@ -38,8 +41,8 @@ export function setFilter(view: UiView, change: Partial<StreamFilter>): UiView {
   return { ...view, filter: { ...view.filter, ...change } };
 }
 
-export function pauseStream(view: UiView, events: readonly NumberedEvent[], received: number): UiView {
-  return view.paused ? view : { ...view, paused: { events, receivedAtPause: received } };
+export function pauseStream(view: UiView, events: readonly NumberedEvent[], received: number, items: readonly StreamItem[] = []): UiView {
+  return view.paused ? view : { ...view, paused: { events, items, receivedAtPause: received } };
 }
 
 export function resumeStream(view: UiView): UiView {
@@ -48,7 +51,7 @@ export function resumeStream(view: UiView): UiView {
 
 /** Clears what the stream shows; new events appear again as they come. */
 export function clearStream(view: UiView, lastSeq: number): UiView {
-  return { ...view, clearedAfterSeq: lastSeq, paused: view.paused ? { ...view.paused, events: [] } : null };
+  return { ...view, clearedAfterSeq: lastSeq, paused: view.paused ? { ...view.paused, events: [], items: [] } : null };
 }
 
 /** Events that arrived while the stream was paused and so are not on screen. */

@@ -12,6 +12,10 @@ const base = {
   stack: StackIdSchema,
 };
 
+/** "traffic" when the sandbox's traffic generator started the trace (a call or a queue job); absent for a person's. */
+export const EventOriginSchema = z.literal("traffic");
+export type EventOrigin = z.infer<typeof EventOriginSchema>;
+
 export const HttpEventSchema = z.object({
   ...base,
   type: z.literal("http"),
@@ -29,6 +33,7 @@ export const HttpEventSchema = z.object({
   error: z.string().optional(),
   /** How the call travelled: over HTTP between processes, or as a function call inside the monolith. */
   via: z.enum(["http", "in-process"]).optional(),
+  origin: EventOriginSchema.optional(),
 });
 export type HttpEvent = z.infer<typeof HttpEventSchema>;
 
@@ -50,6 +55,7 @@ export const QueueEventSchema = z.object({
   spanId: z.string().optional(),
   durationMs: z.number().optional(),
   error: z.string().optional(),
+  origin: EventOriginSchema.optional(),
 });
 export type QueueEvent = z.infer<typeof QueueEventSchema>;
 

@@ -28,7 +28,8 @@ const MAX_PARSED_BODY_BYTES = 256 * 1024;
 function once(agent: http.Agent, baseUrl: string, request: ShopperRequest, started: number): Promise<ShopperAnswer & { retryable: boolean }> {
   return new Promise((resolve) => {
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
-    const headers: Record<string, string> = { accept: "application/json" };
+    // Marks the request as generated, so every event of its trace is marked and the page can fold them.
+    const headers: Record<string, string> = { accept: "application/json", "x-sandbox-origin": "traffic" };
     if (payload !== undefined) Object.assign(headers, { "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)) });
     if (request.token) headers.authorization = `Bearer ${request.token}`;
     if (request.idempotencyKey) headers["idempotency-key"] = request.idempotencyKey;

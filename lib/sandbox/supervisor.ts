@@ -347,7 +347,9 @@ export class Supervisor {
         pid: primary?.pid ?? null,
         port: primary?.port ?? null,
         address: primary?.address ?? null,
-        version: service.version,
+        // The version of the instance the box shows (its pid and port): during a rolling redeploy the new instance takes
+        // over before the deploy is done, and must not be labelled with the old version meanwhile.
+        version: primary?.version ?? service.version,
         restarts: service.restarts,
         startedAt: primary?.startedAt ?? null,
         replicas: service.replicas,

@@ -43,6 +43,23 @@ describe("rolling redeploy", () => {
     }
   });
 
+  it("labels the process it shows with that process's version all through a rolling redeploy, never the old one", async () => {
+    const before = await app.service("user-service");
+    const seen: Array<{ pid: number | null; version: number }> = [];
+    let done = false;
+    const deploy = serviceAction(app, "user-service", "redeploy", { strategy: "rolling" }).finally(() => (done = true));
+    while (!done) {
+      const { pid, version } = await app.service("user-service");
+      seen.push({ pid, version });
+    }
+    expect((await deploy).status).toBe(200);
+    const after = await app.service("user-service");
+    expect(after.version).toBe(before.version + 1);
+    // The new process may show before the deploy is over (the old one drains): from its first sight it says the new version.
+    for (const view of seen.filter((candidate) => candidate.pid === after.pid)) expect(view.version).toBe(after.version);
+    for (const view of seen.filter((candidate) => candidate.pid === before.pid)) expect(view.version).toBe(before.version);
+  });
+
   it("rolls back a release that crashes at start: the old version keeps serving and is still the one running", async () => {
     const before = await app.service("product-service");
     const fault = await requestJson(`${app.origin}/api/faults`, { method: "POST", body: { service: "product-service", type: "crash-on-start" } });

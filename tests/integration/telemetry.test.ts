@@ -68,6 +68,34 @@ describe("live events over socket.io", () => {
     expect(paid.traceId).toBe(traceId);
   });
 
+  it("marks every event of a generated shopper's trace as traffic, into its queue jobs, and none of a person's", async () => {
+    const personal = watcher!.events.filter((event) => event.type === "http" || event.type === "queue");
+    expect(personal.length).toBeGreaterThan(0);
+    expect(personal.filter((event) => "origin" in event && event.origin !== undefined)).toEqual([]);
+
+    const json = { "content-type": "application/json" };
+    expect((await fetch(`${app.origin}/api/traffic`, { method: "POST", headers: json, body: JSON.stringify({ rps: 20 }) })).ok).toBe(true);
+    try {
+      const paid = await watcher!.waitForEvents(
+        "a generated order's PaymentSucceeded handled",
+        (events) => queue(events).find((event) => event.job === "PaymentSucceeded" && event.queue === "order-inbox" && event.state === "completed" && event.origin === "traffic"),
+        30_000,
+      );
+      const trace = watcher!.events.filter((event) => (event.type === "http" || event.type === "queue") && event.traceId === paid.traceId);
+      expect(trace.some((event) => event.type === "http" && event.from === "client" && event.method === "POST")).toBe(true);
+      expect(trace.some((event) => event.type === "http" && event.from === "api-gateway")).toBe(true);
+      expect(trace.some((event) => event.type === "queue" && event.job === "OrderCreated" && event.state === "completed")).toBe(true);
+      for (const event of trace) expect(event, `${event.type} event ${event.seq}`).toMatchObject({ origin: "traffic" });
+      // A job is taken only after it was handed to the broker: its wait in the queue is never negative.
+      for (const added of queue(trace).filter((event) => event.state === "added")) {
+        const taken = queue(trace).find((event) => event.state === "active" && event.queue === added.queue && event.jobId === added.jobId);
+        if (taken) expect(taken.ts, `${added.job} in ${added.queue}`).toBeGreaterThanOrEqual(added.ts);
+      }
+    } finally {
+      await fetch(`${app.origin}/api/traffic`, { method: "DELETE" });
+    }
+  });
+
   it("shows a killed service going from healthy through stopping to stopped", async () => {
     const { pid } = await app.service("notification-service");
     const killed = await serviceAction(app, "notification-service", "kill");

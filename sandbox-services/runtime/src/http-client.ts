@@ -8,7 +8,7 @@ import { resolve } from "./registry";
 import { SERVICE_KEY_HEADER } from "./service-key";
 import { HARD_TIMEOUT_MS, onResilienceChange, resilience, retryDelayMs } from "./resilience";
 import { emit } from "./telemetry";
-import { childSpan, formatTraceparent } from "./trace";
+import { childSpan, formatTraceparent, ORIGIN_HEADER, originField } from "./trace";
 
 export interface CallResult<T = unknown> {
   status: number;
@@ -48,7 +48,7 @@ export function createServiceClient(from: string, stack: StackId, secret: string
     const span = childSpan();
     const started = performance.now();
     const report = (status: number, error?: string) =>
-      emit({ type: "http", ts: Date.now(), stack, from, to, method, path, status, durationMs: performance.now() - started, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId, error, via: "http" });
+      emit({ type: "http", ts: Date.now(), stack, from, to, method, path, status, durationMs: performance.now() - started, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId, error, via: "http", ...originField(span) });
     const unavailable = (detail: string) => {
       report(0, detail);
       return new ServiceUnavailableError(to, detail);
@@ -60,7 +60,7 @@ export function createServiceClient(from: string, stack: StackId, secret: string
     try {
       const response = await fetch(base + path, {
         method,
-        headers: { "content-type": "application/json", traceparent: formatTraceparent(span.traceId, span.spanId), "x-sandbox-from": from, [SERVICE_KEY_HEADER]: secret, ...options.headers },
+        headers: { "content-type": "application/json", traceparent: formatTraceparent(span.traceId, span.spanId), "x-sandbox-from": from, [SERVICE_KEY_HEADER]: secret, ...(span.origin && { [ORIGIN_HEADER]: span.origin }), ...options.headers },
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: AbortSignal.timeout(settings.timeouts ? settings.timeoutMs : HARD_TIMEOUT_MS),
       });

@@ -8,7 +8,7 @@ import { log } from "./log";
 import { compileRoutes, type Routes } from "./router";
 import { SERVICE_KEY_HEADER, serviceKeyCheck } from "./service-key";
 import { emit } from "./telemetry";
-import { formatTraceparent, runInTrace, spanFrom } from "./trace";
+import { formatTraceparent, ORIGIN_HEADER, originField, originFrom, runInTrace, spanFrom } from "./trace";
 import type { StackId } from "../../../lib/contract/events";
 
 /** Request bodies larger than this are refused (413) before they are parsed: nothing in the shop needs more. */
@@ -66,7 +66,7 @@ export function createHttpServer(options: ServerOptions): http.Server {
     const url = new URL(request.url ?? "/", "http://service");
     // A call is a service's only with the stack's key; anything else is a client, reported and judged as one.
     const fromClient = !isOwnService(request.headers[SERVICE_KEY_HEADER]);
-    const span = spanFrom(request.headers.traceparent as string | undefined);
+    const span = spanFrom(request.headers.traceparent as string | undefined, originFrom(request.headers[ORIGIN_HEADER]));
     const started = performance.now();
     const method = request.method ?? "GET";
 
@@ -97,6 +97,7 @@ export function createHttpServer(options: ServerOptions): http.Server {
           spanId: span.spanId,
           parentSpanId: span.parentSpanId,
           error: status >= 400 ? (body as { error?: string }).error : undefined,
+          ...originField(span),
         });
       }
     };

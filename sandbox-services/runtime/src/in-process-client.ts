@@ -7,7 +7,7 @@ import { log } from "./log";
 import { withModuleFaults } from "./module-routes";
 import { compileRoutes, type Reply, type Routes } from "./router";
 import { emit } from "./telemetry";
-import { childSpan, runInTrace } from "./trace";
+import { childSpan, originField, runInTrace } from "./trace";
 
 /** The modules of this process by id (e.g. "product-service"), each with the route table its microservice serves. */
 export type ModuleDirectory = ReadonlyMap<string, Routes>;
@@ -61,7 +61,7 @@ export function createInProcessClient(from: string, stack: StackId, modules: Mod
       const started = performance.now();
       const reply = await runInTrace(span, () => answer(to, method, path, options));
       const error = reply.status >= 500 ? (reply.body as { error?: string }).error : undefined;
-      emit({ type: "http", ts: Date.now(), stack, from, to, method, path, status: reply.status, durationMs: performance.now() - started, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId, error, via: "in-process" });
+      emit({ type: "http", ts: Date.now(), stack, from, to, method, path, status: reply.status, durationMs: performance.now() - started, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId, error, via: "in-process", ...originField(span) });
       return reply as CallResult<T>;
     },
   };

@@ -6,7 +6,7 @@ import { beforeConsuming } from "./faults";
 import { log } from "./log";
 import type { EventHandlers } from "./queues";
 import { emit } from "./telemetry";
-import { formatTraceparent, runInTrace, spanFrom, type TraceContext } from "./trace";
+import { formatTraceparent, originField, runInTrace, spanFrom, type TraceContext } from "./trace";
 
 /** One delivery of a domain event to this inbox. */
 export interface InboxEvent {
@@ -122,7 +122,7 @@ export class Inbox {
   }
 
   private async run(job: Job): Promise<void> {
-    const span = spanFrom(formatTraceparent(job.publishSpan.traceId, job.publishSpan.spanId));
+    const span = spanFrom(formatTraceparent(job.publishSpan.traceId, job.publishSpan.spanId), job.publishSpan.origin);
     job.attemptsMade++;
     const started = performance.now();
     this.report(job, "active", this.module, span);
@@ -151,7 +151,7 @@ export class Inbox {
   }
 
   private report(job: Job, state: JobState, service: string, span: TraceContext, extra: { durationMs?: number; error?: string } = {}): void {
-    emit({ type: "queue", ts: Date.now(), stack: this.stack, queue: this.name, job: job.event, jobId: job.jobId, state, attempt: state === "added" ? 0 : job.attemptsMade, service, traceId: span.traceId, spanId: span.spanId, ...extra });
+    emit({ type: "queue", ts: Date.now(), stack: this.stack, queue: this.name, job: job.event, jobId: job.jobId, state, attempt: state === "added" ? 0 : job.attemptsMade, service, traceId: span.traceId, spanId: span.spanId, ...originField(span), ...extra });
   }
 
   private until(done: () => boolean): Promise<void> {

@@ -8,7 +8,7 @@ import { JOB_RETRIES, jobIdFor } from "./event-jobs";
 import { beforeConsuming } from "./faults";
 import { log } from "./log";
 import { emit } from "./telemetry";
-import { childSpan, currentTrace, formatTraceparent, runInTrace, spanFrom } from "./trace";
+import { childSpan, currentTrace, formatTraceparent, originField, runInTrace, spanFrom, type TraceOrigin } from "./trace";
 
 /** What travels in a job: the event, its payload and the trace it belongs to. */
 export interface EventJobData<N extends DomainEventName = DomainEventName> {
@@ -16,6 +16,8 @@ export interface EventJobData<N extends DomainEventName = DomainEventName> {
   payload: DomainEventPayloads[N];
   traceparent: string;
   publishedBy: string;
+  /** The trace's origin, so a generated shopper's jobs are marked as its calls are. */
+  origin?: TraceOrigin;
 }
 
 export type EventHandlers = { [N in DomainEventName]?: (payload: DomainEventPayloads[N]) => Promise<void> };
@@ -68,17 +70,21 @@ export function createPublisher(serviceId: string, stack: StackId, connection: C
   return {
     async publish(event, payload, key) {
       const span = childSpan();
-      const data: EventJobData = { event, payload, traceparent: formatTraceparent(span.traceId, span.spanId), publishedBy: serviceId };
+      const data: EventJobData = { event, payload, traceparent: formatTraceparent(span.traceId, span.spanId), publishedBy: serviceId, ...originField(span) };
       for (const subscriber of DOMAIN_EVENTS[event].subscribers) {
         const queueName = inboxQueueName(subscriber);
         const jobId = jobIdFor(event, key);
-        const added = (await queueFor(queueName)).add(event, data, { jobId, ...JOB_RETRIES, ...KEEP_FINISHED });
+        // Stamped when the job is handed to the broker: a consumer may take it before the broker's answer is back here,
+        // and a time taken after that answer made a trace's wait in the queue come out negative.
+        const queue = await queueFor(queueName);
+        const handedOver = Date.now();
+        const added = queue.add(event, data, { jobId, ...JOB_RETRIES, ...KEEP_FINISHED });
         added.catch(() => {});
         await Promise.race([
           added,
           new Promise((_, reject) => setTimeout(() => reject(new Error("the broker did not answer in time")), PUBLISH_TIMEOUT_MS).unref()),
         ]);
-        emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: event, jobId, state: "added", attempt: 0, service: serviceId, traceId: span.traceId, spanId: span.spanId });
+        emit({ type: "queue", ts: handedOver, stack, queue: queueName, job: event, jobId, state: "added", attempt: 0, service: serviceId, traceId: span.traceId, spanId: span.spanId, ...originField(span) });
       }
     },
     async close() {
@@ -93,10 +99,10 @@ export async function createConsumer(serviceId: ShopServiceId, stack: StackId, c
   const worker = new Worker(
     queueName,
     async (job: Job<EventJobData>) => {
-      const span = spanFrom(job.data.traceparent);
+      const span = spanFrom(job.data.traceparent, job.data.origin);
       const attempt = job.attemptsMade + 1;
       const report = (state: "active" | "completed" | "failed" | "retry", extra: { durationMs?: number; error?: string } = {}) =>
-        emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: job.data.event, jobId: job.id ?? "", state, attempt, service: serviceId, traceId: span.traceId, spanId: span.spanId, ...extra });
+        emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: job.data.event, jobId: job.id ?? "", state, attempt, service: serviceId, traceId: span.traceId, spanId: span.spanId, ...originField(span), ...extra });
       const started = performance.now();
       report("active");
       try {

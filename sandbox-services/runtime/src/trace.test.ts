@@ -1,6 +1,6 @@
 // How one trace id follows a request: reading and writing traceparent headers, and spans under the current one.
 import { describe, expect, it } from "vitest";
-import { childSpan, currentTrace, formatTraceparent, newSpanId, newTraceId, parseTraceparent, runInTrace, spanFrom } from "./trace";
+import { childSpan, currentTrace, formatTraceparent, newSpanId, newTraceId, originField, originFrom, parseTraceparent, runInTrace, spanFrom } from "./trace";
 
 const TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 const SPAN_ID = "00f067aa0ba902b7";
@@ -90,5 +90,25 @@ describe("childSpan", () => {
     ]);
     expect(fromA).toBe(a.traceId);
     expect(fromB).toBe(b.traceId);
+  });
+});
+
+describe("a trace's origin", () => {
+  it("is read from the header only when it says traffic", () => {
+    expect(originFrom("traffic")).toBe("traffic");
+    expect(originFrom("person")).toBeUndefined();
+    expect(originFrom(["traffic"])).toBeUndefined();
+    expect(originFrom(undefined)).toBeUndefined();
+  });
+
+  it("follows the trace into every child span, and is absent from a person's trace", () => {
+    const generated = spanFrom(`00-${TRACE_ID}-${SPAN_ID}-01`, "traffic");
+    runInTrace(generated, () => {
+      expect(childSpan().origin).toBe("traffic");
+      expect(originField(childSpan())).toEqual({ origin: "traffic" });
+    });
+    const person = spanFrom(undefined);
+    runInTrace(person, () => expect(originField(childSpan())).toEqual({}));
+    expect("origin" in originField(person)).toBe(false);
   });
 });

@@ -2,11 +2,24 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 
+/** Who started a trace: "traffic" when the sandbox's traffic generator did, so the page can fold it; absent for a person. */
+export type TraceOrigin = "traffic";
+
 export interface TraceContext {
   traceId: string;
   spanId: string;
   parentSpanId?: string;
+  origin?: TraceOrigin;
 }
+
+/** The header that carries the origin between processes, next to `traceparent`. */
+export const ORIGIN_HEADER = "x-sandbox-origin";
+
+/** Reads the origin header; anything but the one known value is no origin. */
+export const originFrom = (value: unknown): TraceOrigin | undefined => (value === "traffic" ? "traffic" : undefined);
+
+/** The origin as a field of a telemetry event: absent (not undefined) for a person's trace, to keep events small. */
+export const originField = (span: TraceContext | undefined): { origin?: TraceOrigin } => (span?.origin ? { origin: span.origin } : {});
 
 const storage = new AsyncLocalStorage<TraceContext>();
 
@@ -22,19 +35,20 @@ export function parseTraceparent(value: string | undefined | null): { traceId: s
 export const formatTraceparent = (traceId: string, spanId: string): string => `00-${traceId}-${spanId}-01`;
 
 /** A new span, child of the incoming traceparent if there is one, otherwise the root of a new trace. */
-export function spanFrom(traceparent: string | undefined | null): TraceContext {
+export function spanFrom(traceparent: string | undefined | null, origin?: TraceOrigin): TraceContext {
   const parent = parseTraceparent(traceparent);
-  return parent
-    ? { traceId: parent.traceId, spanId: newSpanId(), parentSpanId: parent.spanId }
-    : { traceId: newTraceId(), spanId: newSpanId() };
+  const span: TraceContext = parent ? { traceId: parent.traceId, spanId: newSpanId(), parentSpanId: parent.spanId } : { traceId: newTraceId(), spanId: newSpanId() };
+  if (origin) span.origin = origin;
+  return span;
 }
 
 /** A new span under the current one (or a new trace when there is none). */
 export function childSpan(): TraceContext {
   const current = storage.getStore();
-  return current
-    ? { traceId: current.traceId, spanId: newSpanId(), parentSpanId: current.spanId }
-    : { traceId: newTraceId(), spanId: newSpanId() };
+  if (!current) return { traceId: newTraceId(), spanId: newSpanId() };
+  const span: TraceContext = { traceId: current.traceId, spanId: newSpanId(), parentSpanId: current.spanId };
+  if (current.origin) span.origin = current.origin;
+  return span;
 }
 
 export const currentTrace = (): TraceContext | undefined => storage.getStore();
