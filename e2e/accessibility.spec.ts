@@ -2,11 +2,11 @@
 // sensible after each action, and the architecture switch changes what runs only when asked deliberately.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { action, everythingHealthy, graphNode, inspect, orderButton, registerShopper, useArchitecture } from "./helpers";
+import { AS_SCRIPT, action, everythingHealthy, graphNode, inspect, orderButton, registerShopper, useArchitecture } from "./helpers";
 
 test.beforeAll(async ({ request }) => useArchitecture(request, "microservices"));
 test.afterEach(async ({ request }) => {
-  await request.delete("/api/traffic");
+  await request.delete("/api/traffic", { headers: AS_SCRIPT });
 });
 
 /** The findings that block someone: impact critical or serious, each with where it was found. */
@@ -30,7 +30,7 @@ for (const scheme of ["light", "dark"] as const) {
     await expect(stream.locator("[role=row][data-seq]").nth(3)).toBeVisible();
     await expect(stream.locator('[data-type="fold"]').first()).toBeVisible();
     // Held still for the scan: axe reads the whole page, which a live stream and moving dots keep changing under it.
-    await request.delete("/api/traffic");
+    await request.delete("/api/traffic", { headers: AS_SCRIPT });
     await page.getByRole("toolbar", { name: "event stream controls" }).getByRole("button", { name: /Pause/ }).click();
     expect(await blockingFindings(page)).toEqual([]);
   });
@@ -78,7 +78,7 @@ test("focus lands on Stop scenario after starting a scenario", async ({ page, re
   await page.getByRole("button", { name: "Stop scenario" }).click();
   await expect(page.locator("[data-active-scenario]")).toHaveCount(0, { timeout: 30_000 });
   await expect.poll(() => isBody(page)).toBe(false);
-  await request.post("/api/scenarios/stop");
+  await request.post("/api/scenarios/stop", { headers: AS_SCRIPT });
   await everythingHealthy(request);
 });
 

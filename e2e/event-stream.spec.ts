@@ -1,11 +1,11 @@
 // The event stream a person can follow: under generated traffic their own order and its queue events stay in view, the
 // generator's calls fold into counting rows, and "Follow in the stream" narrows it to one service.
 import { expect, test, type Page } from "@playwright/test";
-import { inspect, orderButton, registerShopper, useArchitecture } from "./helpers";
+import { AS_SCRIPT, inspect, orderButton, registerShopper, useArchitecture } from "./helpers";
 
 test.beforeAll(async ({ request }) => useArchitecture(request, "microservices"));
 test.afterEach(async ({ request }) => {
-  await request.delete("/api/traffic");
+  await request.delete("/api/traffic", { headers: AS_SCRIPT });
 });
 
 const stream = (page: Page) => page.getByRole("table", { name: "events, newest first" });

@@ -1,7 +1,7 @@
 // An order placed in the monolith's shop: the same flow as in the microservices, drawn as in-process calls and
 // in-memory events between the modules inside the monolith's box, ending paid.
 import { expect, test } from "@playwright/test";
-import { orderButton, registerShopper, useArchitecture } from "./helpers";
+import { AS_SCRIPT, orderButton, registerShopper, useArchitecture } from "./helpers";
 
 test.beforeAll(async ({ request }) => useArchitecture(request, "monolith"));
 test.afterAll(async ({ request }) => useArchitecture(request, "microservices"));
@@ -46,6 +46,6 @@ test("a refused order in the monolith can still be followed through its trace", 
     await expect(page.locator(".inspector h2")).toContainText("Order refused");
     await expect(page.getByRole("list", { name: "hops of the trace, in the order they started" })).toContainText("api-gateway → order-service");
   } finally {
-    await request.delete(`/api/faults/${fault.id}`);
+    await request.delete(`/api/faults/${fault.id}`, { headers: AS_SCRIPT });
   }
 });
