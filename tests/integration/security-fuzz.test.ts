@@ -135,7 +135,7 @@ const badStorefront: fc.Arbitrary<Attempt> = fc
 
 /** Bodies over the limits, declared or not: 413 before parsing. */
 const tooLarge: fc.Arbitrary<Attempt> = fc
-  .tuple(fc.constantFrom("/api/faults", "/api/sandbox/architecture", "/storefront/microservices/api/auth/register", "/storefront/monolith/api/orders"), fc.integer({ min: 70 * 1024, max: 300 * 1024 }), fc.boolean())
+  .tuple(fc.constantFrom("/api/faults", "/api/sandbox/architecture", "/storefront/microservices/api/auth/register", "/storefront/monolith/api/orders"), fc.integer({ min: 65 * 1024, max: 160 * 1024 }), fc.boolean())
   .map(([path, size, chunked]) => ({ method: "POST", path, headers: { ...json, ...(chunked ? { "transfer-encoding": "chunked" } : {}) }, body: Buffer.alloc(size, "{") }));
 
 const attempt: fc.Arbitrary<Attempt> = fc.oneof(

@@ -1,6 +1,7 @@
 // Who may act on the sandbox: another web page (a foreign Origin, a plain cross-site form, a DNS-rebound Host) is
 // refused on every acting route, on the storefront and on the live stream, and nothing changes; the app's own
 // pages and local scripts still act. Also the limits: 413 before parsing, JSON for any /api path, HEAD as GET.
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "./support/app";
 import { requestJson } from "./support/http";
@@ -110,10 +111,18 @@ describe("another web page cannot drive the sandbox", () => {
 
 describe("limits and shapes", () => {
   it("answers a control body over 16 KB with 413 before parsing it, declared or streamed, and logs no error", async () => {
-    const big = Buffer.alloc(10 * 1024 * 1024, "a");
-    const declared = await raw("POST", "/api/faults", { "content-type": "application/json" }, big);
+    // Declared as 10 MB, and answered before the body is even sent: nothing of it is read or parsed.
+    const declared = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request({ host: "127.0.0.1", port, method: "POST", path: "/api/faults", agent: false, headers: { "content-type": "application/json", "content-length": String(10 * 1024 * 1024) } }, (response) => {
+        let text = "";
+        response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => (resolve({ status: response.statusCode ?? 0, text }), request.destroy()));
+      });
+      request.on("error", reject);
+      request.write("{");
+    });
     expect(declared.status).toBe(413);
-    expect(declared.body.error).toContain("too large");
+    expect(JSON.parse(declared.text).error).toContain("too large");
     const streamed = await raw("POST", "/api/faults", { "content-type": "application/json", "transfer-encoding": "chunked" }, Buffer.alloc(200 * 1024, "a"));
     expect(streamed.status).toBe(413);
     expect(app.output()).not.toContain("control API error");
