@@ -62,7 +62,7 @@ export function ArchitectureSwitch() {
         data-architecture={current ?? "unknown"}
         onKeyDown={onKeyDown}
       >
-        <span className="legend" id="architecture-legend">
+        <span className="switch-legend" id="architecture-legend">
           Architecture
         </span>
         {CHOICES.map(({ value, label, hint }, i) => (

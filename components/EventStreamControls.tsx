@@ -65,6 +65,10 @@ export function EventStreamControls({ shown, folded }: { shown: number; folded: 
         <input type="checkbox" checked={filter.errorsOnly} onChange={(event) => uiStore.setState((view) => setFilter(view, { errorsOnly: event.target.checked }), true)} /> errors
         only
       </label>
+      <label title="the traffic generator's calls and queue jobs, counted in one row between the events you cause">
+        <input type="checkbox" checked={filter.foldGenerated} onChange={(event) => uiStore.setState((view) => setFilter(view, { foldGenerated: event.target.checked }), true)} /> fold
+        generated traffic
+      </label>
       <button
         type="button"
         aria-pressed={paused}

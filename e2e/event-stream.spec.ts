@@ -60,8 +60,8 @@ test("at 20 requests/s of generated traffic, my order and its queue events stay 
   for (const job of ["OrderCreated", "PaymentSucceeded", "EmailSent"]) expect(mine.some((row) => row.text.includes(job)), `${job} is in the stream`).toBe(true);
   expect(queueRows.some((row) => row.type === "fold")).toBe(true);
 
-  // Every kind again: my own request is a row of its own among the folds.
-  await showOnlyKinds(page, ["http", "queue", "lifecycle", "log", "circuit"]);
+  // Calls only: my own requests are rows of their own among the folds.
+  await showOnlyKinds(page, ["http"]);
   const rows = await allRows(page);
   expect(rows.some((row) => row.type === "http" && row.origin === "person" && row.text.includes("POST /api/orders"))).toBe(true);
   expect(rows.filter((row) => row.type === "http").every((row) => row.origin === "person")).toBe(true);
