@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 import "./operations.css";
+import "./graph.css";
 
 export const metadata: Metadata = {
   title: "Architecture Sandbox",
