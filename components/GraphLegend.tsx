@@ -37,8 +37,8 @@ export function GraphLegend({ architecture }: { architecture: Architecture | nul
           <span className="legend-dot dot-failure legend-diamond" aria-hidden="true" /> failed <span className="legend-dot dot-message" aria-hidden="true" /> message
         </li>
         <li>
-          badges: <span className="badge badge-fault">⚡ fault</span> injected · <span className="badge badge-deploy">↩ rolled back</span> · a stack of cards:
-          scaled, one pid per instance, memory of all of them (×3 = 210 MB)
+          badges: <span className="badge badge-fault">⚡ fault</span> injected · <span className="badge badge-deploy">↩ rolled back</span> · a stack of cards: scaled,
+          a pid per instance (×3 = 210 MB)
         </li>
         {microservices && (
           <li>

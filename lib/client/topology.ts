@@ -29,8 +29,9 @@ export interface GraphEdgeModel {
   sourceHandle: string;
   targetHandle: string;
   /**
-   * A call between neighbours in a row, drawn side to side: its arrow is too short to carry a label, so what would be
-   * written on it (a circuit's state, a partition) is written on the caller's box instead.
+   * An arrow between neighbours, drawn side to side (a call between two services of a row, or payment-service and
+   * the band beside it): too short, or too tucked under the inboxes, to carry a label. What would be written on it (a
+   * circuit's state, a partition) is written on the caller's box instead; its rate shows in its thickness.
    */
   sideways?: boolean;
 }
@@ -99,7 +100,7 @@ const QUEUE_COLUMN: Record<string, number> = {
  * laptop: the gateway on top, a row of five services under it, then payment-service (reached only through queues)
  * beside the band of inboxes, each inbox right under its consumer.
  */
-function layoutAt(left: number, rows: { gateway: number; row: number; band: number }): StackLayout {
+function layoutAt(left: number, rows: { gateway: number; row: number; band: number; bandHeight: number }): StackLayout {
   const place = (column: number, y: number) => ({ x: left + column * COLUMN, y });
   return {
     places: {
@@ -111,17 +112,19 @@ function layoutAt(left: number, rows: { gateway: number; row: number; band: numb
       "notification-service": place(4, rows.row),
       "payment-service": place(0, rows.band),
     },
-    band: { x: left + COLUMN - 8, y: rows.band, width: 4 * COLUMN - (COLUMN - SERVICE_WIDTH) + 16, height: 96 },
+    band: { x: left + COLUMN - 8, y: rows.band, width: 4 * COLUMN - (COLUMN - SERVICE_WIDTH) + 16, height: rows.bandHeight },
     queueY: 34,
   };
 }
 
-const MICROSERVICES = layoutAt(0, { gateway: 0, row: 158, band: 318 });
+/** The broker's band reaches below its queues: payment-service's arrows dip under them, and their labels stay inside the picture. */
+const MICROSERVICES = layoutAt(0, { gateway: 0, row: 158, band: 318, bandHeight: 126 });
 /** The monolith: the same arrangement inside one box, positions relative to that box; its heading sits left of the gateway module. */
-const MONOLITH = layoutAt(MODULE_PAD, { gateway: 14, row: 152, band: 290 });
-export const MONOLITH_SIZE = { width: 2 * MODULE_PAD + 4 * COLUMN + MODULE_WIDTH, height: 290 + 96 + 18 };
+const MONOLITH = layoutAt(MODULE_PAD, { gateway: 12, row: 138, band: 262, bandHeight: 96 });
+/** Room under the bus for payment-service's arrows dipping under the inboxes, and their labels. */
+export const MONOLITH_SIZE = { width: 2 * MODULE_PAD + 4 * COLUMN + MODULE_WIDTH, height: 262 + 96 + 30 };
 /** The monolith's box, under its shoppers. */
-const MONOLITH_ORIGIN = { x: 0, y: 64 };
+const MONOLITH_ORIGIN = { x: 0, y: 60 };
 
 const layoutOf = (stack: StackId): StackLayout => (stack === "microservices" ? MICROSERVICES : MONOLITH);
 const isAbove = (stack: StackId, service: ShopServiceId) => layoutOf(stack).places[service].y < layoutOf(stack).band.y;
@@ -215,6 +218,7 @@ function stackEdges(stack: StackId): GraphEdgeModel[] {
         target: queueNodeId(queue, stack),
         sourceHandle: "publish-bottom",
         targetHandle: above ? "in-top" : "in-bottom",
+        sideways: !above,
       });
     }
     const above = isAbove(stack, consumer);
@@ -226,6 +230,7 @@ function stackEdges(stack: StackId): GraphEdgeModel[] {
       target: id(consumer),
       sourceHandle: above ? "out-top" : "out-left",
       targetHandle: above ? "consume-bottom" : "right-in",
+      sideways: !above,
     });
   }
   return edges;
