@@ -31,7 +31,8 @@ function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
   const inProcess = data?.stack === "monolith";
   const className = `flow-edge edge-${kind}${inTrace ? " in-trace" : ""}${inTrace === false ? " dimmed" : ""}${partitioned ? " partitioned" : ""}${circuit ? ` circuit-${circuit.state}` : ""}`;
   // A short arrow between neighbours has no room for words: the caller's box carries them (CircuitBadges, FaultBadges).
-  const labelled = !data?.sideways && (rate >= 0.1 || circuit || partitioned);
+  // Queue arrows crowd the space above the band: their rates are written in the queue's own box (QueueNode) instead.
+  const labelled = !data?.sideways && (kind === "rest" || kind === "in-process") && (rate >= 0.1 || circuit || partitioned);
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={className} style={{ strokeWidth: inTrace ? Math.max(4, strokeWidthFor(rate)) : strokeWidthFor(rate) }} />

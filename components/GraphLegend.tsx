@@ -21,7 +21,7 @@ export function GraphLegend({ architecture }: { architecture: Architecture | nul
           <svg width="28" height="8" aria-hidden="true">
             <line x1="0" y1="4" x2="28" y2="4" className="legend-queue" />
           </svg>{" "}
-          queue path · thicker, badge: per second
+          queue path · thicker: more per second (written on REST arrows and in each queue)
         </li>
         {monolith && (
           <li data-legend="in-process">

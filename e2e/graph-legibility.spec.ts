@@ -71,8 +71,8 @@ async function readGraph(page: Page): Promise<Reading> {
 }
 
 async function expectLegible(page: Page, where: string) {
-  // React Flow fits the graph once its boxes are measured; read it once the fit has settled.
-  await expect.poll(async () => (await readGraph(page)).scale, { message: `${where}: the graph is fitted` }).toBeGreaterThan(0);
+  // React Flow fits the graph once its boxes are measured: read it once it has.
+  await expect(page.locator(".react-flow__viewport")).toHaveAttribute("style", /scale/);
   const reading = await readGraph(page);
   expect(reading.texts, `${where}: texts were read`).toBeGreaterThan(40);
   expect(reading.small, `${where}: drawn smaller than 12 px (names 14 px) at scale ${reading.scale}`).toEqual([]);
@@ -105,7 +105,7 @@ test.afterAll(async ({ request }) => {
 });
 
 test("the microservices are legible at 1280 and 1920, with traffic, a fault and a partition drawn on them", async ({ page, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await useArchitecture(request, "microservices");
   // Labels to read: rates on the arrows, a fault's badge, the partition's cut between order-service and product-service.
   expect((await request.post("/api/faults", { data: { service: "product-service", type: "latency", ms: 5 } })).status()).toBe(201);
@@ -118,6 +118,7 @@ test("the microservices are legible at 1280 and 1920, with traffic, a fault and 
     await expect(graphNode(page, "order-service").locator("[data-fault-badge]")).toContainText("partition ↔ product-service");
     await expect(graphNode(page, "product-service").locator("[data-fault-badge]")).toBeVisible();
     await expect(page.locator("[data-edge-rate]").first()).toBeVisible();
+    await expect(page.locator("[data-queue-rates]").first()).toBeVisible();
     await expect(page.locator("[data-stack-memory='microservices']")).toContainText("MB");
   });
   await expectReadableInTheDark(page);
@@ -126,7 +127,7 @@ test("the microservices are legible at 1280 and 1920, with traffic, a fault and 
 });
 
 test("the monolith is legible at 1280 and 1920", async ({ page, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await useArchitecture(request, "monolith");
   await checkEveryScreen(page, "monolith", async () => {
     await expect(graphNode(page, "monolith")).toHaveAttribute("data-status", "healthy");
@@ -137,7 +138,7 @@ test("the monolith is legible at 1280 and 1920", async ({ page, request }) => {
 });
 
 test("with both running, each stack is drawn legibly in turn, the other summarised with its memory; the traffic table fits", async ({ page, request }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   await useArchitecture(request, "both");
   expect((await request.post("/api/traffic", { data: { rps: 4 } })).ok()).toBe(true);
   for (const size of SCREENS) {
@@ -178,7 +179,7 @@ test("with both running, each stack is drawn legibly in turn, the other summaris
 });
 
 test("scaling product-service to 3 shows three instances with their pids, and three times the memory, on the graph", async ({ page, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await useArchitecture(request, "microservices");
   await page.goto("/");
   const node = graphNode(page, "product-service");
