@@ -5,6 +5,7 @@ import "./globals.css";
 import "./operations.css";
 import "./stream.css";
 import "./accessibility.css";
+import "./graph.css";
 
 export const metadata: Metadata = {
   title: "Architecture Sandbox",

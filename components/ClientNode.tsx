@@ -10,7 +10,8 @@ function ClientNodeView({ id, data, selected }: NodeProps) {
   return (
     <div className={`graph-node client-node${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}`} data-node={id} data-stack={String(data.stack)}>
       <Handle type="source" id="bottom" position={Position.Bottom} isConnectable={false} />
-      <span className="node-title">shoppers</span> <span className="muted">browsers, through the app</span>
+      <Handle type="source" id="right" position={Position.Right} isConnectable={false} />
+      <span className="node-title">shoppers</span> <span className="muted">browsers, via the app</span>
     </div>
   );
 }

@@ -30,7 +30,9 @@ function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
   const partitioned = useStore(sandboxStore, (view) => kind === "rest" && partitionedEdges(view.sandbox?.faults ?? [], restEdgeId).has(id));
   const inProcess = data?.stack === "monolith";
   const className = `flow-edge edge-${kind}${inTrace ? " in-trace" : ""}${inTrace === false ? " dimmed" : ""}${partitioned ? " partitioned" : ""}${circuit ? ` circuit-${circuit.state}` : ""}`;
-  const labelled = rate >= 0.1 || circuit || partitioned;
+  // A short arrow between neighbours has no room for words: the caller's box carries them (CircuitBadges, FaultBadges).
+  // Queue arrows crowd the space above the band: their rates are written in the queue's own box (QueueNode) instead.
+  const labelled = !data?.sideways && (kind === "rest" || kind === "in-process") && (rate >= 0.1 || circuit || partitioned);
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={className} style={{ strokeWidth: inTrace ? Math.max(4, strokeWidthFor(rate)) : strokeWidthFor(rate) }} />

@@ -27,6 +27,7 @@ export function QueueHandles() {
       <Handle type="source" id="out-top" position={Position.Top} style={at(70)} isConnectable={false} />
       <Handle type="target" id="in-bottom" position={Position.Bottom} style={at(30)} isConnectable={false} />
       <Handle type="source" id="out-bottom" position={Position.Bottom} style={at(70)} isConnectable={false} />
+      <Handle type="source" id="out-left" position={Position.Left} isConnectable={false} />
     </>
   );
 }

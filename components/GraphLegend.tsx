@@ -21,7 +21,7 @@ export function GraphLegend({ architecture }: { architecture: Architecture | nul
           <svg width="28" height="8" aria-hidden="true">
             <line x1="0" y1="4" x2="28" y2="4" className="legend-queue" />
           </svg>{" "}
-          queue path · thicker, badge: per second
+          queue path · thicker: more per second (written on REST arrows and in each queue)
         </li>
         {monolith && (
           <li data-legend="in-process">
@@ -37,8 +37,8 @@ export function GraphLegend({ architecture }: { architecture: Architecture | nul
           <span className="legend-dot dot-failure legend-diamond" aria-hidden="true" /> failed <span className="legend-dot dot-message" aria-hidden="true" /> message
         </li>
         <li>
-          badges: <span className="badge badge-fault">⚡ fault</span> injected · <span className="badge badge-replicas">×3 ●●◌</span> instances ·{" "}
-          <span className="badge badge-deploy">↩ rolled back</span>
+          badges: <span className="badge badge-fault">⚡ fault</span> injected · <span className="badge badge-deploy">↩ rolled back</span> · a stack of cards: scaled,
+          a pid per instance (×3 = 210 MB)
         </li>
         {microservices && (
           <li>

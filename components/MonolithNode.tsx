@@ -1,6 +1,6 @@
 "use client";
-// The monolith on the graph: one large box, one process (pid, port, version, status, replicas), holding the shop's
-// modules and its in-process event bus, which are drawn inside it as their own boxes.
+// The monolith on the graph: one large box, one process (pid, port, version, status, memory; once scaled, whole copies
+// of it, each its own process), holding the shop's modules and its in-process event bus, drawn inside it as boxes.
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import { useStore } from "zustand";
@@ -11,6 +11,7 @@ import { sandboxStore } from "../lib/client/store";
 import { STATUS_TONE } from "../lib/client/status";
 import { NodeMetricsLine, useInTrace } from "./ServiceNode";
 import { ProcessBadges } from "./NodeBadges";
+import { ProcessInstances } from "./ProcessInstances";
 import { StatusBadge } from "./StatusBadge";
 
 /** The monolith process's facts; its modules read the same status, since they live and die with it. */
@@ -19,7 +20,11 @@ export function useMonolithFacts() {
     sandboxStore,
     useShallow((view) => {
       const monolith = view.sandbox?.services.find((service) => service.id === MONOLITH_ID);
-      return { status: monolith?.status ?? null, version: monolith?.version ?? null, port: monolith?.port ?? null, pid: monolith?.pid ?? null };
+      return {
+        status: monolith?.status ?? null,
+        version: monolith?.version ?? null,
+        copies: monolith ? Math.max(monolith.replicas, monolith.instances.length) : 1,
+      };
     }),
   );
 }
@@ -30,21 +35,22 @@ function MonolithNodeView({ id, selected }: NodeProps) {
   const tone = facts.status ? STATUS_TONE[facts.status] : "down";
   return (
     <div
-      className={`monolith-node tone-${tone}${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}`}
+      className={`monolith-node tone-${tone}${facts.copies > 1 ? " scaled" : ""}${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}`}
       data-service={MONOLITH_ID}
       data-stack="monolith"
       data-status={facts.status ?? "unknown"}
+      data-copies={facts.copies}
     >
       <div className="monolith-head">
         <div className="monolith-title">
-          <span className="node-title">monolith</span> <span className="muted">one process</span>{" "}
+          <span className="node-title">monolith</span>{" "}
+          <span className="muted">{facts.copies > 1 ? `×${facts.copies} whole copies, each one process` : "one process"}</span>
+        </div>
+        <div className="node-status">
           {facts.status ? <StatusBadge status={facts.status} /> : <span className="muted">unknown</span>}
-        </div>
-        <div className="node-facts">
           <span className="version">v{facts.version ?? "?"}</span>
-          <span>:{facts.port ?? "—"}</span>
-          <span>pid {facts.pid ?? "—"}</span>
         </div>
+        <ProcessInstances service={MONOLITH_ID} copies="copies" />
         <div className="node-badges">
           <ProcessBadges service={MONOLITH_ID} />
         </div>

@@ -1,6 +1,6 @@
 "use client";
-// One inbox on the graph: a BullMQ queue inside the broker (with the counts BullMQ reports), or inside the monolith an
-// in-memory inbox of its event bus (with how fast its messages are taken).
+// One inbox on the graph: a BullMQ queue inside the broker (with the counts BullMQ reports and how fast jobs go in and
+// out), or inside the monolith an in-memory inbox of its event bus (with how fast its messages are taken).
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import { useStore } from "zustand";
@@ -9,13 +9,25 @@ import { queueTopology } from "../lib/contract/services";
 import { sandboxStore } from "../lib/client/store";
 import { metricsStore } from "../lib/client/metrics-store";
 import { formatRate } from "../lib/client/metrics";
-import { consumeEdgeId } from "../lib/client/topology";
+import { consumeEdgeId, publishEdgeId } from "../lib/client/topology";
 import { QueueHandles } from "./GraphHandles";
 import { useMonolithFacts } from "./MonolithNode";
 import { useInTrace } from "./ServiceNode";
 
 export const queueNameOf = (nodeId: string) => nodeId.replace(/^(monolith\/)?queue:/, "");
 const CONSUMER = Object.fromEntries(queueTopology().map(({ queue, consumer }) => [queue, consumer]));
+const PUBLISHERS = Object.fromEntries(queueTopology().map(({ queue, publishers }) => [queue, publishers]));
+
+/** Jobs per second into a broker queue (from all its publishers) and out of it to its consumer, as its arrows carry them. */
+function useQueueRates(name: string) {
+  return useStore(
+    metricsStore,
+    useShallow((summary) => ({
+      added: (PUBLISHERS[name] ?? []).reduce((sum, publisher) => sum + (summary.edges[publishEdgeId(publisher, name)] ?? 0), 0),
+      taken: summary.edges[consumeEdgeId(name, CONSUMER[name] ?? "")] ?? 0,
+    })),
+  );
+}
 
 function BrokerQueue({ id, name, selected }: { id: string; name: string; selected: boolean }) {
   const counts = useStore(
@@ -27,6 +39,7 @@ function BrokerQueue({ id, name, selected }: { id: string; name: string; selecte
     }),
   );
   const inTrace = useInTrace(id);
+  const rates = useQueueRates(name);
   const backlog = counts.waiting + counts.delayed;
   return (
     <div
@@ -45,6 +58,12 @@ function BrokerQueue({ id, name, selected }: { id: string; name: string; selecte
         <span>{counts.active} active</span>
         {counts.failed > 0 && <span className="bad-text">{counts.failed} failed</span>}
       </div>
+      {(rates.added >= 0.1 || rates.taken >= 0.1) && (
+        <div className="queue-counts" data-queue-rates={name} title="jobs per second added by its publishers and taken by its consumer, over the last 10 seconds">
+          <span>in {formatRate(rates.added)}</span>
+          <span>out {formatRate(rates.taken)}</span>
+        </div>
+      )}
     </div>
   );
 }

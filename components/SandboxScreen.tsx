@@ -1,10 +1,13 @@
 "use client";
-// The sandbox screen: the live graph in the middle, the shopper on the left, the inspector on the right, events below.
+// The sandbox screen: the live graph in the middle, the shopper on the left, the inspector on the right (only while
+// something is selected, so the graph has the room to be drawn at a readable size), events below.
 import { useEffect } from "react";
+import { useStore } from "zustand";
 import { connectSandbox } from "../lib/client/socket";
+import { startMemory } from "../lib/client/memory-store";
 import { startMetrics } from "../lib/client/metrics-store";
 import { sandboxStore } from "../lib/client/store";
-import { restorePositions } from "../lib/client/ui-store";
+import { restorePositions, uiStore } from "../lib/client/ui-store";
 import { ConnectionLostNotice } from "./ConnectionIndicator";
 import { EventStream } from "./EventStream";
 import { Inspector } from "./Inspector";
@@ -16,14 +19,17 @@ export function SandboxScreen() {
   useEffect(() => {
     restorePositions();
     const stopMetrics = startMetrics();
+    const stopMemory = startMemory();
     const disconnect = connectSandbox(sandboxStore);
     return () => {
       disconnect();
+      stopMemory();
       stopMetrics();
     };
   }, []);
+  const inspecting = useStore(uiStore, (view) => view.selection !== null);
   return (
-    <div className="screen">
+    <div className={`screen${inspecting ? "" : " inspector-closed"}`}>
       <TopBar />
       <aside className="left-panel">
         <LeftPanel />

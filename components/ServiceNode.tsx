@@ -1,5 +1,6 @@
 "use client";
-// One service of the shop on the graph: its status in a symbol and a word, version, port, pid, and live figures.
+// One service of the shop on the graph: its status in a symbol and a word, version, port and pid (one per instance once
+// scaled, drawn as a stack of cards), its memory, and live figures.
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import { useStore } from "zustand";
@@ -10,7 +11,8 @@ import { highlightStore } from "../lib/client/selection";
 import { formatMs, formatRate } from "../lib/client/metrics";
 import { STATUS_TONE } from "../lib/client/status";
 import { ServiceHandles } from "./GraphHandles";
-import { FaultBadges, ProcessBadges } from "./NodeBadges";
+import { CircuitBadges, FaultBadges, ProcessBadges } from "./NodeBadges";
+import { ProcessInstances } from "./ProcessInstances";
 import { StatusBadge } from "./StatusBadge";
 
 function useServiceFacts(id: string) {
@@ -21,8 +23,7 @@ function useServiceFacts(id: string) {
       return {
         status: service?.status ?? null,
         version: service?.version ?? null,
-        port: service?.port ?? null,
-        pid: service?.pid ?? null,
+        copies: service ? Math.max(service.replicas, service.instances.length) : 1,
       };
     }),
   );
@@ -37,7 +38,7 @@ export function NodeMetricsLine({ id }: { id: string }) {
   return (
     <div className="node-metrics" title="calls answered per second, 95th percentile latency and share of errors, over the last 10 seconds">
       <span>{formatRate(metrics.rps)}</span>
-      <span>p95 {formatMs(metrics.p95).replace(" ", "")}</span>
+      <span>p95 {formatMs(metrics.p95)}</span>
       <span className={metrics.errorRate > 0 ? "bad-text" : undefined}>{(metrics.errorRate * 100).toFixed(metrics.errorRate > 0 && metrics.errorRate < 0.1 ? 1 : 0)}% err</span>
     </div>
   );
@@ -49,22 +50,23 @@ function ServiceNodeView({ id, selected }: NodeProps) {
   const tone = facts.status ? STATUS_TONE[facts.status] : "down";
   return (
     <div
-      className={`graph-node service-node tone-${tone}${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}${inTrace ? " in-trace" : ""}`}
+      className={`graph-node service-node tone-${tone}${facts.copies > 1 ? " scaled" : ""}${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}${inTrace ? " in-trace" : ""}`}
       data-service={id}
       data-stack="microservices"
       data-status={facts.status ?? "unknown"}
+      data-copies={facts.copies}
     >
       <ServiceHandles />
       <div className="node-title">{id}</div>
-      <div className="node-status">{facts.status ? <StatusBadge status={facts.status} /> : <span className="muted">unknown</span>}</div>
-      <div className="node-facts">
+      <div className="node-status">
+        {facts.status ? <StatusBadge status={facts.status} /> : <span className="muted">unknown</span>}
         <span className="version">v{facts.version ?? "?"}</span>
-        <span>:{facts.port ?? "—"}</span>
-        <span>pid {facts.pid ?? "—"}</span>
       </div>
+      <ProcessInstances service={id} />
       <div className="node-badges">
         <ProcessBadges service={id} />
         <FaultBadges stack="microservices" service={id} />
+        <CircuitBadges stack="microservices" service={id} />
       </div>
       <NodeMetricsLine id={id} />
     </div>

@@ -1,13 +1,26 @@
 "use client";
 // The running shop as a graph: the microservices (services, the broker and its queues), the monolith (one box holding
-// its modules and its in-process bus), or both side by side; an arrow per call and queue path. Redrawn when the
-// architecture changes.
-import { useCallback, useMemo } from "react";
-import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node, type NodeChange } from "@xyflow/react";
+// its modules and its in-process bus), or when both run one of them at a time with the other summarised above; an
+// arrow per call and queue path. Fitted to its space whenever that space changes, so its text stays readable.
+import { useCallback, useEffect, useMemo } from "react";
+import {
+  Background,
+  Controls,
+  MarkerType,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  useStore as useFlowStore,
+  type Edge,
+  type Node,
+  type NodeChange,
+} from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useStore } from "zustand";
+import type { StackId } from "../lib/contract/events";
 import type { Architecture } from "../lib/contract/services";
-import { graphEdges, graphNodes, type GraphNodeModel } from "../lib/client/topology";
+import { graphFocusStore } from "../lib/client/graph-focus";
+import { allGraphNodes, graphEdges, graphNodes, type GraphNodeModel } from "../lib/client/topology";
 import { sandboxStore } from "../lib/client/store";
 import { moveNode, savePositions, select, uiStore } from "../lib/client/ui-store";
 import { BrokerNode } from "./BrokerNode";
@@ -19,7 +32,7 @@ import { ModuleNode } from "./ModuleNode";
 import { MonolithNode } from "./MonolithNode";
 import { QueueNode } from "./QueueNode";
 import { ServiceNode } from "./ServiceNode";
-import { StackLabelNode } from "./StackLabelNode";
+import { StackBar } from "./StackBar";
 import { TraceHighlighter } from "./TraceHighlighter";
 
 // Defined once, outside any component: React Flow re-creates every node when these objects change.
@@ -31,20 +44,22 @@ const nodeTypes = {
   monolith: MonolithNode,
   module: ModuleNode,
   bus: BusNode,
-  "stack-label": StackLabelNode,
 };
 const edgeTypes = { flow: FlowEdge };
 const EDGE_COLOUR = { rest: "var(--edge-rest)", "in-process": "var(--edge-inproc)", publish: "var(--edge-queue)", consume: "var(--edge-queue)" } as const;
 
-function edgesFor(architecture: Architecture): Edge[] {
-  return graphEdges(architecture).map((edge) => ({
+/** Little margin: every pixel of the canvas goes to the boxes, so they are drawn as large as they fit. */
+const FIT = { padding: 0.02 } as const;
+
+function edgesFor(architecture: Architecture, focus: StackId): Edge[] {
+  return graphEdges(architecture, focus).map((edge) => ({
     id: edge.id,
     source: edge.source,
     target: edge.target,
     sourceHandle: edge.sourceHandle,
     targetHandle: edge.targetHandle,
     type: "flow",
-    data: { kind: edge.kind, stack: edge.stack },
+    data: { kind: edge.kind, stack: edge.stack, sideways: edge.sideways ?? false },
     markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: EDGE_COLOUR[edge.kind] },
     selectable: false,
     focusable: false,
@@ -73,9 +88,21 @@ function ariaLabel(model: GraphNodeModel): string {
 
 const isContainer = (kind: GraphNodeModel["kind"]) => kind === "broker" || kind === "bus" || kind === "monolith";
 
-function ArchitectureGraph({ architecture }: { architecture: Architecture }) {
-  const models = useMemo(() => graphNodes(architecture), [architecture]);
-  const edges = useMemo(() => edgesFor(architecture), [architecture]);
+/** Fits the graph again when its space changes (the inspector opening, the window resized). */
+function FitOnResize() {
+  const width = useFlowStore((state) => state.width);
+  const height = useFlowStore((state) => state.height);
+  const ready = useNodesInitialized();
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    if (ready && width > 0 && height > 0) void fitView(FIT);
+  }, [ready, width, height, fitView]);
+  return null;
+}
+
+function ArchitectureGraph({ architecture, focus }: { architecture: Architecture; focus: StackId }) {
+  const models = useMemo(() => graphNodes(architecture, focus), [architecture, focus]);
+  const edges = useMemo(() => edgesFor(architecture, focus), [architecture, focus]);
   const positions = useStore(uiStore, (view) => view.positions);
   const selectedId = useStore(uiStore, (view) => (view.selection?.kind === "node" ? view.selection.id : null));
 
@@ -91,9 +118,6 @@ function ArchitectureGraph({ architecture }: { architecture: Architecture }) {
         extent: model.parentId ? ("parent" as const) : undefined,
         data: { stack: model.stack, ref: model.ref },
         selected: model.id === selectedId,
-        selectable: model.kind !== "stack-label",
-        draggable: model.kind !== "stack-label",
-        focusable: model.kind !== "stack-label",
         ariaLabel: ariaLabel(model),
         style: model.size ? { width: model.size.width, height: model.size.height } : undefined,
         // Containers under what they hold; the monolith lowest, its bus above it, modules and inboxes on top.
@@ -121,7 +145,7 @@ function ArchitectureGraph({ architecture }: { architecture: Architecture }) {
       nodesConnectable={false}
       edgesFocusable={false}
       fitView
-      fitViewOptions={{ padding: 0.04 }}
+      fitViewOptions={FIT}
       minZoom={0.2}
       maxZoom={2}
       colorMode="system"
@@ -129,7 +153,9 @@ function ArchitectureGraph({ architecture }: { architecture: Architecture }) {
       deleteKeyCode={null}
     >
       <Background gap={24} size={1} />
-      <Controls showInteractive={false} />
+      {/* Top left, in a row: the corner the layouts leave empty, so the buttons never cover a box. */}
+      <Controls showInteractive={false} fitViewOptions={FIT} position="top-left" orientation="horizontal" />
+      <FitOnResize />
     </ReactFlow>
   );
 }
@@ -137,21 +163,24 @@ function ArchitectureGraph({ architecture }: { architecture: Architecture }) {
 /** Drops a selection whose box is no longer drawn (a switch took its stack away). */
 function useForgetVanishedSelection(architecture: Architecture | null) {
   const selected = useStore(uiStore, (view) => (view.selection?.kind === "node" ? view.selection.id : null));
-  if (architecture && selected && !graphNodes(architecture).some((model) => model.id === selected)) {
+  if (architecture && selected && !allGraphNodes(architecture).some((model) => model.id === selected)) {
     queueMicrotask(() => uiStore.setState((view) => (view.selection?.kind === "node" && view.selection.id === selected ? select(view, null) : view), true));
   }
 }
 
 export function SystemGraph() {
   const architecture = useStore(sandboxStore, (view) => view.sandbox?.architecture ?? null);
+  const focus = useStore(graphFocusStore, (view) => view.focus);
   useForgetVanishedSelection(architecture);
+  const drawn = architecture === "both" ? focus : architecture;
   return (
-    <div className="graph" aria-label="the shop's processes, queues and calls, live" data-architecture={architecture ?? "unknown"}>
+    <div className="graph" aria-label="the shop's processes, queues and calls, live" data-architecture={architecture ?? "unknown"} data-drawn-stack={drawn ?? "none"}>
       <TraceHighlighter />
+      {architecture && <StackBar architecture={architecture} />}
       <div className="graph-canvas">
         {architecture ? (
-          // A new architecture is a new picture: remounting fits it to the screen again.
-          <ArchitectureGraph key={architecture} architecture={architecture} />
+          // A new architecture (or the other stack drawn) is a new picture: remounting fits it to the screen again.
+          <ArchitectureGraph key={`${architecture}:${drawn}`} architecture={architecture} focus={focus} />
         ) : (
           <p className="graph-waiting muted" aria-busy="true">
             ◌ Waiting for the sandbox to say what runs…

@@ -3,7 +3,7 @@
 import { useCallback, useState, type FormEvent } from "react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
-import type { TrafficBody, TrafficView } from "../lib/contract/control";
+import { DEFAULT_TRAFFIC_S, type TrafficBody, type TrafficView } from "../lib/contract/control";
 import { callApi } from "../lib/client/api";
 import { sandboxStore } from "../lib/client/store";
 import { usePolling } from "../lib/client/use-polling";
@@ -21,7 +21,7 @@ export function TrafficPanel({ active }: { active: boolean }) {
   const [traffic, setTraffic] = useState<TrafficView | null>(null);
   const [rps, setRps] = useState(20);
   const [stack, setStack] = useState<"" | "microservices" | "monolith">("");
-  const [forSeconds, setForSeconds] = useState<"" | string>("");
+  const [forSeconds, setForSeconds] = useState(String(DEFAULT_TRAFFIC_S));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -43,13 +43,13 @@ export function TrafficPanel({ active }: { active: boolean }) {
   function start(event: FormEvent) {
     event.preventDefault();
     const seconds = Number(forSeconds);
-    if (forSeconds !== "" && (!Number.isInteger(seconds) || seconds < 1 || seconds > 3_600)) {
-      setError("the duration is whole seconds from 1 to 3600, or until stopped");
+    // Traffic always stops by itself: a forgotten run would keep a laptop busy and blur the next experiment.
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3_600) {
+      setError("the duration is whole seconds from 1 to 3600");
       return;
     }
-    const body: TrafficBody = { rps: Math.min(500, Math.max(1, Math.round(rps))) };
+    const body: TrafficBody = { rps: Math.min(500, Math.max(1, Math.round(rps))), durationS: seconds };
     if (stack) body.stack = stack;
-    if (forSeconds !== "") body.durationS = seconds;
     void send("POST", body);
   }
 
@@ -78,18 +78,9 @@ export function TrafficPanel({ active }: { active: boolean }) {
           </select>
         </label>
         <label>
-          <span>for</span>
-          <select value={forSeconds === "" ? "" : "n"} onChange={(event) => setForSeconds(event.target.value === "" ? "" : "30")}>
-            <option value="">until stopped</option>
-            <option value="n">a number of seconds</option>
-          </select>
+          <span>for (s)</span>
+          <input type="number" min={1} max={3_600} step={1} value={forSeconds} onChange={(event) => setForSeconds(event.target.value)} aria-label="duration in seconds (it stops by itself)" />
         </label>
-        {forSeconds !== "" && (
-          <label>
-            <span>seconds</span>
-            <input type="number" min={1} max={3_600} step={1} value={forSeconds} onChange={(event) => setForSeconds(event.target.value)} aria-label="duration in seconds" />
-          </label>
-        )}
         <div className="op-row">
           <button type="submit" className="op-button primary" disabled={busy}>
             {traffic?.running ? "Change traffic" : "Start traffic"}
@@ -105,6 +96,11 @@ export function TrafficPanel({ active }: { active: boolean }) {
         </p>
       )}
       {traffic && <TrafficFigures traffic={traffic} />}
+      {traffic && !traffic.running && traffic.result && (
+        <p className="muted small" data-traffic-result>
+          Last run — {traffic.result}
+        </p>
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { REST_DEPENDENCIES, SHOP_SERVICE_IDS, queueTopology } from "../contract/services";
 import {
+  allGraphNodes,
   BROKER_NODE,
   BUS_NODE,
   MONOLITH_NODE,
@@ -15,6 +16,7 @@ import {
   publishEdgeId,
   queueNodeId,
   restEdgeId,
+  sidewaysCalls,
 } from "./topology";
 import { http, queue } from "./test-events";
 
@@ -30,7 +32,8 @@ describe("graphNodes", () => {
 
   it("puts the gateway between the shoppers and the services, and no two boxes on the same spot", () => {
     const at = Object.fromEntries(graphNodes().map((node) => [node.id, node.position]));
-    expect(at["client"].y).toBeLessThan(at["api-gateway"].y);
+    // The shoppers come in from the gateway's left.
+    expect(at["client"].x).toBeLessThan(at["api-gateway"].x);
     for (const id of SHOP_SERVICE_IDS.filter((id) => id !== "api-gateway")) expect(at[id].y).toBeGreaterThan(at["api-gateway"].y);
     const spots = graphNodes().filter((node) => !node.parentId).map((node) => `${node.position.x},${node.position.y}`);
     expect(new Set(spots).size).toBe(spots.length);
@@ -47,6 +50,21 @@ describe("graphEdges", () => {
       for (const publisher of publishers) expect(ids.has(publishEdgeId(publisher, name))).toBe(true);
     }
     expect(graphEdges()).toHaveLength(ids.size);
+  });
+});
+
+describe("calls between neighbours", () => {
+  it("draws a call between two services of the same row side to side, and only those", () => {
+    const sideways = graphEdges().filter((edge) => edge.sideways && edge.kind === "rest").map((edge) => edge.id);
+    expect(sideways.sort()).toEqual([restEdgeId("auth-service", "user-service"), restEdgeId("order-service", "product-service")].sort());
+    expect(sidewaysCalls("microservices").map((call) => call.edge).sort()).toEqual(sideways.sort());
+    expect(sidewaysCalls("monolith").map((call) => call.edge)).toEqual(
+      graphEdges("monolith").filter((edge) => edge.sideways && edge.kind === "in-process").map((edge) => edge.id),
+    );
+    // payment-service, beside the band, reaches its inboxes by arrows tucked under them: no room for labels either.
+    const queueArrows = graphEdges().filter((edge) => edge.kind !== "rest" && edge.sideways);
+    expect(queueArrows.length).toBeGreaterThan(0);
+    for (const edge of queueArrows) expect([edge.source, edge.target]).toContain("payment-service");
   });
 });
 
@@ -110,8 +128,8 @@ describe("the monolith and both stacks on the graph", () => {
     const monolithEdges = graphEdges("monolith");
     expect(monolithEdges.filter((edge) => edge.kind === "in-process")).toHaveLength(REST_DEPENDENCIES.length);
     expect(monolithEdges.find((edge) => edge.id === restEdgeId("client", "api-gateway", "monolith"))?.kind).toBe("rest");
-    const nodes = graphNodes("both");
-    const edges = graphEdges("both");
+    const nodes = allGraphNodes("both");
+    const edges = [...graphEdges("both", "microservices"), ...graphEdges("both", "monolith")];
     expect(new Set(nodes.map((node) => node.id)).size).toBe(nodes.length);
     expect(new Set(edges.map((edge) => edge.id)).size).toBe(edges.length);
     expect(edges).toHaveLength(graphEdges("microservices").length + monolithEdges.length);
@@ -119,13 +137,37 @@ describe("the monolith and both stacks on the graph", () => {
     for (const edge of edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
   });
 
-  it("puts the two stacks side by side under their own headings when both run, without overlap", () => {
-    const nodes = graphNodes("both");
-    expect(nodes.filter((node) => node.kind === "stack-label").map((node) => node.ref)).toEqual(["microservices", "monolith"]);
-    const broker = nodes.find((node) => node.id === BROKER_NODE)!;
-    const monolith = nodes.find((node) => node.id === MONOLITH_NODE)!;
-    expect(monolith.position.x).toBeGreaterThan(broker.position.x + broker.size!.width);
-    expect(graphNodes("monolith").some((node) => node.kind === "stack-label")).toBe(false);
+  it("draws one stack at a time when both run, the microservices unless the monolith is asked for", () => {
+    const ids = (nodes: { id: string }[]) => nodes.map((node) => node.id).sort();
+    expect(ids(graphNodes("both"))).toEqual(ids(graphNodes("microservices")));
+    expect(ids(graphNodes("both", "monolith"))).toEqual(ids(graphNodes("monolith")));
+    expect(graphEdges("both", "monolith").map((edge) => edge.id)).toEqual(graphEdges("monolith").map((edge) => edge.id));
+    // A selection may still point at either stack's boxes.
+    expect(ids(allGraphNodes("both"))).toEqual([...ids(graphNodes("microservices")), ...ids(graphNodes("monolith"))].sort());
+  });
+
+  it("lays every stack out flat enough to be drawn at full size on a laptop: no two boxes overlap", () => {
+    for (const architecture of ["microservices", "monolith"] as const) {
+      const nodes = graphNodes(architecture);
+      const at = (node: (typeof nodes)[number]): { x: number; y: number } => {
+        const parent = node.parentId ? nodes.find((candidate) => candidate.id === node.parentId)! : null;
+        const origin: { x: number; y: number } = parent ? at(parent) : { x: 0, y: 0 };
+        return { x: origin.x + node.position.x, y: origin.y + node.position.y };
+      };
+      // The boxes that sit side by side (not containers): a service, module, queue or the shoppers, 180 wide.
+      const boxes = nodes.filter((node) => ["service", "module", "queue", "client"].includes(node.kind)).map((node) => ({ id: node.id, ...at(node), width: 180 }));
+      for (const a of boxes) {
+        for (const b of boxes) {
+          if (a.id >= b.id || Math.abs(a.y - b.y) > 60) continue;
+          expect(a.x + a.width <= b.x || b.x + b.width <= a.x, `${a.id} and ${b.id}`).toBe(true);
+        }
+      }
+      const right = Math.max(...boxes.map((box) => box.x + box.width));
+      const bottom = Math.max(...nodes.map((node) => at(node).y + (node.size?.height ?? 0)));
+      // What fits a 1280×800 laptop's graph at full scale (about 1,040 × 470 px with the shopper panel open).
+      expect(right).toBeLessThanOrEqual(1_000);
+      expect(bottom).toBeLessThanOrEqual(470);
+    }
   });
 
   it("reads a node id back as its stack and part", () => {

@@ -4,7 +4,7 @@
 import type { StackId, TelemetryEvent } from "../contract/events";
 import { MONOLITH_ID, REST_DEPENDENCIES, SHOP_SERVICE_IDS, queueTopology, type Architecture, type ShopServiceId } from "../contract/services";
 
-export type GraphNodeKind = "client" | "service" | "broker" | "queue" | "monolith" | "module" | "bus" | "stack-label";
+export type GraphNodeKind = "client" | "service" | "broker" | "queue" | "monolith" | "module" | "bus";
 /** `in-process`: a module's function call inside the monolith, drawn where the microservices have a REST arrow. */
 export type GraphEdgeKind = "rest" | "publish" | "consume" | "in-process";
 
@@ -12,7 +12,7 @@ export interface GraphNodeModel {
   id: string;
   kind: GraphNodeKind;
   stack: StackId;
-  /** What the box stands for: the service or module id, the queue name, or the stack for a label. */
+  /** What the box stands for: the service or module id, or the queue name. */
   ref: string;
   position: { x: number; y: number };
   /** Queues live inside the broker's box (or the bus), modules inside the monolith's. */
@@ -28,6 +28,12 @@ export interface GraphEdgeModel {
   target: string;
   sourceHandle: string;
   targetHandle: string;
+  /**
+   * An arrow between neighbours, drawn side to side (a call between two services of a row, or payment-service and
+   * the band beside it): too short, or too tucked under the inboxes, to carry a label. What would be written on it (a
+   * circuit's state, a partition) is written on the caller's box instead; its rate shows in its thickness.
+   */
+  sideways?: boolean;
 }
 
 /** The caller outside the shop: a shopper's browser, reaching the gateway through the app's proxy. */
@@ -37,17 +43,26 @@ export const MONOLITH_NODE = MONOLITH_ID;
 const MONOLITH_PREFIX = `${MONOLITH_ID}/`;
 export const BUS_NODE = `${MONOLITH_PREFIX}bus`;
 
-export const SERVICE_WIDTH = 172;
-export const QUEUE_WIDTH = 156;
-export const MODULE_WIDTH = 140;
-export const INBOX_WIDTH = 130;
-const COLUMN = 196;
-const MODULE_COLUMN = 158;
-const MODULE_PAD = 20;
+/** Wide enough for "payment-service" in 14 px bold on one line; a longer name breaks after its hyphen. */
+export const SERVICE_WIDTH = 180;
+export const QUEUE_WIDTH = 180;
+export const MODULE_WIDTH = 180;
+export const INBOX_WIDTH = 180;
+const COLUMN = 194;
+const MODULE_PAD = 16;
+/** How wide the drawn shoppers' box is (ClientNode's CSS width). */
+const CLIENT_WIDTH = 180;
 
 /** Which stacks an architecture runs. */
 export const stacksOf = (architecture: Architecture): StackId[] =>
   architecture === "both" ? ["microservices", "monolith"] : [architecture];
+
+/**
+ * Which stacks are drawn. Side by side, two stacks only fit a laptop's screen at a scale nobody can read, so when
+ * both run one is drawn at a time (`focus`, the microservices unless told) and the other is summarised above it.
+ */
+export const drawnStacks = (architecture: Architecture, focus?: StackId): StackId[] =>
+  architecture === "both" ? [focus ?? "microservices"] : [architecture];
 
 /** A part's node id in its stack: bare for the microservices, prefixed inside the monolith. */
 export const nodeIdIn = (stack: StackId, id: string): string => (stack === "microservices" ? id : `${MONOLITH_PREFIX}${id}`);
@@ -69,13 +84,10 @@ interface StackLayout {
   places: Record<ShopServiceId, { x: number; y: number }>;
   /** The broker's band (microservices) or the event bus (monolith), relative likewise. */
   band: { x: number; y: number; width: number; height: number };
-  column: number;
-  boxWidth: number;
-  queueWidth: number;
   queueY: number;
 }
 
-/** Column of each inbox inside the band, under its consumer where it has one above. */
+/** Column of each inbox, under its consumer where it has one above; payment-service sits left of the band. */
 const QUEUE_COLUMN: Record<string, number> = {
   "payment-inbox": 1,
   "product-inbox": 2,
@@ -83,47 +95,36 @@ const QUEUE_COLUMN: Record<string, number> = {
   "notification-inbox": 4,
 };
 
-/** The same arrangement twice, so the two stacks compare hop for hop: gateway, a row of services, the band, payment. */
-function placesFor(column: number, left: number, rows: { gateway: number; row: number; below: number }): Record<ShopServiceId, { x: number; y: number }> {
+/**
+ * The same arrangement in both stacks, so they compare hop for hop, and flat enough to be drawn at full size on a
+ * laptop: the gateway on top, a row of five services under it, then payment-service (reached only through queues)
+ * beside the band of inboxes, each inbox right under its consumer.
+ */
+function layoutAt(left: number, rows: { gateway: number; row: number; band: number; bandHeight: number }): StackLayout {
+  const place = (column: number, y: number) => ({ x: left + column * COLUMN, y });
   return {
-    "api-gateway": { x: left + 2 * column, y: rows.gateway },
-    "auth-service": { x: left, y: rows.row },
-    "user-service": { x: left + column, y: rows.row },
-    "product-service": { x: left + 2 * column, y: rows.row },
-    "order-service": { x: left + 3 * column, y: rows.row },
-    "notification-service": { x: left + 4 * column, y: rows.row },
-    "payment-service": { x: left + column, y: rows.below },
+    places: {
+      "api-gateway": place(2, rows.gateway),
+      "auth-service": place(0, rows.row),
+      "user-service": place(1, rows.row),
+      "product-service": place(2, rows.row),
+      "order-service": place(3, rows.row),
+      "notification-service": place(4, rows.row),
+      "payment-service": place(0, rows.band),
+    },
+    band: { x: left + COLUMN - 8, y: rows.band, width: 4 * COLUMN - (COLUMN - SERVICE_WIDTH) + 16, height: rows.bandHeight },
+    queueY: 34,
   };
 }
 
-/**
- * The microservices: the shopper enters at the top, the gateway fans out to the services below it, each consumer's
- * inbox sits right under the consumer inside the broker's band, and payment-service (reached only through queues)
- * sits under the band, so every publish arrow points into the band and every consume arrow out.
- */
-const MICROSERVICES: StackLayout = {
-  places: placesFor(COLUMN, 0, { gateway: 85, row: 220, below: 545 }),
-  band: { x: -16, y: 375, width: 4 * COLUMN + SERVICE_WIDTH + 32, height: 118 },
-  column: COLUMN,
-  boxWidth: SERVICE_WIDTH,
-  queueWidth: QUEUE_WIDTH,
-  queueY: 44,
-};
-/** The microservices' right edge, where the monolith starts when both are drawn. */
-const MICROSERVICES_RIGHT = MICROSERVICES.band.x + MICROSERVICES.band.width;
-
-/** The monolith: the same arrangement, smaller, inside one box; positions relative to that box. */
-const MONOLITH: StackLayout = {
-  places: placesFor(MODULE_COLUMN, MODULE_PAD, { gateway: 88, row: 188, below: 420 }),
-  band: { x: MODULE_PAD - 10, y: 292, width: 4 * MODULE_COLUMN + MODULE_WIDTH + 20, height: 104 },
-  column: MODULE_COLUMN,
-  boxWidth: MODULE_WIDTH,
-  queueWidth: INBOX_WIDTH,
-  queueY: 40,
-};
-export const MONOLITH_SIZE = { width: 2 * MODULE_PAD + 4 * MODULE_COLUMN + MODULE_WIDTH, height: 500 };
-/** The monolith's box below its shoppers; beside the microservices when both run. */
-const monolithOrigin = (architecture: Architecture) => ({ x: architecture === "both" ? MICROSERVICES_RIGHT + 60 : 0, y: 60 });
+/** The broker's band reaches below its queues: payment-service's arrows dip under them, and their labels stay inside the picture. */
+const MICROSERVICES = layoutAt(0, { gateway: 0, row: 158, band: 318, bandHeight: 126 });
+/** The monolith: the same arrangement inside one box, positions relative to that box; its heading sits left of the gateway module. */
+const MONOLITH = layoutAt(MODULE_PAD, { gateway: 12, row: 138, band: 262, bandHeight: 96 });
+/** Room under the bus for payment-service's arrows dipping under the inboxes, and their labels. */
+export const MONOLITH_SIZE = { width: 2 * MODULE_PAD + 4 * COLUMN + MODULE_WIDTH, height: 262 + 96 + 30 };
+/** The monolith's box, under its shoppers. */
+const MONOLITH_ORIGIN = { x: 0, y: 60 };
 
 const layoutOf = (stack: StackId): StackLayout => (stack === "microservices" ? MICROSERVICES : MONOLITH);
 const isAbove = (stack: StackId, service: ShopServiceId) => layoutOf(stack).places[service].y < layoutOf(stack).band.y;
@@ -132,16 +133,17 @@ function microservicesNodes(): GraphNodeModel[] {
   const stack = "microservices";
   const { places, band } = MICROSERVICES;
   return [
-    { id: CLIENT_NODE, kind: "client", stack, ref: CLIENT_NODE, position: { x: places["api-gateway"].x + (SERVICE_WIDTH - 140) / 2, y: 0 } },
+    // Left of the gateway, at the height of its name: the shoppers' calls come in from the side.
+    { id: CLIENT_NODE, kind: "client", stack, ref: CLIENT_NODE, position: { x: places["api-gateway"].x - CLIENT_WIDTH - 56, y: places["api-gateway"].y + 18 } },
     ...SHOP_SERVICE_IDS.map((id): GraphNodeModel => ({ id, kind: "service", stack, ref: id, position: places[id] })),
     { id: BROKER_NODE, kind: "broker", stack, ref: BROKER_NODE, position: { x: band.x, y: band.y }, size: { width: band.width, height: band.height } },
     ...queueNodes(stack, BROKER_NODE),
   ];
 }
 
-function monolithNodes(architecture: Architecture): GraphNodeModel[] {
+function monolithNodes(): GraphNodeModel[] {
   const stack = "monolith";
-  const origin = monolithOrigin(architecture);
+  const origin = MONOLITH_ORIGIN;
   const { places, band } = MONOLITH;
   return [
     {
@@ -149,7 +151,7 @@ function monolithNodes(architecture: Architecture): GraphNodeModel[] {
       kind: "client",
       stack,
       ref: CLIENT_NODE,
-      position: { x: origin.x + places["api-gateway"].x + (MODULE_WIDTH - 140) / 2, y: origin.y - 60 },
+      position: { x: origin.x + places["api-gateway"].x + (MODULE_WIDTH - CLIENT_WIDTH) / 2, y: 0 },
     },
     { id: MONOLITH_NODE, kind: "monolith", stack, ref: MONOLITH_NODE, position: origin, size: MONOLITH_SIZE },
     ...SHOP_SERVICE_IDS.map((id): GraphNodeModel => ({ id: nodeIdIn(stack, id), kind: "module", stack, ref: id, parentId: MONOLITH_NODE, position: places[id] })),
@@ -159,7 +161,7 @@ function monolithNodes(architecture: Architecture): GraphNodeModel[] {
 }
 
 function queueNodes(stack: StackId, parentId: string): GraphNodeModel[] {
-  const { band, column, boxWidth, queueWidth, queueY, places } = layoutOf(stack);
+  const { band, queueY, places } = layoutOf(stack);
   const left = places["auth-service"].x;
   return queueTopology().map(({ queue }) => ({
     id: queueNodeId(queue, stack),
@@ -167,28 +169,24 @@ function queueNodes(stack: StackId, parentId: string): GraphNodeModel[] {
     stack,
     ref: queue,
     parentId,
-    position: { x: left + (QUEUE_COLUMN[queue] ?? 0) * column - band.x + (boxWidth - queueWidth) / 2, y: queueY },
+    position: { x: left + (QUEUE_COLUMN[queue] ?? 0) * COLUMN - band.x, y: queueY },
   }));
 }
 
-/** A heading over each stack when both are drawn, so a learner knows which is which. */
-function stackLabels(): GraphNodeModel[] {
-  return [
-    { id: "label:microservices", kind: "stack-label", stack: "microservices", ref: "microservices", position: { x: MICROSERVICES.band.x, y: -70 } },
-    { id: "label:monolith", kind: "stack-label", stack: "monolith", ref: "monolith", position: { x: monolithOrigin("both").x, y: -70 } },
-  ];
+/**
+ * Every box drawn for the architecture, parents before their children (React Flow needs them in that order). When
+ * both stacks run, only the `focus` stack's boxes (see `drawnStacks`); `allGraphNodes` lists both.
+ */
+export function graphNodes(architecture: Architecture = "microservices", focus?: StackId): GraphNodeModel[] {
+  return drawnStacks(architecture, focus).flatMap((stack) => (stack === "microservices" ? microservicesNodes() : monolithNodes()));
 }
 
-/** Every box of the architecture, parents before their children (React Flow needs them in that order). */
-export function graphNodes(architecture: Architecture = "microservices"): GraphNodeModel[] {
-  const nodes: GraphNodeModel[] = [];
-  if (architecture === "both") nodes.push(...stackLabels());
-  for (const stack of stacksOf(architecture)) nodes.push(...(stack === "microservices" ? microservicesNodes() : monolithNodes(architecture)));
-  return nodes;
-}
+/** Every box of every running stack, drawn or not: what a selection may point at. */
+export const allGraphNodes = (architecture: Architecture): GraphNodeModel[] => stacksOf(architecture).flatMap((stack) => graphNodes(stack));
 
 /** Calls between siblings in the same row go side to side; everything else enters from the top. */
 function restHandles(stack: StackId, from: string, to: string): { sourceHandle: string; targetHandle: string } {
+  if (from === CLIENT_NODE) return stack === "microservices" ? { sourceHandle: "right", targetHandle: "left-in" } : { sourceHandle: "bottom", targetHandle: "top" };
   const places = layoutOf(stack).places;
   const a = places[from as ShopServiceId];
   const b = places[to as ShopServiceId];
@@ -200,13 +198,16 @@ function stackEdges(stack: StackId): GraphEdgeModel[] {
   const id = (part: string) => nodeIdIn(stack, part);
   const edges: GraphEdgeModel[] = [
     // The shopper's call is real HTTP in both stacks: into the gateway process, or into the monolith's gateway module.
-    { id: restEdgeId(CLIENT_NODE, "api-gateway", stack), kind: "rest", stack, source: id(CLIENT_NODE), target: id("api-gateway"), sourceHandle: "bottom", targetHandle: "top" },
+    { id: restEdgeId(CLIENT_NODE, "api-gateway", stack), kind: "rest", stack, source: id(CLIENT_NODE), target: id("api-gateway"), ...restHandles(stack, CLIENT_NODE, "api-gateway") },
   ];
   for (const { from, to } of REST_DEPENDENCIES) {
     const kind = stack === "microservices" ? "rest" : "in-process";
-    edges.push({ id: restEdgeId(from, to, stack), kind, stack, source: id(from), target: id(to), ...restHandles(stack, from, to) });
+    const handles = restHandles(stack, from, to);
+    edges.push({ id: restEdgeId(from, to, stack), kind, stack, source: id(from), target: id(to), ...handles, sideways: handles.sourceHandle !== "bottom" });
   }
   for (const { queue, consumer, publishers } of queueTopology()) {
+    // A service above the band reaches it through its bottom; payment-service, beside the band, publishes under it
+    // (the arrows dip below the band into the inboxes) and takes its own inbox's jobs from the side.
     for (const publisher of publishers) {
       const above = isAbove(stack, publisher);
       edges.push({
@@ -215,8 +216,9 @@ function stackEdges(stack: StackId): GraphEdgeModel[] {
         stack,
         source: id(publisher),
         target: queueNodeId(queue, stack),
-        sourceHandle: above ? "publish-bottom" : "publish-top",
+        sourceHandle: "publish-bottom",
         targetHandle: above ? "in-top" : "in-bottom",
+        sideways: !above,
       });
     }
     const above = isAbove(stack, consumer);
@@ -226,16 +228,22 @@ function stackEdges(stack: StackId): GraphEdgeModel[] {
       stack,
       source: queueNodeId(queue, stack),
       target: id(consumer),
-      sourceHandle: above ? "out-top" : "out-bottom",
-      targetHandle: above ? "consume-bottom" : "consume-top",
+      sourceHandle: above ? "out-top" : "out-left",
+      targetHandle: above ? "consume-bottom" : "right-in",
+      sideways: !above,
     });
   }
   return edges;
 }
 
-export function graphEdges(architecture: Architecture = "microservices"): GraphEdgeModel[] {
-  return stacksOf(architecture).flatMap(stackEdges);
+/** The arrows between the drawn boxes (see `graphNodes`). */
+export function graphEdges(architecture: Architecture = "microservices", focus?: StackId): GraphEdgeModel[] {
+  return drawnStacks(architecture, focus).flatMap(stackEdges);
 }
+
+/** The calls drawn side to side (see `GraphEdgeModel.sideways`), by the edge id; the same in both stacks. */
+export const sidewaysCalls = (stack: StackId): Array<{ edge: string; from: string; to: string }> =>
+  REST_DEPENDENCIES.filter(({ from, to }) => restHandles(stack, from, to).sourceHandle !== "bottom").map(({ from, to }) => ({ edge: restEdgeId(from, to, stack), to, from }));
 
 /**
  * The arrow an event travels along, or null when it does not travel (logs, lifecycle, a queue job finishing).

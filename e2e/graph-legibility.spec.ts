@@ -1,0 +1,213 @@
+// The graph can be read from the back of a room: in every architecture, on a 1280×800 laptop and a 1920×1080
+// projector, every text is drawn at least 12 px high (names 14 px) after the graph's zoom, no box or label overlaps
+// another, nothing is cut; badges read in the dark scheme; and a scaled service is visibly N processes and N times
+// the memory.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { SHOP_SERVICE_IDS } from "../lib/contract/services";
+import { everythingHealthy, graphNode, moduleNode, useArchitecture } from "./helpers";
+
+const SCREENS = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+interface Reading {
+  scale: number;
+  /** Texts drawn smaller than allowed: what they say, their drawn size in px and the floor. */
+  small: Array<{ text: string; px: number; floor: number }>;
+  /** Texts whose own box is narrower than what they hold, or that stick out of their box on the graph. */
+  cut: string[];
+  /** Pairs of boxes or labels that cover each other. */
+  overlaps: string[];
+  texts: number;
+}
+
+/**
+ * Reads what the graph draws, as drawn: every element holding text of its own, its font size times the React Flow
+ * viewport's scale (service names ≥ 14 px, the rest ≥ 12 px), whether it fits its own box and its graph box, and whether any
+ * two boxes, or two arrow labels, or a label and a box, cover each other. The bar above the graph is read too.
+ */
+async function readGraph(page: Page): Promise<Reading> {
+  return page.evaluate(() => {
+    const viewport = document.querySelector<HTMLElement>(".react-flow__viewport")!;
+    const scale = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    const canvas = document.querySelector(".react-flow")!.getBoundingClientRect();
+    const small: Reading["small"] = [];
+    const cut: string[] = [];
+    const overlaps: string[] = [];
+    const hasOwnText = (element: Element) => [...element.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent!.trim() !== "");
+    const hidden = (element: Element) => element.closest(".visually-hidden") !== null || (element as HTMLElement).offsetParent === null;
+    const texts = [...document.querySelectorAll(".graph .react-flow__viewport *, .graph .stack-bar *")].filter((element) => hasOwnText(element) && !hidden(element));
+    for (const element of texts) {
+      const inGraph = viewport.contains(element);
+      const px = parseFloat(getComputedStyle(element).fontSize) * (inGraph ? scale : 1);
+      // Names of the shop's services (and modules, and the monolith): 14 px; everything else 12 px.
+      const floor = element.closest(".service-node .node-title, .module-node .node-title, .monolith-node .node-title") ? 14 : 12;
+      const text = element.textContent!.trim().slice(0, 60);
+      if (px < floor - 0.01) small.push({ text, px: Math.round(px * 100) / 100, floor });
+      const html = element as HTMLElement;
+      if (html.scrollWidth > html.clientWidth + 1 && getComputedStyle(html).display !== "inline") cut.push(`${text} (${html.scrollWidth} > ${html.clientWidth})`);
+      if (!inGraph) continue;
+      const box = element.getBoundingClientRect();
+      const node = element.closest(".react-flow__node");
+      // The monolith's and the broker's boxes hold other boxes: their own texts must stay inside them; a leaf's too.
+      const frame = node ? node.getBoundingClientRect() : canvas;
+      if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1) cut.push(`${text} sticks out of its box`);
+      if (box.left < canvas.left - 1 || box.right > canvas.right + 1 || box.top < canvas.top - 1 || box.bottom > canvas.bottom + 1) cut.push(`${text} is outside the graph's area`);
+    }
+    // Leaf boxes (services, modules, queues, shoppers) never cover each other; arrow labels cover neither a box nor another label.
+    const leaves = [...document.querySelectorAll(".react-flow__node")].filter((node) => !/react-flow__node-(broker|bus|monolith)\b/.test(node.className));
+    const labels = [...document.querySelectorAll(".graph .edge-labels")];
+    const rect = (element: Element) => element.getBoundingClientRect();
+    const name = (element: Element) => element.getAttribute("data-id") ?? element.textContent!.trim().slice(0, 30);
+    const cover = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    const things = [...leaves, ...labels];
+    for (let i = 0; i < things.length; i++) {
+      for (let j = i + 1; j < things.length; j++) if (cover(rect(things[i]), rect(things[j]))) overlaps.push(`${name(things[i])} × ${name(things[j])}`);
+    }
+    return { scale, small, cut, overlaps, texts: texts.length };
+  });
+}
+
+async function expectLegible(page: Page, where: string) {
+  // React Flow fits the graph once its boxes are measured: read it once it has.
+  await expect(page.locator(".react-flow__viewport")).toHaveAttribute("style", /scale/);
+  const reading = await readGraph(page);
+  expect(reading.texts, `${where}: texts were read`).toBeGreaterThan(40);
+  expect(reading.small, `${where}: drawn smaller than 12 px (names 14 px) at scale ${reading.scale}`).toEqual([]);
+  expect(reading.cut, `${where}: cut`).toEqual([]);
+  expect(reading.overlaps, `${where}: overlapping`).toEqual([]);
+}
+
+async function checkEveryScreen(page: Page, architecture: string, ready: () => Promise<void>) {
+  for (const size of SCREENS) {
+    await page.setViewportSize(size);
+    await page.goto("/");
+    await ready();
+    await expectLegible(page, `${architecture} at ${size.width}×${size.height}`);
+  }
+}
+
+/** Dark scheme: every text of the graph, its bar and its legend (the circuit-open badge among them) reads at 4.5:1 or better. */
+async function expectReadableInTheDark(page: Page) {
+  await page.emulateMedia({ colorScheme: "dark" });
+  const axe = await new AxeBuilder({ page }).include(".graph").withRules(["color-contrast"]).analyze();
+  expect(axe.violations.flatMap((violation) => violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary}`))).toEqual([]);
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+test.describe.configure({ mode: "serial" });
+test.afterAll(async ({ request }) => {
+  await request.delete("/api/traffic");
+  await request.delete("/api/faults");
+  await useArchitecture(request, "microservices");
+});
+
+test("the microservices are legible at 1280 and 1920, with traffic, a fault and a partition drawn on them", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  await useArchitecture(request, "microservices");
+  // Labels to read: rates on the arrows, a fault's badge, the partition's cut between order-service and product-service.
+  expect((await request.post("/api/faults", { data: { service: "product-service", type: "latency", ms: 5 } })).status()).toBe(201);
+  expect((await request.post("/api/faults", { data: { service: "order-service", type: "partition", peer: "product-service" } })).status()).toBe(201);
+  expect((await request.post("/api/traffic", { data: { rps: 5 } })).ok()).toBe(true);
+  await checkEveryScreen(page, "microservices", async () => {
+    for (const id of ["redis", ...SHOP_SERVICE_IDS]) await expect(graphNode(page, id)).toHaveAttribute("data-status", "healthy");
+    // Neighbours' arrow is too short for a label: the arrow is drawn cut and the caller's box says so in words.
+    await expect(page.locator(".react-flow__edge-path.partitioned")).toHaveCount(1);
+    await expect(graphNode(page, "order-service").locator("[data-fault-badge]")).toContainText("partition ↔ product-service");
+    await expect(graphNode(page, "product-service").locator("[data-fault-badge]")).toBeVisible();
+    await expect(page.locator("[data-edge-rate]").first()).toBeVisible();
+    await expect(page.locator("[data-stack-memory='microservices']")).toContainText("MB");
+  });
+  await expectReadableInTheDark(page);
+  await request.delete("/api/traffic");
+  await request.delete("/api/faults");
+});
+
+test("the monolith is legible at 1280 and 1920", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  await useArchitecture(request, "monolith");
+  await checkEveryScreen(page, "monolith", async () => {
+    await expect(graphNode(page, "monolith")).toHaveAttribute("data-status", "healthy");
+    for (const id of SHOP_SERVICE_IDS) await expect(moduleNode(page, id)).toHaveAttribute("data-status", "healthy");
+    await expect(page.locator("[data-memory='monolith']")).toContainText("MB");
+  });
+  await expectReadableInTheDark(page);
+});
+
+test("with both running, each stack is drawn legibly in turn, the other summarised with its memory; the traffic table fits", async ({ page, request }) => {
+  test.setTimeout(300_000);
+  await useArchitecture(request, "both");
+  expect((await request.post("/api/traffic", { data: { rps: 4 } })).ok()).toBe(true);
+  for (const size of SCREENS) {
+    await page.setViewportSize(size);
+    await page.goto("/");
+    const choice = (stack: string) => page.locator(`.stack-bar [data-stack-label='${stack}']`);
+    await expect(choice("microservices")).toHaveAttribute("aria-pressed", "true");
+    // The stack not drawn is still there in figures: its status and its processes' memory.
+    await expect(choice("monolith")).toContainText("running");
+    await expect(choice("monolith").locator("[data-stack-memory]")).toContainText("1 process");
+    await expect(graphNode(page, "api-gateway")).toHaveAttribute("data-status", "healthy");
+    // Orders flow (no fault here): the queues say how many jobs go in and out.
+    await expect(page.locator("[data-queue-rates]").first()).toBeVisible({ timeout: 30_000 });
+    await expectLegible(page, `both (microservices drawn) at ${size.width}×${size.height}`);
+
+    await choice("monolith").click();
+    await expect(choice("monolith")).toHaveAttribute("aria-pressed", "true");
+    await expect(moduleNode(page, "api-gateway")).toHaveAttribute("data-status", "healthy");
+    await expect(graphNode(page, "api-gateway")).toHaveCount(0);
+    await expectLegible(page, `both (monolith drawn) at ${size.width}×${size.height}`);
+    await choice("microservices").click();
+
+    // The Traffic panel's table of both stacks: every figure fits its cell, the table its panel.
+    await page.getByRole("tab", { name: "Traffic" }).click();
+    const table = page.locator(".traffic-figures table");
+    await expect(table.locator("th[scope='col']")).toHaveText(["", "microservices", "monolith"]);
+    const fits = await table.evaluate((element) => {
+      const panel = element.closest(".left-panel")!;
+      const problems: string[] = [];
+      if (element.getBoundingClientRect().right > panel.getBoundingClientRect().right - 1 || panel.scrollWidth > panel.clientWidth) problems.push("the table is wider than its panel");
+      for (const cell of element.querySelectorAll("th, td")) {
+        if ((cell as HTMLElement).scrollWidth > (cell as HTMLElement).clientWidth + 1) problems.push(`"${cell.textContent}" is cut`);
+        if (parseFloat(getComputedStyle(cell).fontSize) < 12) problems.push(`"${cell.textContent}" is under 12 px`);
+      }
+      return problems;
+    });
+    expect(fits).toEqual([]);
+  }
+  await request.delete("/api/traffic");
+});
+
+test("scaling product-service to 3 shows three instances with their pids, and three times the memory, on the graph", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  await useArchitecture(request, "microservices");
+  await page.goto("/");
+  const node = graphNode(page, "product-service");
+  const memory = node.locator("[data-memory='product-service']");
+  await expect(memory).toHaveAttribute("data-processes", "1");
+  const megabytes = async () => Number(/(\d+) MB/.exec((await memory.textContent()) ?? "")?.[1] ?? NaN);
+  const single = await megabytes();
+  expect(single).toBeGreaterThan(10);
+  const stack = page.locator("[data-stack-memory='microservices']");
+  const stackProcesses = Number(await stack.getAttribute("data-processes"));
+
+  try {
+    expect((await request.post("/api/services/product-service/scale", { data: { replicas: 3 } })).ok()).toBe(true);
+    // Three instances on the box, each its own process with its own pid, drawn as a stack of cards.
+    const instances = node.locator("[data-replicas='3'] li");
+    await expect(instances).toHaveCount(3);
+    await expect.poll(async () => (await instances.allTextContents()).filter((text) => /\d{2,}/.test(text)).length, { timeout: 30_000 }).toBe(3);
+    expect(new Set((await instances.allTextContents()).map((text) => /\d+/.exec(text)![0])).size).toBe(3);
+    await expect(node).toHaveClass(/scaled/);
+    // The memory reads as a multiplication and grows with the copies; the stack's total counts the new processes.
+    await expect(memory).toHaveAttribute("data-processes", "3", { timeout: 20_000 });
+    await expect(memory).toContainText(/×3 = \d+ MB/);
+    expect(await megabytes()).toBeGreaterThan(2 * single);
+    await expect(stack).toHaveAttribute("data-processes", String(stackProcesses + 2));
+    await expectLegible(page, "product-service ×3 at 1280×800");
+  } finally {
+    await request.post("/api/services/product-service/scale", { data: { replicas: 1 } });
+    await everythingHealthy(request);
+  }
+});
