@@ -68,7 +68,9 @@ test("at 20 requests/s of generated traffic, my order and its queue events stay 
   await controls(page).getByRole("button", { name: /Resume/ }).click();
 
   // Unfolded, the generator's calls and its orders' queue jobs are there one by one, each marked as generated.
-  await controls(page).getByLabel("fold generated traffic").uncheck();
+  // One click, then wait for it: on a busy machine a retried uncheck can toggle it back before the page has drawn.
+  await controls(page).getByLabel("fold generated traffic").click();
+  await expect(controls(page).getByLabel("fold generated traffic")).not.toBeChecked();
   await expect(stream(page).locator('[data-origin="traffic"][data-type="http"]').first()).toBeVisible();
   await expect(stream(page).locator('[data-type="fold"]')).toHaveCount(0);
   await showOnlyKinds(page, ["queue"]);
@@ -84,7 +86,9 @@ test("Follow in the stream, from a box on the graph, shows only that service's e
   await expect(follow).toHaveAttribute("aria-pressed", "true");
   await expect(controls(page).getByLabel("service")).toHaveValue("product-service");
   await expect(controls(page).getByLabel("stack")).toHaveValue("microservices");
-  await controls(page).getByLabel("fold generated traffic").uncheck();
+  // One click, then wait for it: on a busy machine a retried uncheck can toggle it back before the page has drawn.
+  await controls(page).getByLabel("fold generated traffic").click();
+  await expect(controls(page).getByLabel("fold generated traffic")).not.toBeChecked();
   const rows = stream(page).locator("[role=row][data-seq]");
   await expect(rows.first()).toBeVisible();
   for (const text of await rows.allTextContents()) expect(text).toContain("product-service");
