@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Order } from "../contract/storefront";
-import { ORPHAN_HOLD_AFTER_MS, auditShop, latest, readShop, readVersions } from "./audit";
+import { ORPHAN_HOLD_AFTER_MS, audit, auditShop, latest, readShop, readVersions } from "./audit";
+import type { Sandbox } from "./sandbox";
 
 const order = (id: string, status: Order["status"]): Order => ({ id, userId: "u-1", items: [{ productId: "p-mouse", quantity: 1, priceCents: 2900 }], totalCents: 2900, status, createdAt: 0, history: [] });
 
@@ -88,6 +89,22 @@ describe("the audit of the monolith's one folder", () => {
     });
     const audit = auditShop("monolith", readShop(dir, "monolith", 1_000));
     expect(audit).toMatchObject({ stack: "monolith", orders: 1, paid: 1, chargedTwice: 1, problems: ["order o-9 was charged 3 times"] });
+  });
+});
+
+describe("audit", () => {
+  it("audits every running stack from the sandbox's data folder", async () => {
+    const dir = dataFolder({
+      "microservices/order-service/orders.jsonl": [order("o-1", "paid")],
+      "microservices/product-service/reservations.jsonl": [{ id: "o-1", state: "committed" }],
+      "monolith/orders.jsonl": [order("o-2", "pending"), order("o-3", "pending")],
+      "monolith/reservations.jsonl": [{ id: "o-2", state: "held" }, { id: "o-3", state: "held" }],
+    });
+    const sandbox = { dataDir: dir, running: () => ["microservices", "monolith"] } as unknown as Sandbox;
+    expect(await audit(sandbox)).toEqual([
+      { stack: "microservices", orders: 1, pending: 0, paid: 1, paymentFailed: 0, chargedTwice: 0, stockMismatches: 0, problems: [] },
+      { stack: "monolith", orders: 2, pending: 2, paid: 0, paymentFailed: 0, chargedTwice: 0, stockMismatches: 0, problems: [] },
+    ]);
   });
 });
 

@@ -29,6 +29,8 @@ interface Run {
   before: SandboxBefore;
   auditBefore: Audit[];
   timers: NodeJS.Timeout[];
+  /** Its steps playing; settles at the first wait after it is stopped, or when an action under way is done. */
+  playing?: Promise<void>;
   /** Set once it is ending: the summary and the restore, awaited by whoever asks it to stop meanwhile. */
   ended?: Promise<void>;
 }
@@ -83,7 +85,7 @@ export class Scenarios implements ScenarioControl {
       this.read(run);
       run.readings.mark(name);
     };
-    void definition
+    run.playing = definition
       .run({ sandbox: this.sandbox, traffic: this.traffic, step, wait, mark })
       .then(() => step(`set up: watch what happens; it stops by itself at ${new Date(run.endsAt).toLocaleTimeString("en-GB")} and puts things back`))
       .catch((error) => {
@@ -127,6 +129,8 @@ export class Scenarios implements ScenarioControl {
   private async summariseAndPutBack(run: Run, endedBy: ScenarioSummary["endedBy"]): Promise<void> {
     this.halt(run);
     run.steps.push(`${new Date().toLocaleTimeString("en-GB")} ${endedBy === "time" ? "time is up" : "stopped"}: summing up and putting everything back…`);
+    // An action under way (a scale, a redeploy) must finish first, or putting things back would be refused as busy.
+    await run.playing;
     const endedAt = Date.now();
     this.traffic.stop();
     await this.settleTraffic();

@@ -3,7 +3,8 @@
 // a failing callee and is reset when switched off.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { TelemetryEvent } from "../../../lib/contract/events";
 import { DEFAULT_RESILIENCE, type Resilience } from "../../../lib/contract/resilience";
 import { FAILURES_TO_OPEN } from "./circuit-breaker";
 import { ServiceUnavailableError } from "./errors";
@@ -12,8 +13,12 @@ import { createServiceClient } from "./http-client";
 import { setRegistry } from "./registry";
 import { setResilience } from "./resilience";
 
+/** Every event the client reports, as the supervisor would receive it. */
+const reported: TelemetryEvent[] = [];
+vi.mock("./telemetry", () => ({ emit: (event: TelemetryEvent) => reported.push(event) }));
+
 /** What the callee does with each request: answer with a status, or hang up without answering. */
-let behaviour: { kind: "answer"; status: number } | { kind: "hang-up" } | { kind: "late"; ms: number } = { kind: "answer", status: 200 };
+let behaviour: { kind: "answer"; status: number } | { kind: "hang-up" } | { kind: "late"; ms: number } | { kind: "empty" } = { kind: "answer", status: 200 };
 const received: Array<{ method: string; url: string; headers: http.IncomingHttpHeaders; body: string }> = [];
 let server: http.Server;
 let base: string;
@@ -25,6 +30,7 @@ beforeAll(async () => {
     request.on("end", () => {
       received.push({ method: request.method!, url: request.url!, headers: request.headers, body });
       if (behaviour.kind === "hang-up") return void request.socket.destroy();
+      if (behaviour.kind === "empty") return void response.writeHead(204).end();
       const status = behaviour.kind === "answer" ? behaviour.status : 200;
       const answer = () => {
         response.writeHead(status, { "content-type": "application/json" });
@@ -45,6 +51,7 @@ afterAll(async () => {
 
 afterEach(() => {
   received.length = 0;
+  reported.length = 0;
   behaviour = { kind: "answer", status: 200 };
   setFaults([], "microservices");
   setResilience(DEFAULT_RESILIENCE);
@@ -68,6 +75,7 @@ describe("retries", () => {
   it("never retries a write that answered 500: a POST with 3 retries reaches the callee once", async () => {
     behaviour = { kind: "answer", status: 500 };
     const result = await client({ retries: 3 }).call("order-service", "POST", "/orders", { body: { items: [] } });
+    // Had it been retried, the retries would have been made before this answer came back.
     expect(result.status).toBe(500);
     expect(received.map((request) => request.method)).toEqual(["POST"]);
     expect(JSON.parse(received[0].body)).toEqual({ items: [] });
@@ -75,7 +83,7 @@ describe("retries", () => {
 
   it.each(["PUT", "PATCH", "DELETE"])("never retries a %s either", async (method) => {
     behaviour = { kind: "answer", status: 503 };
-    await client({ retries: 2 }).call("order-service", method, "/orders/o-1");
+    await client({ retries: 1 }).call("order-service", method, "/orders/o-1");
     expect(received).toHaveLength(1);
   });
 
@@ -89,8 +97,8 @@ describe("retries", () => {
 
   it("retries a read whose connection was cut, and throws the last failure", async () => {
     behaviour = { kind: "hang-up" };
-    await expect(client({ retries: 2 }).call("order-service", "GET", "/orders")).rejects.toThrow("order-service is down (connection refused)");
-    expect(received).toHaveLength(3);
+    await expect(client({ retries: 1 }).call("order-service", "GET", "/orders")).rejects.toThrow("order-service is down (connection refused)");
+    expect(received).toHaveLength(2);
   });
 
   it("stops retrying as soon as a read succeeds, and does not retry an answer below 500", async () => {
@@ -113,6 +121,36 @@ describe("what every call carries", () => {
     expect(result).toEqual({ status: 200, body: { ok: true } });
     expect(received[0].headers).toMatchObject({ "x-sandbox-from": "api-gateway", "content-type": "application/json", authorization: "Bearer t", traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/) });
     expect(received[0].body).toBe("");
+  });
+
+  it("reports every attempt: caller, callee, method, path, status, duration and trace, with the error of a failed one", async () => {
+    behaviour = { kind: "answer", status: 503 };
+    await client({ retries: 1 }).call("order-service", "GET", "/orders?mine=1");
+    expect(reported).toHaveLength(2);
+    for (const event of reported) {
+      expect(event).toEqual({ type: "http", ts: expect.any(Number), stack: "microservices", from: "api-gateway", to: "order-service", method: "GET", path: "/orders?mine=1", status: 503, durationMs: expect.any(Number), traceId: expect.stringMatching(/^[0-9a-f]{32}$/), spanId: expect.stringMatching(/^[0-9a-f]{16}$/), parentSpanId: undefined, error: "failed with 503", via: "http" });
+      expect((event as { durationMs: number }).durationMs).toBeGreaterThanOrEqual(0);
+    }
+    reported.length = 0;
+    behaviour = { kind: "answer", status: 404 };
+    await client().call("order-service", "GET", "/orders/o-1");
+    expect(reported).toEqual([expect.objectContaining({ status: 404, error: undefined })]);
+  });
+
+  it("reports a call that got no answer with status 0 and why", async () => {
+    behaviour = { kind: "hang-up" };
+    await client().call("order-service", "POST", "/orders").catch(() => {});
+    expect(reported).toEqual([expect.objectContaining({ type: "http", from: "api-gateway", to: "order-service", method: "POST", path: "/orders", status: 0, error: "connection refused" })]);
+  });
+
+  it("takes an empty answer as an empty body", async () => {
+    behaviour = { kind: "empty" };
+    await expect(client().call("order-service", "DELETE", "/orders/o-1")).resolves.toEqual({ status: 204, body: {} });
+  });
+
+  it("request() throws an error answer without a sentence as the status it got", async () => {
+    behaviour = { kind: "answer", status: 400 };
+    await expect(client().request("order-service", "POST", "/orders")).rejects.toMatchObject({ status: 400, message: "order-service answered 400" });
   });
 
   it("request() throws an error answer as the same status and sentence", async () => {
@@ -139,12 +177,12 @@ describe("when the callee cannot be reached", () => {
 
   it("gives up on a slow answer after the timeout, saying so", async () => {
     behaviour = { kind: "late", ms: 1_000 };
-    await expect(client({ timeouts: true, timeoutMs: 100 }).call("order-service", "GET", "/orders")).rejects.toThrow("order-service is down (no answer in time)");
+    await expect(client({ timeouts: true, timeoutMs: 50 }).call("order-service", "GET", "/orders")).rejects.toThrow("order-service is down (no answer in time)");
   });
 
   it("waits for a slow answer when timeouts are off", async () => {
-    behaviour = { kind: "late", ms: 300 };
-    await expect(client({ timeouts: false, timeoutMs: 100 }).call("order-service", "GET", "/orders")).resolves.toMatchObject({ status: 200 });
+    behaviour = { kind: "late", ms: 150 };
+    await expect(client({ timeouts: false, timeoutMs: 50 }).call("order-service", "GET", "/orders")).resolves.toMatchObject({ status: 200 });
   });
 });
 
@@ -155,6 +193,7 @@ describe("the circuit breaker", () => {
     for (let i = 0; i < FAILURES_TO_OPEN; i++) expect((await caller.call("order-service", "GET", "/orders")).status).toBe(500);
     await expect(caller.call("order-service", "GET", "/orders")).rejects.toThrow("order-service is down (circuit open: calls are refused until it has rested)");
     expect(received).toHaveLength(FAILURES_TO_OPEN);
+    expect(reported.filter((event) => event.type === "circuit")).toEqual([{ type: "circuit", ts: expect.any(Number), stack: "microservices", from: "api-gateway", to: "order-service", state: "open", reason: `${FAILURES_TO_OPEN} calls failed in a row` }]);
   });
 
   it("counts a call cut off as a failure too", async () => {
