@@ -1,5 +1,21 @@
 // Mutation testing (StrykerJS) of the modules that protect the shop: `npm run test:mutation`, report in
 // reports/mutation/mutation.json. Only the unit tests in vitest.mutation.config.ts run against each mutant.
+//
+// Surviving mutants that are equivalent (no behaviour a test could see changes), named here rather than in files
+// others are editing:
+// - audit.ts readVersions: the blank-line filter (`line.trim() !== ""` → true / `line !== ""`): a blank line fails
+//   JSON.parse and the catch skips it anyway.
+// - runtime faults.ts blockFor `<` → `<=`: at most a microsecond more of busy-waiting. `delay > 0` → true / `>= 0`:
+//   sleep(0) instead of no sleep, one macrotask later. Initial `faults`/`stack` values: every process is sent its
+//   faults (setFaults) in the supervisor's greeting before it serves anything.
+// - http-client.ts: `options.body === undefined ? undefined : JSON.stringify(…)` → always stringify:
+//   JSON.stringify(undefined) is undefined. `if (!next.circuitBreaker)` → `if (next.circuitBreaker)`: the breakers
+//   are reset when switched on instead of off, and a breaker that is off is never consulted, so calls see the same.
+// - circuit-breaker.ts `trialInFlight = true` (initial, in succeeded(), in reset()): the circuit can only reach
+//   half-open through failed(), which clears the flag first.
+// Timing-only survivors, which no test asserts because tests make no timed assertions (speed is `npm run bench`'s):
+// http-client.ts's pause after the last failed attempt (`round < tries` mutants) and `sleep` → no pause (retries
+// without backoff).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   "testRunner": "vitest",

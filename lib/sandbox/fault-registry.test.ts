@@ -43,6 +43,13 @@ describe("FaultRegistry", () => {
     expect(announced.at(-1)).toEqual([second]);
   });
 
+  it("replaces an errors fault given a new rate", () => {
+    const { faults } = registry();
+    faults.add({ service: "product-service", type: "errors", rate: 0.5 });
+    const second = faults.add({ service: "product-service", type: "errors", rate: 0.9 });
+    expect(faults.list()).toEqual([second]);
+  });
+
   it.each<[string, FaultBody]>([
     ["another service", { service: "order-service", type: "latency", ms: 100 }],
     ["another type", { service: "product-service", type: "slow-consumer", ms: 100 }],
@@ -130,6 +137,13 @@ describe("crashesOnStart", () => {
     other.add({ service: "product-service", type: "crash-on-start", stack: "microservices" });
     expect(other.crashesOnStart("microservices", "product-service")).toBe(true);
     expect(other.crashesOnStart("monolith", "monolith")).toBe(false);
+  });
+
+  it("needs only one crash-on-start fault among others", () => {
+    const { faults } = registry();
+    faults.add({ service: "order-service", type: "latency", ms: 100 });
+    faults.add({ service: "product-service", type: "crash-on-start" });
+    expect(faults.crashesOnStart("microservices", "product-service")).toBe(true);
   });
 
   it("is not set off by other fault types", () => {

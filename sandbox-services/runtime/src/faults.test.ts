@@ -109,6 +109,9 @@ describe("partitioned", () => {
     expect(partitioned("product-service", "api-gateway")).toBe(true);
     expect(partitioned("api-gateway", "order-service")).toBe(false);
     expect(partitioned("order-service", "product-service")).toBe(false);
+    // Only the pair itself: a call from one side to a third service, or from a third service to it, goes through.
+    expect(partitioned("product-service", "order-service")).toBe(false);
+    expect(partitioned("order-service", "api-gateway")).toBe(false);
   });
 
   it("never cuts calls inside the monolith, where there is no network", () => {

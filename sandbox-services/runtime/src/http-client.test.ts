@@ -130,6 +130,8 @@ describe("what every call carries", () => {
     for (const event of reported) {
       expect(event).toEqual({ type: "http", ts: expect.any(Number), stack: "microservices", from: "api-gateway", to: "order-service", method: "GET", path: "/orders?mine=1", status: 503, durationMs: expect.any(Number), traceId: expect.stringMatching(/^[0-9a-f]{32}$/), spanId: expect.stringMatching(/^[0-9a-f]{16}$/), parentSpanId: undefined, error: "failed with 503", via: "http" });
       expect((event as { durationMs: number }).durationMs).toBeGreaterThanOrEqual(0);
+      // Measured from the attempt's own start (a bound, not a speed claim: the test's own timeout is far below it).
+      expect((event as { durationMs: number }).durationMs).toBeLessThan(60_000);
     }
     reported.length = 0;
     behaviour = { kind: "answer", status: 404 };
@@ -222,6 +224,14 @@ describe("the circuit breaker", () => {
     setResilience({ ...DEFAULT_RESILIENCE, circuitBreaker: true });
     expect((await caller.call("order-service", "GET", "/orders")).status).toBe(500);
     expect(received).toHaveLength(FAILURES_TO_OPEN + 1);
+  });
+
+  it("stays open when other settings change while the pattern stays on", async () => {
+    behaviour = { kind: "answer", status: 500 };
+    const caller = client({ circuitBreaker: true });
+    for (let i = 0; i < FAILURES_TO_OPEN; i++) await caller.call("order-service", "GET", "/orders");
+    setResilience({ ...DEFAULT_RESILIENCE, circuitBreaker: true, retries: 1 });
+    await expect(caller.call("order-service", "GET", "/orders")).rejects.toThrow("circuit open");
   });
 
   it("leaves calls alone while the pattern is off, however many fail", async () => {
