@@ -1,5 +1,5 @@
 "use client";
-// One scenario in the list: what it sets up, what to watch, the architecture it needs, and its Start button.
+// One scenario in the list: what it sets up, how long it runs, what to watch, the architecture it needs, and Start.
 import type { Scenario } from "../lib/contract/scenarios";
 
 interface Props {
@@ -26,7 +26,9 @@ export function ScenarioCard({ scenario, playing, disabled, starting, onStart }:
         <summary>What to watch</summary>
         <p>{scenario.watch}</p>
       </details>
-      <p className="muted small">Runs on: {scenario.architecture === "both" ? "both stacks" : scenario.architecture} (switched to if needed)</p>
+      <p className="muted small" data-scenario-duration={scenario.durationS}>
+        Runs {scenario.durationS} s, then stops by itself and puts everything back · on {scenario.architecture === "both" ? "both stacks" : scenario.architecture} (switched to if needed)
+      </p>
     </li>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
-// Ready-made scenarios: one click breaks the shop in a known way and says what to watch; Stop puts things back.
+// Ready-made scenarios: one click breaks the shop in a known way for a stated time, shows its key figure while it runs
+// and a summary of what it measured after; it puts things back by itself (or at once with Stop).
 import { useCallback, useState } from "react";
 import type { ScenariosView } from "../lib/contract/scenarios";
 import { callApi } from "../lib/client/api";
@@ -8,6 +9,7 @@ import { usePolling } from "../lib/client/use-polling";
 import { ResetSandboxButton } from "./ResetSandboxButton";
 import { ScenarioCard } from "./ScenarioCard";
 import { ScenarioProgress } from "./ScenarioProgress";
+import { ScenarioSummary } from "./ScenarioSummary";
 
 /** While a scenario plays its steps come every few seconds; otherwise a slow look catches one started elsewhere. */
 const PLAYING_POLL_MS = 1_000;
@@ -58,11 +60,14 @@ export function ScenariosPanel({ active }: { active: boolean }) {
           title={playing?.title ?? view.active.id}
           watch={playing?.watch ?? ""}
           startedAt={view.active.startedAt}
+          endsAt={view.active.endsAt}
+          figure={view.active.figure}
           steps={view.active.steps}
           stopping={busy?.id === "stop"}
           onStop={() => void act("stop", "Stopping the scenario and putting things back", "/api/scenarios/stop")}
         />
       )}
+      {!view?.active && view?.last && <ScenarioSummary summary={view.last} />}
       {!view && <p className="muted small">Loading the scenarios…</p>}
       <ul className="scenario-list">
         {view?.scenarios.map((scenario) => (

@@ -51,6 +51,8 @@ export const QueueEventSchema = z.object({
   attempt: z.number().int(),
   /** The service that published (for "added") or processed the job. */
   service: z.string(),
+  /** The instance of that service that processed the job (consumers only): replicas compete for jobs. */
+  instanceId: z.string().optional(),
   traceId: z.string(),
   spanId: z.string().optional(),
   durationMs: z.number().optional(),

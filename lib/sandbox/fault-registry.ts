@@ -20,7 +20,8 @@ export class FaultRegistry {
   add(body: FaultBody): Fault {
     const same = this.faults.find((fault) => fault.service === body.service && fault.type === body.type && fault.peer === body.peer && fault.stack === body.stack);
     if (same && same.ms === body.ms && same.rate === body.rate) return same;
-    if (this.faults.length >= MAX_FAULTS) throw new RangeError(`at most ${MAX_FAULTS} faults can be in force: clear some first`);
+    // A new value for a fault in force replaces it, so it never counts against the limit.
+    if (!same && this.faults.length >= MAX_FAULTS) throw new RangeError(`at most ${MAX_FAULTS} faults can be in force: clear some first`);
     const fault: Fault = { id: `f-${randomUUID().slice(0, 8)}`, ...body, createdAt: Date.now() };
     // A new value for the same fault replaces the old one.
     this.faults = [...this.faults.filter((candidate) => candidate !== same), fault];

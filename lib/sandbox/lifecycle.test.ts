@@ -19,6 +19,8 @@ describe("transitions", () => {
     ["healthy", "crashed"],
     ["healthy", "stopping"],
     ["unhealthy", "healthy"],
+    ["unhealthy", "stopping"],
+    ["unhealthy", "crashed"],
     ["stopping", "stopped"],
     ["stopped", "starting"],
     ["crashed", "starting"],

@@ -1,6 +1,9 @@
 // The broker as a failure, and chaos: services ride out a dead broker and reconnect by themselves, queued jobs
 // survive the broker's own crash, and orders placed while services and the broker die at random moments all end
-// settled — none lost, none charged twice, stock consistent — as the audit reads it from every service's data.
+// settled — none lost, none charged twice, stock consistent — as the audit reads it from every service's data; and
+// that audit does find a double charge when payment-service's data holds one.
+import { appendFileSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Audit } from "../../lib/contract/control";
 import { startApp, type RunningApp } from "./support/app";
@@ -48,14 +51,15 @@ describe("the broker goes down", () => {
 
   it("keeps the jobs that were waiting in a queue across the broker's own crash", async () => {
     const customer = await shop.newCustomer();
-    await serviceAction(app, "payment-service", "kill");
+    expect((await serviceAction(app, "payment-service", "kill")).body.service?.status).toBe("stopped");
     const accepted: string[] = [];
     for (let i = 0; i < 3; i++) accepted.push((await shop.placeOrder(customer.token, mouse)).body.order!.id);
     await waitFor("the payments to wait in payment-inbox", async () => ((await app.state()).queues.find((queue) => queue.name === "payment-inbox")?.waiting ?? 0) >= 3, { timeoutMs: 10_000, intervalMs: 200 });
 
-    await serviceAction(app, "redis", "kill"); // SIGKILL: no chance to save anything on the way out
-    await serviceAction(app, "redis", "start");
-    await serviceAction(app, "payment-service", "start");
+    // SIGKILL: no chance to save anything on the way out.
+    expect((await serviceAction(app, "redis", "kill")).body.service?.status).toBe("stopped");
+    expect((await serviceAction(app, "redis", "start")).body.service?.status).toBe("healthy");
+    expect((await serviceAction(app, "payment-service", "start")).body.service?.status).toBe("healthy");
     for (const id of accepted) expect((await shop.waitForOrderToSettle(customer.token, id)).status).toBe("paid");
   });
 });
@@ -71,6 +75,12 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Kills (and starts) the chaos must have made for its audit to mean anything. 20 s of cycles of 0.8–3.5 s plus the
+ * kill and the start themselves make 4–25 of them (4 on a heavily loaded two-core machine).
+ */
+const MIN_KILLS = 3;
 
 describe("chaos", () => {
   it("settles every accepted order, charges none twice and keeps stock consistent while payment-service, order-service and the broker die at random", async () => {
@@ -95,21 +105,34 @@ describe("chaos", () => {
       }
     };
     const victims = ["payment-service", "order-service", "redis"];
+    /** Every kill and start the chaos asked for, with the answer it got: a run where they were refused proves nothing. */
+    const answers: string[] = [];
+    const kills = new Map<string, number>();
+    let starts = 0;
     const chaos = async () => {
       const until = Date.now() + 20_000;
       while (Date.now() < until) {
         const victim = victims[Math.floor(next() * victims.length)];
         await new Promise((resolve) => setTimeout(resolve, 500 + next() * 1_500)); // a random moment, bounded
-        await serviceAction(app, victim, "kill");
+        const killed = await serviceAction(app, victim, "kill");
+        answers.push(`kill ${victim}: ${killed.status}`);
+        if (killed.status === 200) kills.set(victim, (kills.get(victim) ?? 0) + 1);
         await new Promise((resolve) => setTimeout(resolve, 300 + next() * 1_500)); // down for a random while
-        await serviceAction(app, victim, "start");
+        const started = await serviceAction(app, victim, "start");
+        answers.push(`start ${victim}: ${started.status}${started.status === 200 ? "" : ` ${started.body.error}`}`);
+        if (started.status === 200 && started.body.service?.status === "healthy") starts++;
       }
       chaosOver = true;
     };
     await Promise.all([chaos(), ...customers.map(shopper)]);
 
+    // The chaos really happened: kills answered 200 and starts brought the victim back healthy, several times.
+    const killCount = [...kills.values()].reduce((sum, count) => sum + count, 0);
+    expect(killCount, answers.join("\n")).toBeGreaterThanOrEqual(MIN_KILLS);
+    expect(starts, answers.join("\n")).toBeGreaterThanOrEqual(MIN_KILLS);
+
     // Everything back up, then every order the shop accepted must reach a final state.
-    for (const id of victims) if ((await app.service(id)).status !== "healthy") await serviceAction(app, id, "start");
+    for (const id of victims) if ((await app.service(id)).status !== "healthy") expect((await serviceAction(app, id, "start")).status).toBe(200);
     expect(accepted.length).toBeGreaterThan(10);
     const settled = await waitFor("every order in the shop's data to settle", async () => {
       const figures = await audit();
@@ -128,6 +151,26 @@ describe("chaos", () => {
       return true;
     }, { timeoutMs: 60_000, intervalMs: 500 });
     expect((await audit()).stockMismatches).toBe(0);
-    console.log(`chaos: ${accepted.length} orders accepted, ${refused.length} refused while services were down, ${paid} paid`);
+    console.log(`chaos: ${killCount} kills (${[...kills].map(([victim, count]) => `${victim} ${count}`).join(", ")}), ${starts} starts, ${accepted.length} orders accepted, ${refused.length} refused while services were down, ${paid} paid`);
+  });
+});
+
+describe("the audit the chaos run relies on", () => {
+  it("finds an order charged twice when payment-service's own data holds a second charge for it", async () => {
+    const customer = await shop.newCustomer();
+    const placed = await shop.placeOrder(customer.token, mouse);
+    const orderId = placed.body.order!.id;
+    expect((await shop.waitForOrderToSettle(customer.token, orderId)).status).toBe("paid");
+    expect((await audit()).chargedTwice).toBe(0);
+
+    // A second, different charge for the same order, written where payment-service keeps its charges.
+    const charges = path.join(app.dataDir, "microservices", "payment-service", "charges.jsonl");
+    const charge = readFileSync(charges, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as { id: string; paymentId: string }).find((candidate) => candidate.id === orderId);
+    expect(charge).toBeDefined();
+    appendFileSync(charges, `${JSON.stringify({ ...charge, paymentId: `${charge!.paymentId}-again` })}\n`);
+
+    const figures = await audit();
+    expect(figures.chargedTwice).toBe(1);
+    expect(figures.problems).toContain(`order ${orderId} was charged 2 times`);
   });
 });

@@ -7,7 +7,9 @@ import { requestJson } from "./support/http";
 import { steadyLoad } from "./support/load";
 import { isAlive } from "./support/processes";
 import { Storefront } from "./support/storefront";
+import { watchTelemetry, type TelemetryWatcher } from "./support/telemetry";
 import { waitFor } from "./support/wait";
+import { FIRST_RESTART_DELAY_MS } from "../../lib/sandbox/restart-policy";
 
 let app: RunningApp;
 
@@ -114,15 +116,30 @@ describe("scaling", () => {
     expect(await livePids("product-service")).toHaveLength(1);
   });
 
-  it("lets two payment-service replicas share the payment queue, and every order is still paid once", async () => {
+  it("lets two payment-service replicas share the payment queue: each takes jobs, and every order is still paid once", async () => {
     expect((await serviceAction(app, "payment-service", "scale", { replicas: 2 })).status).toBe(200);
-    const shop = new Storefront(`${app.origin}/storefront/microservices`);
-    const customer = await shop.newCustomer();
-    const orders = await Promise.all(Array.from({ length: 6 }, () => shop.placeOrder(customer.token, { items: [{ productId: "p-mouse", quantity: 1 }] })));
-    for (const order of orders) expect((await shop.waitForOrderToSettle(customer.token, order.body.order!.id)).status).toBe("paid");
-    const audit = await requestJson(`${app.origin}/api/sandbox/audit`);
-    expect(audit.body[0]).toMatchObject({ chargedTwice: 0, stockMismatches: 0, pending: 0 });
-    expect((await serviceAction(app, "payment-service", "scale", { replicas: 1 })).status).toBe(200);
+    const replicas = (await app.service("payment-service")).instances.filter((instance) => instance.status === "healthy").map((instance) => instance.instanceId);
+    expect(replicas).toHaveLength(2);
+    // Each job takes a while, so one replica's four job slots fill up and the other must take the rest.
+    expect((await requestJson(`${app.origin}/api/faults`, { method: "POST", body: { service: "payment-service", type: "slow-consumer", ms: 1_000 } })).status).toBe(201);
+    const telemetry = await watchTelemetry(app.origin);
+    try {
+      const shop = new Storefront(`${app.origin}/storefront/microservices`);
+      const customer = await shop.newCustomer();
+      const orders = await Promise.all(Array.from({ length: 10 }, () => shop.placeOrder(customer.token, { items: [{ productId: "p-mouse", quantity: 1 }] })));
+      for (const order of orders) expect((await shop.waitForOrderToSettle(customer.token, order.body.order!.id)).status).toBe("paid");
+      const takers = await telemetry.waitForEvents("both replicas to have paid an order", (events) => {
+        const instances = new Set(events.flatMap((event) => (event.type === "queue" && event.queue === "payment-inbox" && event.state === "completed" && event.instanceId ? [event.instanceId] : [])));
+        return instances.size >= 2 ? instances : undefined;
+      });
+      expect([...takers].sort()).toEqual([...replicas].sort());
+      const audit = await requestJson(`${app.origin}/api/sandbox/audit`);
+      expect(audit.body[0]).toMatchObject({ chargedTwice: 0, stockMismatches: 0, pending: 0 });
+    } finally {
+      telemetry.close();
+      await requestJson(`${app.origin}/api/faults`, { method: "DELETE" });
+      expect((await serviceAction(app, "payment-service", "scale", { replicas: 1 })).status).toBe(200);
+    }
   });
 
   it("refuses to scale the broker, or to more than five replicas", async () => {
@@ -134,28 +151,60 @@ describe("scaling", () => {
 });
 
 describe("restart policy", () => {
-  it("leaves a crashed service down under 'never' and brings it back under 'on-failure'", async () => {
-    const first = await app.service("user-service");
-    process.kill(first.pid!, "SIGKILL");
-    await waitFor("user-service to be crashed", async () => (await app.service("user-service")).status === "crashed", { timeoutMs: 5_000, intervalMs: 50 });
+  /**
+   * How long a test watches a service stay down to prove no restart comes: four times the first restart delay the
+   * on-failure policy would wait, so a restart that was going to happen would have happened inside it.
+   */
+  const NO_RESTART_WINDOW_MS = 4 * FIRST_RESTART_DELAY_MS;
 
+  /** Watches `id` for the window, on the live events, and returns what it did: it must not start again. */
+  async function watchStayingDown(telemetry: TelemetryWatcher, id: string, since: number): Promise<string[]> {
+    const until = Date.now() + NO_RESTART_WINDOW_MS;
+    await waitFor(`the ${NO_RESTART_WINDOW_MS} ms window to pass`, () => Date.now() >= until, { timeoutMs: NO_RESTART_WINDOW_MS + 5_000, intervalMs: 100 });
+    return telemetry.events.slice(since).flatMap((event) => (event.type === "lifecycle" && event.service === id ? [`${event.from} → ${event.to}`] : []));
+  }
+
+  it(`leaves a service that crashed by itself down under the default policy, 'never': no restart within ${4 * FIRST_RESTART_DELAY_MS} ms`, async () => {
+    const first = await app.service("user-service");
+    expect(first.restartPolicy).toBe("never");
+    const telemetry = await watchTelemetry(app.origin);
+    try {
+      const seen = telemetry.events.length;
+      process.kill(first.pid!, "SIGKILL");
+      await telemetry.waitForEvents("user-service's crash", (events) => events.slice(seen).some((event) => event.type === "lifecycle" && event.service === "user-service" && event.to === "crashed"));
+      expect(await watchStayingDown(telemetry, "user-service", seen)).toEqual(["healthy → crashed"]);
+      expect(await app.service("user-service")).toMatchObject({ status: "crashed", pid: null, restarts: first.restarts });
+    } finally {
+      telemetry.close();
+    }
+  });
+
+  it("brings a crashed service back by itself under 'on-failure', as a new process", async () => {
     expect((await serviceAction(app, "user-service", "restart-policy", { restart: "on-failure" })).status).toBe(200);
-    expect((await serviceAction(app, "user-service", "start")).status).toBe(200);
+    if ((await app.service("user-service")).status !== "healthy") expect((await serviceAction(app, "user-service", "start")).status).toBe(200);
     const second = await app.service("user-service");
+    expect(second.restartPolicy).toBe("on-failure");
     process.kill(second.pid!, "SIGKILL");
     const back = await waitFor("user-service to come back by itself", async () => {
       const service = await app.service("user-service");
       return service.status === "healthy" && service.pid !== second.pid ? service : undefined;
     }, { timeoutMs: 15_000, intervalMs: 100 });
-    expect(back.restarts).toBeGreaterThan(second.restarts);
+    expect(back.restarts).toBe(second.restarts + 1);
+    expect(isAlive(back.pid!)).toBe(true);
   });
 
-  it("never restarts what the user killed on purpose, even under 'on-failure'", async () => {
-    expect((await serviceAction(app, "user-service", "kill")).status).toBe(200);
-    // The policy would restart a crash after 0.5 s; wait well past that, then check it is still down.
-    const deadline = Date.now() + 2_000;
-    await waitFor("the restart delay to pass", () => Date.now() > deadline, { timeoutMs: 5_000, intervalMs: 100 });
-    expect((await app.service("user-service")).status).toBe("stopped");
+  it(`never restarts what the user killed on purpose, even under 'on-failure': no restart within ${4 * FIRST_RESTART_DELAY_MS} ms`, async () => {
+    expect((await app.service("user-service")).restartPolicy).toBe("on-failure");
+    const telemetry = await watchTelemetry(app.origin);
+    try {
+      const seen = telemetry.events.length;
+      expect((await serviceAction(app, "user-service", "kill")).status).toBe(200);
+      const moves = await watchStayingDown(telemetry, "user-service", seen);
+      expect(moves.filter((move) => move.endsWith("→ starting"))).toEqual([]);
+      expect((await app.service("user-service")).status).toBe("stopped");
+    } finally {
+      telemetry.close();
+    }
     await serviceAction(app, "user-service", "restart-policy", { restart: "never" });
     expect((await serviceAction(app, "user-service", "start")).status).toBe(200);
   });

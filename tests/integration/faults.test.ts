@@ -5,7 +5,8 @@ import { startApp, type RunningApp } from "./support/app";
 import { serviceAction } from "./support/control";
 import { requestJson } from "./support/http";
 import { Storefront, type Customer } from "./support/storefront";
-import { watchTelemetry } from "./support/telemetry";
+import type { NumberedEvent } from "../../lib/contract/events";
+import { watchTelemetry, type TelemetryWatcher } from "./support/telemetry";
 import { waitFor } from "./support/wait";
 
 let app: RunningApp;
@@ -95,10 +96,17 @@ describe("each fault type", () => {
     expect((await shop.login({ email: customer.email, password: customer.password })).status).toBe(200);
   });
 
-  it("a fault survives a redeploy of its service until it is cleared", async () => {
-    await addFault({ service: "product-service", type: "latency", ms: 400 });
+  it("a fault survives a redeploy of its service, and clearing it ends it in the new process", async () => {
+    const { body } = await addFault({ service: "product-service", type: "errors", rate: 1 });
+    const before = await app.service("product-service");
     expect((await serviceAction(app, "product-service", "redeploy", { strategy: "recreate" })).status).toBe(200);
-    expect((await timed(() => shop.products())).ms).toBeGreaterThanOrEqual(400);
+    const after = await app.service("product-service");
+    expect(after.pid).not.toBe(before.pid);
+    expect((await shop.products()).status).toBe(500);
+    expect((await requestJson(`${app.origin}/api/faults/${body.fault.id}`, { method: "DELETE" })).status).toBe(200);
+    expect(await faults()).toEqual([]);
+    expect((await shop.products()).status).toBe(200);
+    expect((await app.service("product-service")).pid).toBe(after.pid);
   });
 });
 
@@ -141,20 +149,44 @@ describe("resilience patterns, switched on and off", () => {
     expect(ms).toBeLessThan(1_500);
   });
 
-  it("retries a failed read as many times as asked, and never a write", async () => {
+  /**
+   * The gateway's calls to `to` in the trace of one storefront request, counted once the gateway has reported its
+   * own answer: every attempt is made (and reported, in order, by the same process) before that answer.
+   */
+  async function attemptsBehind(telemetry: TelemetryWatcher, answer: Response, to: string): Promise<number> {
+    const traceId = /^00-([0-9a-f]{32})-/.exec(answer.headers.get("traceparent") ?? "")?.[1];
+    expect(traceId).toBeDefined();
+    const inTrace = (events: NumberedEvent[]) => events.filter((event) => event.type === "http" && event.traceId === traceId);
+    await telemetry.waitForEvents("the gateway's own answer", (events) => inTrace(events).some((event) => event.type === "http" && event.from === "client" && event.to === "api-gateway"));
+    return inTrace(telemetry.events).filter((event) => event.type === "http" && event.from === "api-gateway" && event.to === to).length;
+  }
+
+  it("retries a failed read as many times as asked: a GET with 3 retries reaches product-service 4 times", async () => {
     expect((await resilience({ retries: 3 })).status).toBe(200);
     await addFault({ service: "product-service", type: "errors", rate: 1 });
     const telemetry = await watchTelemetry(app.origin);
     try {
       const answer = await fetch(`${shop.baseUrl}/api/products`, { signal: AbortSignal.timeout(10_000) });
       expect(answer.status).toBe(500);
-      const traceId = /^00-([0-9a-f]{32})-/.exec(answer.headers.get("traceparent") ?? "")?.[1];
-      expect(traceId).toBeDefined();
-      const attempts = await telemetry.waitForEvents("the gateway's four attempts", (events) => {
-        const calls = events.filter((event) => event.type === "http" && event.traceId === traceId && event.from === "api-gateway" && event.to === "product-service");
-        return calls.length >= 4 ? calls : undefined;
+      expect(await attemptsBehind(telemetry, answer, "product-service")).toBe(4);
+    } finally {
+      telemetry.close();
+    }
+  });
+
+  it("never retries a write: a POST to order-service with 3 retries reaches it once", async () => {
+    expect((await resilience({ retries: 3 })).status).toBe(200);
+    await addFault({ service: "order-service", type: "errors", rate: 1 });
+    const telemetry = await watchTelemetry(app.origin);
+    try {
+      const answer = await fetch(`${shop.baseUrl}/api/orders`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${customer.token}` },
+        body: JSON.stringify({ items: [{ productId: "p-mouse", quantity: 1 }] }),
+        signal: AbortSignal.timeout(10_000),
       });
-      expect(attempts).toHaveLength(4);
+      expect(answer.status).toBe(500);
+      expect(await attemptsBehind(telemetry, answer, "order-service")).toBe(1);
     } finally {
       telemetry.close();
     }

@@ -8,6 +8,7 @@ import type { StackId } from "../../lib/contract/events";
 import { startApp, type RunningApp } from "./support/app";
 import { serviceAction } from "./support/control";
 import { steadyLoad } from "./support/load";
+import { isAlive } from "./support/processes";
 import { Storefront, type Customer, uniqueEmail } from "./support/storefront";
 import { requestJson } from "./support/http";
 import { watchTelemetry } from "./support/telemetry";
@@ -141,11 +142,43 @@ describe("what scaling means", () => {
     }
     // Nothing else moved: scaling product-service did not scale, or restart, the rest of the microservices.
     for (const [id, pid] of others) expect(after.services.find((service) => service.id === id)!.pid, String(id)).toBe(pid);
-    // Each monolith copy serves the whole shop.
-    const shop = storefront("monolith");
-    for (let i = 0; i < 4; i++) expect((await shop.products()).status).toBe(200);
     await serviceAction(app, "monolith", "scale", { replicas: 1 });
     await serviceAction(app, "product-service", "scale", { replicas: 1 });
+  });
+
+  it("each monolith copy serves the whole shop on its own: with only that copy alive, a shopper registers, browses and is paid", async () => {
+    const shop = storefront("monolith");
+    const copies = async () => (await app.service("monolith")).instances.filter((instance) => instance.status === "healthy").map((instance) => instance.pid!);
+    /** Kills every copy but `keep`, then runs the whole journey: whatever answers can only be `keep`. */
+    async function journeyServedBy(keep: number): Promise<void> {
+      for (const pid of await copies()) if (pid !== keep) process.kill(pid, "SIGKILL");
+      await waitFor("only the kept copy to be serving", async () => {
+        const alive = await copies();
+        return alive.length === 1 && alive[0] === keep;
+      }, { timeoutMs: 10_000, intervalMs: 50 });
+      const customer = await shop.newCustomer();
+      expect((await shop.products()).status).toBe(200);
+      const placed = await shop.placeOrder(customer.token, { items: [{ productId: "p-mouse", quantity: 1 }] });
+      expect(placed.status).toBe(202);
+      expect((await shop.waitForOrderToSettle(customer.token, placed.body.order!.id)).status).toBe("paid");
+      expect((await shop.notifications(customer.token)).body.notifications?.some((notification) => notification.orderId === placed.body.order!.id)).toBe(true);
+      expect(isAlive(keep)).toBe(true);
+    }
+    try {
+      expect((await serviceAction(app, "monolith", "scale", { replicas: 2 })).status).toBe(200);
+      const [first, second] = await copies();
+      expect(new Set([first, second]).size).toBe(2);
+      await journeyServedBy(first);
+      // Back to two copies (a fresh one for the killed), then the other copy alone.
+      expect((await serviceAction(app, "monolith", "scale", { replicas: 1 })).status).toBe(200);
+      expect((await serviceAction(app, "monolith", "scale", { replicas: 2 })).status).toBe(200);
+      const fresh = (await copies()).find((pid) => pid !== first)!;
+      expect(fresh).toBeDefined();
+      await journeyServedBy(fresh);
+    } finally {
+      await serviceAction(app, "monolith", "scale", { replicas: 1 });
+      if ((await app.service("monolith")).status !== "healthy") await serviceAction(app, "monolith", "start");
+    }
   });
 });
 

@@ -46,4 +46,33 @@ describe("CircuitBreaker", () => {
     expect(circuit.state).toBe("closed");
     expect(circuit.allow(0)).toBe(true);
   });
+
+  it("says why each change happened, once per change", () => {
+    const { circuit, changes } = breaker();
+    for (let i = 0; i < FAILURES_TO_OPEN; i++) circuit.failed(0);
+    // A call that was already under way when it opened fails too: the circuit is open already, nothing changes.
+    circuit.failed(10);
+    circuit.allow(OPEN_FOR_MS);
+    // Long after, with the trial still out, it stays half-open rather than announcing it again.
+    expect(circuit.allow(10 * OPEN_FOR_MS)).toBe(false);
+    circuit.failed(10 * OPEN_FOR_MS);
+    circuit.allow(11 * OPEN_FOR_MS);
+    circuit.succeeded();
+    expect(changes).toEqual([
+      `open: ${FAILURES_TO_OPEN} calls failed in a row`,
+      "half-open: trying one call after the pause",
+      "open: the trial call failed",
+      "half-open: trying one call after the pause",
+      "closed: a call succeeded",
+    ]);
+  });
+
+  it("announces a switch-off only when it closes an open circuit", () => {
+    const { circuit, changes } = breaker();
+    circuit.reset();
+    expect(changes).toEqual([]);
+    for (let i = 0; i < FAILURES_TO_OPEN; i++) circuit.failed(0);
+    circuit.reset();
+    expect(changes).toEqual([`open: ${FAILURES_TO_OPEN} calls failed in a row`, "closed: the circuit breaker was switched off"]);
+  });
 });

@@ -96,13 +96,15 @@ export function createPublisher(serviceId: string, stack: StackId, connection: C
 export async function createConsumer(serviceId: ShopServiceId, stack: StackId, connection: ConnectionOptions, prefix: string, handlers: EventHandlers): Promise<Worker> {
   const { Worker } = await bullmq();
   const queueName = inboxQueueName(serviceId);
+  // Set by the supervisor for every instance it starts.
+  const instanceId = process.env.INSTANCE_ID;
   const worker = new Worker(
     queueName,
     async (job: Job<EventJobData>) => {
       const span = spanFrom(job.data.traceparent, job.data.origin);
       const attempt = job.attemptsMade + 1;
       const report = (state: "active" | "completed" | "failed" | "retry", extra: { durationMs?: number; error?: string } = {}) =>
-        emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: job.data.event, jobId: job.id ?? "", state, attempt, service: serviceId, traceId: span.traceId, spanId: span.spanId, ...originField(span), ...extra });
+        emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: job.data.event, jobId: job.id ?? "", state, attempt, service: serviceId, instanceId, traceId: span.traceId, spanId: span.spanId, ...originField(span), ...extra });
       const started = performance.now();
       report("active");
       try {

@@ -13,7 +13,7 @@ import { waitFor } from "./wait";
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /** Next and eight processes on two cores: a start takes ~5 s, a busy machine may need several times that. */
-const START_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 100_000;
 /** The server gives its children 10 s to stop before forcing them; we wait a little longer than that. */
 const EXIT_TIMEOUT_MS = 15_000;
 /** Output lines kept to explain a failure. */
