@@ -1,5 +1,6 @@
 // The shopper-side and data checks, each against recorded figures where the goal happened and where it nearly did.
 import { describe, expect, it } from "vitest";
+import type { PredicateSpec } from "../contract/lessons";
 import { IncidentTracker } from "../sandbox/incident-tracker";
 import { input, noTraffic, T0 } from "./check-fixtures";
 import { evaluate } from "./predicates";
@@ -40,7 +41,7 @@ describe("redeployed", () => {
 });
 
 describe("blastRadius", () => {
-  const spec = { is: "blastRadius", stack: "microservices", service: "product-service", failed: ["browse"], workingAny: ["notifications", "my orders"] } as const;
+  const spec: PredicateSpec = { is: "blastRadius", stack: "microservices", service: "product-service", failed: ["browse"], workingAny: ["notifications", "my orders"] };
   function failure(requests: Array<[method: string, path: string, status: number]>, service = "product-service") {
     const tracker = new IncidentTracker();
     tracker.failed("microservices", service, `${service} was killed`, T0 + 100);
