@@ -20,7 +20,10 @@ export function orderJourney(spec: Spec<"orderJourney">, input: CheckInput): Che
   let best: string[] = [];
   for (const [, seen] of byTrace) {
     const reached = JOURNEY.filter((job) => seen.has(job));
-    if (reached.length === JOURNEY.length) return outcome(true, label, "", { traceEvents: JOURNEY.length }, Math.max(...JOURNEY.map((job) => seen.get(job)!)));
+    if (reached.length === JOURNEY.length) {
+      const done = Math.max(...JOURNEY.map((job) => seen.get(job)!));
+      return outcome(true, label, "", { journeyMs: done - seen.get("OrderCreated")! }, done);
+    }
     if (reached.length > best.length) best = reached;
   }
   const waiting = JOURNEY.filter((job) => !best.includes(job));
