@@ -129,7 +129,7 @@ export const LessonRunSchema = z.object({
   steps: z.array(
     z.object({
       id: z.string(),
-      status: z.enum(["done", "active", "pending"]),
+      status: z.enum(["done", "active", "pending", "skipped"]),
       checks: z.array(CheckItemViewSchema),
       /** Figures measured when the step passed, for the prediction and the result card. */
       figures: FiguresSchema,

@@ -35,3 +35,6 @@ export function evaluateAll(specs: readonly PredicateSpec[], input: CheckInput):
 
 /** Whether a check needs the audit (read from the services' data, so only read when asked). */
 export const needsAudit = (specs: readonly PredicateSpec[]): boolean => specs.some((spec) => spec.is === "ordersSettled");
+
+/** Whether a check reads the processes' memory (the metrics collector's figures). */
+export const needsMetrics = (specs: readonly PredicateSpec[]): boolean => specs.some((spec) => spec.is === "scaled" || spec.is === "trafficServed");

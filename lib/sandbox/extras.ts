@@ -1,6 +1,7 @@
 // Builds the control API's extras for a sandbox: traffic generator, metrics collector, audit and scenarios.
 import type { StackComparison } from "../contract/compare";
 import type { StackId } from "../contract/events";
+import { createLessonRunner } from "../lessons/lesson-wiring";
 import { audit } from "./audit";
 import { readComparison } from "./comparison-reading";
 import { MetricsCollector } from "./metrics-collector";
@@ -13,6 +14,7 @@ export function createExtras(sandbox: Sandbox): SandboxExtras & { dispose(): voi
   const traffic = new TrafficGenerator(sandbox);
   const collector = new MetricsCollector(sandbox);
   const scenarios = new Scenarios(sandbox, traffic);
+  const lessons = createLessonRunner(sandbox, { traffic, scenarios, metrics: () => collector.metrics() });
   return {
     traffic,
     metrics: () => collector.metrics(),
@@ -29,12 +31,14 @@ export function createExtras(sandbox: Sandbox): SandboxExtras & { dispose(): voi
     },
     audit: () => audit(sandbox),
     scenarios,
+    lessons,
     beforeReset() {
       traffic.stop();
       scenarios.forget();
     },
     dispose() {
       traffic.stop();
+      lessons.dispose();
       collector.dispose();
     },
   };

@@ -2,6 +2,7 @@
 import type { Audit, Metrics, TrafficBody, TrafficView } from "../contract/control";
 import type { Comparison } from "../contract/compare";
 import type { ScenariosView } from "../contract/scenarios";
+import type { LessonRunner } from "../lessons/lesson-runner";
 
 export interface TrafficControl {
   start(body: TrafficBody): TrafficView;
@@ -23,6 +24,8 @@ export interface SandboxExtras {
   compare(): Comparison;
   audit(): Promise<Audit[]>;
   scenarios: ScenarioControl;
+  /** The guided lesson being run, if any: its checks evaluated here, against the live sandbox. */
+  lessons: LessonRunner;
   /** A reset is about to empty everything: traffic and scenarios stop first. */
   beforeReset(): void;
 }

@@ -6,12 +6,25 @@ export const blastRadius: LessonInput = {
   title: "Blast radius of a failure",
   proves: "Keep services focused: when one service dies only its features fail; when the monolith dies, everything does.",
   minutes: 3,
-  start: { architecture: "both", traffic: { rps: 20 } },
+  start: { architecture: "both", traffic: null },
   steps: [
+    {
+      id: "start-traffic",
+      title: "Send shoppers to both shops",
+      text: "Shoppers browse, order and read their emails, in both shops at once.",
+      todo: "Open the Traffic tab and start 20 requests/s to every running stack.",
+      target: { kind: "tab", id: "traffic" },
+      hints: ["Leave the stack choice on “every running stack”."],
+      solution: [{ do: "traffic", rps: 20, durationS: 120 }],
+      check: [
+        { is: "trafficServed", stack: "microservices", atLeast: 60 },
+        { is: "trafficServed", stack: "monolith", atLeast: 60 },
+      ],
+    },
     {
       id: "kill-product",
       title: "Kill product-service",
-      text: "Shoppers are browsing, ordering and reading their emails in both shops.",
+      text: "In microservices each feature lives in its own service. product-service holds the catalogue.",
       todo: "Select product-service on the graph and press Kill.",
       target: { kind: "service", id: "product-service" },
       predict: {
@@ -25,6 +38,7 @@ export const blastRadius: LessonInput = {
       },
       hints: ["Traffic is already running: watch the red diamonds on the arrows."],
       solution: [{ do: "kill", service: "product-service" }],
+      setup: [{ do: "traffic", rps: 20, durationS: 120 }],
       check: [{ is: "blastRadius", stack: "microservices", service: "product-service", failed: ["browse"], workingAny: ["notifications", "my orders"] }],
     },
     {
@@ -43,7 +57,9 @@ export const blastRadius: LessonInput = {
       },
       hints: ["The monolith is the one large box."],
       solution: [{ do: "kill", service: "monolith" }],
-      check: [{ is: "blastRadius", stack: "monolith", service: "monolith", failed: ["browse", "my orders"], workingAny: [] }],
+      check: [{ is: "blastRadius", stack: "monolith", service: "monolith", failed: ["browse", "notifications"], workingAny: [] }],
+      needs: [{ is: "serviceStatus", service: "product-service", status: "down" }],
+      setup: [{ do: "traffic", rps: 20, durationS: 120 }, { do: "kill", service: "product-service" }],
     },
   ],
   result: [

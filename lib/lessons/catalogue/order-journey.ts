@@ -17,7 +17,7 @@ export const orderJourney: LessonInput = {
       hints: ["The Shop tab is the first tab on the left.", "After you register you are logged in. Press Order beside any product."],
       solution: [{ do: "order", stack: "microservices", count: 1 }],
       check: [
-        { is: "restCall", stack: "microservices", from: "api-gateway", to: "order-service", method: "POST", path: "/api/orders" },
+        { is: "restCall", stack: "microservices", from: "api-gateway", to: "order-service", method: "POST", path: "/orders" },
         { is: "restCall", stack: "microservices", from: "order-service", to: "product-service", method: "POST", path: "/reservations" },
       ],
     },
