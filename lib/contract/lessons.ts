@@ -149,3 +149,15 @@ export const LessonRunSchema = z.object({
 export type LessonRun = z.infer<typeof LessonRunSchema>;
 
 export const LessonStartBodySchema = z.object({ step: z.string().optional() }).strict();
+
+/** A learner's progress, kept in the browser and exported/imported as a file: steps done and predictions made. */
+export const ProgressSchema = z
+  .object({
+    version: z.literal(1),
+    lessons: z.record(
+      z.string(),
+      z.object({ done: z.array(z.string()), predictions: z.record(z.string(), z.string()), completed: z.boolean() }).strict(),
+    ),
+  })
+  .strict();
+export type Progress = z.infer<typeof ProgressSchema>;
