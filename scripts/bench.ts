@@ -4,6 +4,7 @@ import { serverPid } from "./bench/app";
 import { measureBrowser } from "./bench/browser";
 import { measureArchitectureSwitch, measureSideBySide } from "./bench/compare";
 import { measureBacklogDrain, measureBrokerReturn, measureReplicaDeath } from "./bench/recovery";
+import { measureTutorial } from "./bench/tutorial";
 import { measureGatewayHop, measureMemory, measureRedeploy, measureStartup, measureTelemetry } from "./bench/runtime";
 
 const port = Number(process.env.BENCH_PORT ?? 3300);
@@ -34,6 +35,9 @@ try {
   console.log("\nMonolith and microservices");
   print(await measureArchitectureSwitch(app));
   print(await measureSideBySide(app));
+
+  console.log("\nGuided lessons");
+  print(await measureTutorial(app.baseUrl));
 } finally {
   await app.stop();
 }

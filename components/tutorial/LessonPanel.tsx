@@ -2,7 +2,6 @@
 // A lesson beside the live sandbox: the step's text, what to do, a prediction, the live check list ticked by the
 // server, hints, Show me, Put it back, and at the end the result card. Keyboard: Alt+← back, Alt+→ next, Alt+H hint, Alt+S show me.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { findLesson } from "../../lib/lessons/lessons";
 import { announce } from "../../lib/client/lesson-announcement";
@@ -20,7 +19,6 @@ export const HINT_AFTER_MS = 20_000;
 
 export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: string }) {
   const lesson = findLesson(lessonId);
-  const router = useRouter();
   const { run, error, busy, showMe, restore, restart } = useLessonRun(lessonId, stepId);
   const [progress, setProgress] = useState(() => ({ version: 1 as const, lessons: {} }));
   const [viewIndex, setViewIndex] = useState<number | null>(null);
@@ -47,7 +45,8 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
 
   // The address follows the step the server opened, so a reload comes back to it.
   useEffect(() => {
-    if (run && !run.preparing && activeId && activeId !== stepId) router.replace(`/tutorial/${lessonId}/${activeId}`, { scroll: false });
+    // history.replaceState keeps the page (and its socket) as it is; Next's router follows it.
+    if (run && !run.preparing && activeId && window.location.pathname !== `/tutorial/${lessonId}/${activeId}`) window.history.replaceState(null, "", `/tutorial/${lessonId}/${activeId}`);
     setViewIndex(null);
     setHints(0);
   }, [activeId]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -65,7 +64,7 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
     ArrowLeft: () => setViewIndex(Math.max(0, viewed - 1)),
     ArrowRight: () => setViewIndex(Math.min(activeIndex, viewed + 1)),
     h: () => setHints((shown) => Math.min(step?.hints.length ?? 0, shown + 1)),
-    s: () => void showMe(),
+    s: () => void (run && !run.preparing && showMe()),
   };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -121,7 +120,7 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
       <div className="lesson-buttons">
         <button type="button" onClick={keys.current.ArrowLeft} disabled={viewed === 0} aria-keyshortcuts="Alt+ArrowLeft">Back</button>
         {activeHere && <button type="button" onClick={keys.current.h} disabled={hints >= step.hints.length} aria-keyshortcuts="Alt+H">Hint</button>}
-        {activeHere && <button type="button" onClick={() => void showMe()} disabled={busy !== null || Boolean(run?.preparing)} aria-keyshortcuts="Alt+S">{busy === "showing" ? "Showing…" : "Show me"}</button>}
+        {activeHere && <button type="button" onClick={() => void showMe()} disabled={!run || busy !== null || Boolean(run.preparing)} aria-keyshortcuts="Alt+S">{busy === "showing" ? "Showing…" : "Show me"}</button>}
         <button type="button" onClick={keys.current.ArrowRight} disabled={viewed >= activeIndex} aria-keyshortcuts="Alt+ArrowRight">Next</button>
         <button type="button" className="link" onClick={() => void restart()} disabled={busy !== null}>Restart lesson</button>
       </div>
