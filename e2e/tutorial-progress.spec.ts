@@ -6,17 +6,19 @@ const downStatuses = ["stopped", "crashed"];
 
 test("progress survives a reload, in the lesson and on the course map", async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto("/tutorial/order-journey/place-order");
-  const panel = page.locator('.lesson-panel[data-lesson="order-journey"]');
+  await page.goto("/tutorial/rolling-redeploy/start-traffic");
+  const panel = page.locator('.lesson-panel[data-lesson="rolling-redeploy"]');
   await expect(panel).toHaveAttribute("data-step-status", "active", { timeout: 60_000 });
   await panel.getByRole("button", { name: "Show me" }).click();
-  await expect(panel.locator('[data-step-id="place-order"]')).toHaveAttribute("data-status", "done");
-  await expect(page).toHaveURL(/\/tutorial\/order-journey\/follow-events$/);
+  await expect(panel.locator('[data-step-id="start-traffic"]')).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/tutorial\/rolling-redeploy\/rolling$/);
+  await panel.getByLabel("None").check();
   await page.reload();
-  await expect(panel.locator('[data-step-id="place-order"]')).toHaveAttribute("data-status", "done");
-  await expect(panel).toHaveAttribute("data-step", "follow-events");
+  await expect(panel.locator('[data-step-id="start-traffic"]')).toHaveAttribute("data-status", "done");
+  await expect(panel).toHaveAttribute("data-step", "rolling");
+  await expect(panel.getByLabel("None")).toBeChecked();
   await page.goto("/tutorial");
-  await expect(page.locator('[data-lesson-card="order-journey"]')).toContainText("1 of 2 steps done");
+  await expect(page.locator('[data-lesson-card="rolling-redeploy"]')).toContainText("1 of 2 steps done");
 });
 
 test("a deep link opens the right step with its start state set up", async ({ page, request }) => {
