@@ -11,10 +11,15 @@ for (const lesson of LESSONS) {
     await page.goto(`/tutorial/${lesson.id}/${lesson.steps[0].id}`);
     const panel = page.locator(`.lesson-panel[data-lesson="${lesson.id}"]`);
     for (const step of lesson.steps) {
-      await expect(panel).toHaveAttribute("data-step", step.id, { timeout: 60_000 });
-      await expect(panel).toHaveAttribute("data-step-status", "active", { timeout: 60_000 });
-      await panel.getByRole("button", { name: "Show me" }).click({ timeout: 60_000 });
-      await expect(panel.locator(`[data-step-id="${step.id}"]`)).toHaveAttribute("data-status", "done", { timeout: 90_000 });
+      const mark = panel.locator(`[data-step-id="${step.id}"]`);
+      // A step that watches the previous one's effect may tick by itself before it is asked.
+      await expect(mark).toHaveAttribute("data-status", /^(active|done)$/, { timeout: 60_000 });
+      if ((await mark.getAttribute("data-status")) === "active") {
+        await panel.getByRole("button", { name: "Show me" }).click({ timeout: 60_000 }).catch(async (error: unknown) => {
+          if ((await mark.getAttribute("data-status")) !== "done") throw error;
+        });
+      }
+      await expect(mark).toHaveAttribute("data-status", "done", { timeout: 90_000 });
     }
     const card = panel.locator("[data-result-card]");
     await expect(card).toBeVisible();
