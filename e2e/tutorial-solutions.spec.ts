@@ -7,7 +7,8 @@ test.describe.configure({ mode: "serial" });
 
 for (const lesson of LESSONS) {
   test(`lesson “${lesson.title}” runs to the end by its own solutions`, async ({ page }) => {
-    test.setTimeout(240_000);
+    // Generous: on a loaded 2-core machine one lesson has taken over a minute.
+    test.setTimeout(360_000);
     await page.goto(`/tutorial/${lesson.id}/${lesson.steps[0].id}`);
     const panel = page.locator(`.lesson-panel[data-lesson="${lesson.id}"]`);
     for (const step of lesson.steps) {

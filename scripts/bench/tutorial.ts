@@ -4,8 +4,10 @@ import { chromium } from "@playwright/test";
 import type { LessonList } from "../../lib/contract/lessons";
 import { ms, percentile } from "./app";
 
-export async function measureTutorial(baseUrl: string): Promise<string[]> {
-  const { lessons } = (await (await fetch(`${baseUrl}/api/lessons`)).json()) as LessonList;
+/** `only`: lesson ids to run (every lesson when absent), e.g. from BENCH_LESSONS="order-journey,payment-outage". */
+export async function measureTutorial(baseUrl: string, only = process.env.BENCH_LESSONS?.split(",")): Promise<string[]> {
+  const { lessons: all } = (await (await fetch(`${baseUrl}/api/lessons`)).json()) as LessonList;
+  const lessons = all.filter((lesson) => !only || only.includes(lesson.id));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-background-networking", "--no-first-run"] });
   const delays: number[] = [];
   const started = performance.now();

@@ -34,7 +34,7 @@ export const monolithRedeploy: LessonInput = {
         measured: "{failed} of {served} shoppers' requests failed; the shop was unavailable for {unavailableMs} ms.",
       },
       hints: ["The monolith is the one large box.", "Keep the traffic running while you redeploy."],
-      solution: [{ do: "redeploy", service: "monolith", strategy: "recreate" }],
+      solution: [{ do: "traffic", rps: 20, stack: "monolith", durationS: 60 }, { do: "redeploy", service: "monolith", strategy: "recreate" }],
       check: [{ is: "redeployed", stack: "monolith", service: "monolith", strategy: "recreate", minServed: 10 }],
       setup: [{ do: "traffic", rps: 20, stack: "monolith", durationS: 60 }],
     },

@@ -34,7 +34,7 @@ export const rollingRedeploy: LessonInput = {
         measured: "{served} shoppers' requests came during the redeploy; {failed} failed.",
       },
       hints: ["The strategy is chosen next to the Redeploy button in the inspector.", "Keep the traffic running while you redeploy."],
-      solution: [{ do: "redeploy", service: "product-service", strategy: "rolling" }],
+      solution: [{ do: "traffic", rps: 20, stack: "microservices", durationS: 60 }, { do: "redeploy", service: "product-service", strategy: "rolling" }],
       check: [{ is: "redeployed", stack: "microservices", service: "product-service", strategy: "rolling", minServed: 20, maxFailed: 0 }],
       setup: [{ do: "traffic", rps: 20, stack: "microservices", durationS: 60 }],
     },
