@@ -16,8 +16,10 @@ for (const colorScheme of ["light", "dark"] as const) {
     const panel = page.locator('.lesson-panel[data-lesson="circuit-breaker"]');
     await expect(panel).toHaveAttribute("data-step-status", "active", { timeout: 60_000 });
     expect(await serious(".lesson-panel")).toEqual([]);
-    await panel.getByRole("button", { name: "Show me" }).focus();
+    const showMe = panel.getByRole("button", { name: "Show me" });
+    await expect(showMe).toBeEnabled({ timeout: 60_000 });
+    await showMe.focus();
     await page.keyboard.press("Enter");
-    await expect(panel.locator('[data-step-id="breaker-on"]')).toHaveAttribute("data-status", "done");
+    await expect(panel.locator('[data-step-id="breaker-on"]')).toHaveAttribute("data-status", "done", { timeout: 60_000 });
   });
 }
