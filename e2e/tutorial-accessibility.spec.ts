@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`the course map and a lesson step have no critical or serious accessibility problem (${colorScheme})`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     await page.emulateMedia({ colorScheme });
     await page.goto("/tutorial");
     await expect(page.locator("[data-lesson-card]").first()).toBeVisible();
