@@ -96,7 +96,9 @@ const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
 });
 io.on("connection", (socket) => {
   socket.emit("snapshot", { state: sandbox.state(), recentEvents: sandbox.hub.recent() });
+  socket.emit("lesson", extras.lessons.view());
 });
+extras.lessons.onChange((run) => io.emit("lesson", run));
 sandbox.hub.subscribe((batch) => io.emit("events", batch));
 sandbox.onState((state) => io.emit("state", state));
 

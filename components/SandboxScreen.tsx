@@ -14,8 +14,10 @@ import { Inspector } from "./Inspector";
 import { LeftPanel } from "./LeftPanel";
 import { SystemGraph } from "./SystemGraph";
 import { TopBar } from "./TopBar";
+import { LessonPanel } from "./tutorial/LessonPanel";
 
-export function SandboxScreen() {
+/** `lesson`: a guided lesson's step, shown beside the same graph, stream and controls. */
+export function SandboxScreen({ lesson }: { lesson?: { lessonId: string; stepId: string } } = {}) {
   useEffect(() => {
     restorePositions();
     const stopMetrics = startMetrics();
@@ -39,6 +41,7 @@ export function SandboxScreen() {
         <ConnectionLostNotice />
       </main>
       <aside className="right-panel">
+        {lesson && <LessonPanel lessonId={lesson.lessonId} stepId={lesson.stepId} />}
         <Inspector />
       </aside>
       <div className="bottom-panel">

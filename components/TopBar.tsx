@@ -10,6 +10,7 @@ import { TransitionNotice } from "./TransitionNotice";
 const SCREENS = [
   { href: "/", label: "Sandbox" },
   { href: "/compare", label: "Compare" },
+  { href: "/tutorial", label: "Guided lessons" },
 ] as const;
 
 export function TopBar() {
@@ -19,7 +20,7 @@ export function TopBar() {
       <h1>Architecture Sandbox</h1>
       <nav aria-label="screens" className="screens">
         {SCREENS.map(({ href, label }) => (
-          <Link key={href} href={href} aria-current={pathname === href ? "page" : undefined}>
+          <Link key={href} href={href} aria-current={pathname === href || (href === "/tutorial" && pathname.startsWith("/tutorial/")) ? "page" : undefined}>
             {label}
           </Link>
         ))}

@@ -5,6 +5,7 @@ import { measureBrowser } from "./bench/browser";
 import { measureArchitectureSwitch, measureSideBySide } from "./bench/compare";
 import { measureGuards } from "./bench/guards";
 import { measureBacklogDrain, measureBrokerReturn, measureReplicaDeath } from "./bench/recovery";
+import { measureTutorial } from "./bench/tutorial";
 import { measureGatewayHop, measureMemory, measureRedeploy, measureStartup, measureTelemetry } from "./bench/runtime";
 
 const port = Number(process.env.BENCH_PORT ?? 3300);
@@ -36,6 +37,9 @@ try {
   console.log("\nMonolith and microservices");
   print(await measureArchitectureSwitch(app));
   print(await measureSideBySide(app));
+
+  console.log("\nGuided lessons");
+  print(await measureTutorial(app.baseUrl));
 } finally {
   await app.stop();
 }

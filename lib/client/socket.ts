@@ -3,6 +3,7 @@ import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../contract/socket";
 import { feedEvents, feedSnapshot } from "./feed";
 import { createFrameBatcher } from "./frame-batcher";
+import { applyLessonRun } from "./lesson-store";
 import { applyState, setConnection, type SandboxStore } from "./store";
 
 export type SandboxSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -21,6 +22,7 @@ export function connectSandbox(store: SandboxStore): () => void {
   });
   socket.on("state", (state) => update((view) => applyState(view, state)));
   socket.on("events", (batch) => batcher.push(batch));
+  socket.on("lesson", applyLessonRun);
   return () => {
     batcher.drop();
     socket.disconnect();

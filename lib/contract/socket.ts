@@ -1,6 +1,7 @@
 // The socket.io contract between the sandbox server and the browser, given as generics to both sides.
 import type { SandboxState } from "./control";
 import type { NumberedEvent } from "./events";
+import type { LessonRun } from "./lessons";
 
 export interface Snapshot {
   state: SandboxState;
@@ -15,6 +16,8 @@ export interface ServerToClientEvents {
   events: (batch: NumberedEvent[]) => void;
   /** The sandbox's state after any change to services or queues. */
   state: (state: SandboxState) => void;
+  /** The guided lesson being run, after every change (a check ticking, a step opening); null when none. Sent on connect too. */
+  lesson: (run: LessonRun | null) => void;
 }
 
 export type ClientToServerEvents = Record<string, never>;

@@ -5,7 +5,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { ArchitectureBodySchema, RedeployBodySchema, RestartPolicyBodySchema, ScaleBodySchema, TrafficBodySchema } from "../contract/control";
 import { FaultBodySchema } from "../contract/faults";
+import { LessonStartBodySchema } from "../contract/lessons";
 import { ResilienceSchema } from "../contract/resilience";
+import { lessonList } from "../lessons/lessons";
+import { UnknownLesson } from "../lessons/lesson-runner";
 import { ServiceIdSchema } from "../contract/services";
 import type { Sandbox } from "./sandbox";
 import { BodyTooLarge, declaredTooLarge, parseJsonText, readLimited } from "./http/body-limit";
@@ -135,6 +138,19 @@ const routes: Array<[method: string, pattern: RegExp, route: Route]> = [
   ["POST", /^\/api\/scenarios\/([^/]+)\/start$/, async ({ extras, params: [id] }) => {
     if (!extras.scenarios.has(id)) throw new NotFound(`there is no scenario called ${id}`);
     return [200, await extras.scenarios.start(id)];
+  }],
+  ["GET", /^\/api\/lessons$/, () => [200, lessonList()]],
+  ["GET", /^\/api\/lessons\/run$/, ({ extras }) => [200, { run: extras.lessons.view() }]],
+  ["POST", /^\/api\/lessons\/run\/show-me$/, async ({ extras, body }) => (noBody(await body(), "show-me"), [200, { run: await extras.lessons.showMe() }])],
+  ["POST", /^\/api\/lessons\/run\/restore$/, async ({ extras, body }) => (noBody(await body(), "restore"), [200, { run: await extras.lessons.restore() }])],
+  ["POST", /^\/api\/lessons\/run\/stop$/, async ({ extras, body }) => (noBody(await body(), "stop"), extras.lessons.stop(), [200, { run: null }])],
+  ["POST", /^\/api\/lessons\/([^/]+)\/start$/, async ({ extras, body, params: [id] }) => {
+    const { step } = parse(LessonStartBodySchema, await body(), "lesson start body");
+    try {
+      return [200, { run: await extras.lessons.start(id, step) }];
+    } catch (error) {
+      throw error instanceof UnknownLesson ? new NotFound(error.message) : error;
+    }
   }],
 ];
 

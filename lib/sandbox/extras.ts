@@ -2,6 +2,7 @@
 import type { ScaledService, StackComparison } from "../contract/compare";
 import type { Metrics, SandboxState } from "../contract/control";
 import type { StackId } from "../contract/events";
+import { createLessonRunner } from "../lessons/lesson-wiring";
 import { audit } from "./audit";
 import { readComparison } from "./comparison-reading";
 import { toOtlp } from "./recording/otlp";
@@ -26,6 +27,7 @@ export function createExtras(sandbox: Sandbox): SandboxExtras & { dispose(): voi
     const to = Date.now();
     return { from: seconds === undefined ? (history.earliest ?? to) : to - seconds * 1_000, to };
   };
+  const lessons = createLessonRunner(sandbox, { traffic, scenarios, metrics: () => collector.metrics() });
   return {
     traffic,
     metrics: () => collector.metrics(),
@@ -64,6 +66,7 @@ export function createExtras(sandbox: Sandbox): SandboxExtras & { dispose(): voi
         return toOtlp(history.window(from, to).events);
       },
     },
+    lessons,
     beforeReset() {
       traffic.stop();
       scenarios.forget();
@@ -72,6 +75,7 @@ export function createExtras(sandbox: Sandbox): SandboxExtras & { dispose(): voi
       clearInterval(snapshotting);
       stopRecording();
       traffic.stop();
+      lessons.dispose();
       collector.dispose();
     },
   };

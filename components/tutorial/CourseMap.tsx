@@ -1,0 +1,40 @@
+"use client";
+// The course map: every lesson with its length and what it proves; the learner's progress, exportable and importable.
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import type { Progress } from "../../lib/contract/lessons";
+import { EMPTY_PROGRESS, lessonProgress, loadProgress } from "../../lib/client/lesson-progress";
+import { lessonList } from "../../lib/lessons/lessons";
+import { ProgressFile } from "./ProgressFile";
+import "./tutorial.css";
+
+export function CourseMap() {
+  const [progress, setProgress] = useState<Progress>(EMPTY_PROGRESS);
+  useEffect(() => setProgress(loadProgress()), []);
+  const { lessons } = lessonList();
+  const completed = lessons.filter((lesson) => lessonProgress(progress, lesson.id).completed).length;
+  return (
+    <main className="course">
+      <h2>Guided lessons</h2>
+      <p>Each lesson is one claim of the guide. You act on the live sandbox; each step ticks itself when the sandbox shows it happened.</p>
+      <div className="course-tools">
+        <p role="status" data-completed-count={completed}>{completed} of {lessons.length} lessons done.</p>
+        <ProgressFile progress={progress} onImport={setProgress} />
+      </div>
+      <ol className="course-list">
+        {lessons.map((lesson) => {
+          const mine = lessonProgress(progress, lesson.id);
+          return (
+            <li key={lesson.id} data-lesson-card={lesson.id} data-completed={mine.completed}>
+              <h2><Link href={`/tutorial/${lesson.id}/${lesson.steps[0].id}`}>{lesson.title}</Link></h2>
+              <p>{lesson.proves}</p>
+              <p className="muted">
+                {lesson.minutes} min · {lesson.steps.length} steps · {mine.completed ? "✓ done" : `${mine.done.length} of ${lesson.steps.length} steps done`}
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+    </main>
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+// A lesson beside the live sandbox: the step's text, what to do, a prediction, the live check list ticked by the
+// server, hints, Show me, Put it back, and at the end the result card. Keyboard: Alt+← back, Alt+→ next, Alt+H hint, Alt+S show me.
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { findLesson } from "../../lib/lessons/lessons";
+import { announce } from "../../lib/client/lesson-announcement";
+import { loadProgress, lessonProgress, recordPrediction, recordRun, saveProgress } from "../../lib/client/lesson-progress";
+import { useLessonRun } from "../../lib/client/use-lesson-run";
+import { CheckList } from "./CheckList";
+import { LessonPointer } from "./LessonPointer";
+import { LessonSteps } from "./LessonSteps";
+import { PredictionChoice } from "./PredictionChoice";
+import { ResultCard } from "./ResultCard";
+import "./tutorial.css";
+
+/** A hint appears by itself after this long without a check ticking. */
+export const HINT_AFTER_MS = 20_000;
+
+export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: string }) {
+  const lesson = findLesson(lessonId);
+  const { run, error, busy, showMe, restore, restart } = useLessonRun(lessonId, stepId);
+  const [progress, setProgress] = useState(() => ({ version: 1 as const, lessons: {} }));
+  const [viewIndex, setViewIndex] = useState<number | null>(null);
+  const [hints, setHints] = useState(0);
+  const [said, setSaid] = useState("");
+  const previous = useRef(run);
+
+  useEffect(() => setProgress(loadProgress()), []);
+  const activeIndex = run?.stepIndex ?? Math.max(0, lesson?.steps.findIndex((step) => step.id === stepId) ?? 0);
+  const activeId = lesson?.steps[activeIndex]?.id;
+  const metCount = run?.steps[activeIndex]?.checks.filter((check) => check.met).length ?? 0;
+
+  useEffect(() => {
+    if (!lesson) return;
+    const sentence = announce(lesson, previous.current, run);
+    if (sentence) setSaid(sentence);
+    previous.current = run;
+    if (run) setProgress((before) => {
+      const after = recordRun(before, run);
+      if (after !== before) saveProgress(after);
+      return after;
+    });
+  }, [run, lesson]);
+
+  // The address follows the step the server opened, so a reload comes back to it.
+  useEffect(() => {
+    // history.replaceState keeps the page (and its socket) as it is; Next's router follows it.
+    if (run && !run.preparing && activeId && window.location.pathname !== `/tutorial/${lessonId}/${activeId}`) window.history.replaceState(null, "", `/tutorial/${lessonId}/${activeId}`);
+    setViewIndex(null);
+    setHints(0);
+  }, [activeId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    const timer = setTimeout(() => setHints((shown) => Math.max(shown, 1)), HINT_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [activeId, metCount]);
+
+  const viewed = viewIndex ?? activeIndex;
+  const step = lesson?.steps[viewed];
+  const stepRun = run?.steps[viewed];
+  const keys = useRef<Record<string, () => void>>({});
+  keys.current = {
+    ArrowLeft: () => setViewIndex(Math.max(0, viewed - 1)),
+    ArrowRight: () => setViewIndex(Math.min(activeIndex, viewed + 1)),
+    h: () => setHints((shown) => Math.min(step?.hints.length ?? 0, shown + 1)),
+    s: () => void (run && !run.preparing && showMe()),
+  };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = event.altKey && keys.current[event.key.length === 1 ? event.key.toLowerCase() : event.key];
+      if (action) {
+        event.preventDefault();
+        action();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
+  if (!lesson || !step) return <section className="lesson-panel"><p>There is no such lesson. <Link href="/tutorial">See every lesson</Link>.</p></section>;
+  const chosen = lessonProgress(progress, lessonId).predictions[step.id];
+  const choose = (choice: string) => setProgress((before) => {
+    const after = recordPrediction(before, lessonId, step.id, choice);
+    saveProgress(after);
+    return after;
+  });
+  const done = stepRun?.status === "done";
+  const activeHere = viewed === activeIndex && !run?.result;
+
+  return (
+    <section className="lesson-panel" aria-labelledby="lesson-title" data-lesson={lessonId} data-step={step.id} data-step-status={stepRun?.status ?? "pending"}>
+      <p className="lesson-crumb"><Link href="/tutorial">Guided lessons</Link> · step {viewed + 1} of {lesson.steps.length}</p>
+      <h2 id="lesson-title">{lesson.title}</h2>
+      <LessonSteps lesson={lesson} run={run} viewed={viewed} />
+      {(run?.preparing || busy === "setting up") && <p className="lesson-preparing" role="status">Setting up the sandbox: {run?.preparing ?? "starting the lesson"}…</p>}
+      {run?.broken && activeHere && (
+        <div className="lesson-broken" data-broken>
+          <p>{run.broken}</p>
+          <button type="button" onClick={() => void restore()} disabled={busy !== null}>Put it back</button>
+        </div>
+      )}
+      {run?.result ? (
+        <ResultCard title={lesson.title} proves={lesson.proves} lines={run.result} />
+      ) : (
+        <div className="lesson-step">
+          <h3>{step.title}</h3>
+          <p>{step.text}</p>
+          <p className="lesson-todo"><strong>Do this:</strong> {step.todo}</p>
+        </div>
+      )}
+      {step.predict && (!run?.result || done) && <PredictionChoice predict={step.predict} stepId={step.id} chosen={chosen} measured={done ? (stepRun?.measured ?? null) : null} onChoose={choose} />}
+      {!run?.result && <CheckList checks={stepRun?.checks ?? []} />}
+      {done && <p className="lesson-done" data-satisfied-at={stepRun?.satisfiedAt ?? undefined}>✓ Step done.</p>}
+      {activeHere && hints > 0 && (
+        <ul className="lesson-hints" aria-label="hints">
+          {step.hints.slice(0, hints).map((hint) => <li key={hint}>{hint}</li>)}
+        </ul>
+      )}
+      <div className="lesson-buttons">
+        <button type="button" onClick={keys.current.ArrowLeft} disabled={viewed === 0} aria-keyshortcuts="Alt+ArrowLeft">Back</button>
+        {activeHere && <button type="button" onClick={keys.current.h} disabled={hints >= step.hints.length} aria-keyshortcuts="Alt+H">Hint</button>}
+        {activeHere && <button type="button" onClick={() => void showMe()} disabled={!run || busy !== null || Boolean(run.preparing)} aria-keyshortcuts="Alt+S">{busy === "showing" ? "Showing…" : "Show me"}</button>}
+        <button type="button" onClick={keys.current.ArrowRight} disabled={viewed >= activeIndex} aria-keyshortcuts="Alt+ArrowRight">Next</button>
+        <button type="button" className="link" onClick={() => void restart()} disabled={busy !== null}>Restart lesson</button>
+      </div>
+      {(error ?? run?.error) && <p className="bad-text" role="alert">{error ?? run?.error}</p>}
+      <div className="visually-hidden" aria-live="polite" data-announcement>{said}</div>
+      {activeHere && !run?.preparing && <LessonPointer target={step.target} />}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+// A learner's walk through one lesson by clicks alone: the top bar's entry, the course map, a prediction, killing
+// payment-service from its box, ordering from the Shop tab, starting it again; each step ticks itself.
+import { expect, test } from "@playwright/test";
+import { everythingHealthy, inspect, orderButton, registerShopper, useArchitecture } from "./helpers";
+
+test("a learner walks “Payment dies, the shop stays up” by clicks alone", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  await useArchitecture(request, "microservices");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Guided lessons" }).click();
+  await expect(page.locator("[data-lesson-card]")).toHaveCount(10);
+  await page.getByRole("link", { name: "Payment dies, the shop stays up" }).click();
+  const panel = page.locator('.lesson-panel[data-lesson="payment-outage"]');
+  await expect(panel).toHaveAttribute("data-step-status", "active", { timeout: 60_000 });
+  await expect(page.locator('[data-pointer="service:payment-service"]')).toBeVisible();
+
+  // Step 1: kill payment-service from its box.
+  const inspector = await inspect(page, "payment-service");
+  await inspector.getByRole("button", { name: "Kill", exact: true }).click();
+  await expect(panel.locator('[data-step-id="kill-payment"]')).toHaveAttribute("data-status", "done");
+
+  // Step 2: predict, then order three times from the Shop tab; the keyboard opens a hint.
+  await expect(panel).toHaveAttribute("data-step", "accept-orders");
+  await page.keyboard.press("Alt+h");
+  await expect(panel.getByRole("list", { name: "hints" })).toContainText("202");
+  await panel.getByLabel("Orders are accepted and wait").check();
+  await page.getByRole("tab", { name: "Shop" }).click();
+  await registerShopper(page);
+  for (let order = 0; order < 3; order++) await orderButton(page, "p-mouse").click();
+  await expect(panel.locator('[data-step-id="accept-orders"]')).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/tutorial\/payment-outage\/drain$/);
+  await page.keyboard.press("Alt+ArrowLeft");
+  await expect(panel.locator("[data-prediction-result]")).toContainText("You predicted: Orders are accepted and wait");
+  await expect(panel.locator("[data-measured]")).toContainText(/^\d+ orders were accepted while payment-service was down/);
+  await page.keyboard.press("Alt+ArrowRight");
+
+  // Step 3: start payment-service again; the backlog drains and the audit is clean.
+  const again = await inspect(page, "payment-service");
+  await again.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(panel.locator('[data-step-id="drain"]')).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+  await expect(panel.locator("[data-result-card]")).toContainText("0 charged twice");
+  await expect(panel.locator("[data-announcement]")).toContainText("Lesson done");
+  await everythingHealthy(request);
+});

@@ -1,0 +1,37 @@
+// Every lesson can be finished: each is run to the end by its own solutions ("Show me") in Chromium against the
+// real app; every step ticks by itself and the result card shows numbers measured in this run.
+import { expect, test } from "@playwright/test";
+import { LESSONS } from "../lib/lessons/lessons";
+
+test.describe.configure({ mode: "serial" });
+
+for (const lesson of LESSONS) {
+  test(`lesson “${lesson.title}” runs to the end by its own solutions`, async ({ page }) => {
+    // Generous: on a loaded 2-core machine one lesson has taken over a minute.
+    test.setTimeout(360_000);
+    await page.goto(`/tutorial/${lesson.id}/${lesson.steps[0].id}`);
+    const panel = page.locator(`.lesson-panel[data-lesson="${lesson.id}"]`);
+    for (const step of lesson.steps) {
+      const mark = panel.locator(`[data-step-id="${step.id}"]`);
+      // A step that watches the previous one's effect may tick by itself before it is asked.
+      await expect(mark).toHaveAttribute("data-status", /^(active|done)$/, { timeout: 60_000 });
+      if ((await mark.getAttribute("data-status")) === "active") {
+        await panel.getByRole("button", { name: "Show me" }).click({ timeout: 60_000 }).catch(async (error: unknown) => {
+          if ((await mark.getAttribute("data-status")) !== "done") throw error;
+        });
+      }
+      await expect(mark).toHaveAttribute("data-status", "done", { timeout: 90_000 });
+    }
+    const card = panel.locator("[data-result-card]");
+    await expect(card).toBeVisible();
+    const lines = await card.locator("li").allInnerTexts();
+    expect(lines).toHaveLength(lesson.result.length);
+    // Every placeholder of every line was filled with a figure measured in this run ("?" marks one not measured).
+    lesson.result.forEach((template, index) => {
+      const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "(.+?)")}$`);
+      const filled = pattern.exec(lines[index]);
+      expect(filled, `${lines[index]} against ${template}`).not.toBeNull();
+      for (const value of filled!.slice(1)) expect(value).not.toBe("?");
+    });
+  });
+}

@@ -1,0 +1,47 @@
+// The server's lesson run for the lesson and step in the address: asks the server to set that step up when it runs
+// something else (a deep link, a fresh visit), once per address; and the calls the panel's buttons make.
+import { useEffect, useRef, useState } from "react";
+import { useStore } from "zustand";
+import type { LessonRun } from "../contract/lessons";
+import { callApi } from "./api";
+import { lessonStore } from "./lesson-store";
+
+/** Whether the run already serves this address: the same lesson, at this step or with this step done. */
+export function runServes(run: LessonRun | null, lessonId: string, stepId: string): boolean {
+  if (!run || run.lessonId !== lessonId) return false;
+  // A finished lesson opened again from its start (the course map) begins again.
+  if (run.result && run.steps.length > 1 && stepId === run.steps[0].id) return false;
+  const step = run.steps.find((candidate) => candidate.id === stepId);
+  return step !== undefined && (step.status === "active" || step.status === "done");
+}
+
+export function useLessonRun(lessonId: string, stepId: string) {
+  const { heard, run } = useStore(lessonStore);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const requested = useRef<string | null>(null);
+
+  const act = async (what: string, path: string, body: unknown = {}) => {
+    setBusy(what);
+    setError(null);
+    const answer = await callApi<{ run: LessonRun | null }>("POST", path, body);
+    setBusy(null);
+    if (!answer.ok) setError(answer.error);
+  };
+
+  useEffect(() => {
+    const address = `${lessonId}/${stepId}`;
+    if (!heard || requested.current === address || runServes(run, lessonId, stepId)) return;
+    requested.current = address;
+    void act("setting up", `/api/lessons/${encodeURIComponent(lessonId)}/start`, { step: stepId });
+  }, [heard, run, lessonId, stepId]);
+
+  return {
+    run: run?.lessonId === lessonId ? run : null,
+    error,
+    busy,
+    showMe: () => act("showing", "/api/lessons/run/show-me"),
+    restore: () => act("putting back", "/api/lessons/run/restore"),
+    restart: () => act("restarting", `/api/lessons/${encodeURIComponent(lessonId)}/start`),
+  };
+}

@@ -1,0 +1,163 @@
+// The guided lessons: a lesson as typed data (start state, steps, checks, solutions) and the run the server reports.
+import { z } from "zod";
+import { FeatureSchema } from "./compare";
+import { StackIdSchema } from "./events";
+import { FaultBodySchema } from "./faults";
+import { ResilienceSchema } from "./resilience";
+import { ArchitectureSchema, ServiceIdSchema } from "./services";
+
+const count = z.number().int().min(0);
+
+/** A named check the server evaluates against the live state and the telemetry; only these names exist, nothing runs as code. */
+export const PredicateSpecSchema = z.discriminatedUnion("is", [
+  z.object({ is: z.literal("orderJourney"), stack: StackIdSchema }).strict(),
+  z.object({ is: z.literal("restCall"), stack: StackIdSchema, from: z.string(), to: z.string(), method: z.string(), path: z.string() }).strict(),
+  z.object({ is: z.literal("serviceStatus"), service: ServiceIdSchema, status: z.enum(["down", "healthy"]) }).strict(),
+  z.object({ is: z.literal("ordersAcceptedWhileDown"), stack: StackIdSchema, service: ServiceIdSchema, atLeast: count }).strict(),
+  z.object({ is: z.literal("queueBacklog"), queue: z.string(), atLeast: count }).strict(),
+  z.object({ is: z.literal("ordersSettled"), stack: StackIdSchema, atLeast: count }).strict(),
+  z.object({ is: z.literal("redeployed"), stack: StackIdSchema, service: ServiceIdSchema, strategy: z.enum(["recreate", "rolling"]), minServed: count, maxFailed: count.optional() }).strict(),
+  z.object({ is: z.literal("scaled"), service: ServiceIdSchema, replicas: z.number().int().min(1).max(5) }).strict(),
+  z.object({ is: z.literal("blastRadius"), stack: StackIdSchema, service: ServiceIdSchema, failed: z.array(FeatureSchema), workingAny: z.array(FeatureSchema) }).strict(),
+  z.object({ is: z.literal("trafficServed"), stack: StackIdSchema, atLeast: count }).strict(),
+  z.object({ is: z.literal("circuitOpen"), to: ServiceIdSchema }).strict(),
+  z.object({ is: z.literal("faultActive"), service: ServiceIdSchema, type: z.string() }).strict(),
+  z.object({ is: z.literal("resilienceOn"), circuitBreaker: z.boolean() }).strict(),
+  z.object({ is: z.literal("architecture"), architecture: ArchitectureSchema }).strict(),
+]);
+export type PredicateSpec = z.infer<typeof PredicateSpecSchema>;
+export type PredicateName = PredicateSpec["is"];
+
+/** One call a solution makes, through the same operations as the control API and the storefront. */
+export const LessonActionSchema = z.discriminatedUnion("do", [
+  z.object({ do: z.literal("kill"), service: ServiceIdSchema }).strict(),
+  z.object({ do: z.literal("start"), service: ServiceIdSchema }).strict(),
+  z.object({ do: z.literal("redeploy"), service: ServiceIdSchema, strategy: z.enum(["recreate", "rolling"]) }).strict(),
+  z.object({ do: z.literal("scale"), service: ServiceIdSchema, replicas: z.number().int().min(1).max(5) }).strict(),
+  z.object({ do: z.literal("traffic"), rps: z.number().int().min(1).max(100), stack: StackIdSchema.optional(), durationS: z.number().int().min(1).max(120) }).strict(),
+  z.object({ do: z.literal("order"), stack: StackIdSchema, count: z.number().int().min(1).max(10) }).strict(),
+  z.object({ do: z.literal("fault"), fault: FaultBodySchema }).strict(),
+  z.object({ do: z.literal("resilience"), resilience: ResilienceSchema.partial() }).strict(),
+]);
+export type LessonAction = z.infer<typeof LessonActionSchema>;
+
+/** Where the pointer goes: resolved in the page from the app's own ids, so it follows a node that is redrawn. */
+export const PointerTargetSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("service"), id: ServiceIdSchema }).strict(),
+  z.object({ kind: z.literal("queue"), id: z.string() }).strict(),
+  z.object({ kind: z.literal("tab"), id: z.enum(["shop", "traffic", "break", "scenarios", "audit"]) }).strict(),
+  z.object({ kind: z.literal("architecture"), id: ArchitectureSchema }).strict(),
+]);
+export type PointerTarget = z.infer<typeof PointerTargetSchema>;
+
+export const PredictionSchema = z
+  .object({
+    question: z.string(),
+    choices: z.array(z.object({ id: z.string(), label: z.string() }).strict()).min(2),
+    /** What happened, as a template over the step's measured figures, e.g. "{accepted} orders accepted, 0 failed". */
+    measured: z.string(),
+  })
+  .strict();
+
+export const LessonStepSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    title: z.string(),
+    /** One idea, in the guide's words. */
+    text: z.string(),
+    /** What to do, as an instruction. */
+    todo: z.string(),
+    target: PointerTargetSchema,
+    predict: PredictionSchema.optional(),
+    hints: z.array(z.string()).min(1),
+    /** "Show me": the calls that perform the step. */
+    solution: z.array(LessonActionSchema).min(1),
+    /** Every item must hold; the check list shows each with what is still missing. */
+    check: z.array(PredicateSpecSchema).min(1),
+    /** What must stay true while this step runs (set up by earlier steps); restored by `setup`. */
+    needs: z.array(PredicateSpecSchema).default([]),
+    /** The calls that bring the lesson's start state to what this step needs: for a deep link or "Put it back". */
+    setup: z.array(LessonActionSchema).default([]),
+    /** Events that count start when the step opens, or when the lesson did (a step that watches the previous one's effect). */
+    window: z.enum(["step", "lesson"]).default("step"),
+  })
+  .strict();
+export type LessonStep = z.infer<typeof LessonStepSchema>;
+
+export const LessonStartSchema = z
+  .object({
+    architecture: ArchitectureSchema,
+    /** Traffic running from the start, or none. */
+    traffic: z.object({ rps: z.number().int().min(1).max(100), stack: StackIdSchema.optional() }).strict().nullable(),
+  })
+  .strict();
+
+export const LessonSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    title: z.string(),
+    /** What the lesson proves, one sentence from the guide's claim. */
+    proves: z.string(),
+    minutes: z.number().int().min(1).max(15),
+    /** Every lesson starts with faults off, one instance of everything, default resilience, every service up. */
+    start: LessonStartSchema,
+    steps: z.array(LessonStepSchema).min(1),
+    /** The result card's lines, templates over the figures measured in this run ({step.figure}). */
+    result: z.array(z.string()).min(1),
+  })
+  .strict();
+export type Lesson = z.infer<typeof LessonSchema>;
+export type LessonInput = z.input<typeof LessonSchema>;
+
+export const LessonListSchema = z.object({
+  lessons: z.array(z.object({ id: z.string(), title: z.string(), proves: z.string(), minutes: z.number(), steps: z.array(z.object({ id: z.string(), title: z.string() })) })),
+});
+export type LessonList = z.infer<typeof LessonListSchema>;
+
+export const CheckItemViewSchema = z.object({ label: z.string(), met: z.boolean(), missing: z.string() });
+export type CheckItemView = z.infer<typeof CheckItemViewSchema>;
+
+export const FiguresSchema = z.record(z.string(), z.union([z.number(), z.string()]));
+export type Figures = z.infer<typeof FiguresSchema>;
+
+/** The lesson being run on the server, pushed to every page after each change. */
+export const LessonRunSchema = z.object({
+  lessonId: z.string(),
+  stepIndex: z.number().int(),
+  /** Setting up the start state (or a step's needs) in words; null once ready. */
+  preparing: z.string().nullable(),
+  steps: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(["done", "active", "pending", "skipped"]),
+      checks: z.array(CheckItemViewSchema),
+      /** Figures measured when the step passed, for the prediction and the result card. */
+      figures: FiguresSchema,
+      /** When the event that satisfied the check happened (ms since epoch), for the tick's latency. */
+      satisfiedAt: z.number().nullable(),
+      /** The prediction's "what happened", filled from the figures once done. */
+      measured: z.string().nullable(),
+    }),
+  ),
+  /** What changed that an earlier step set up, in words; null when all holds. */
+  broken: z.string().nullable(),
+  /** The result card, filled when every step is done. */
+  result: z.array(z.string()).nullable(),
+  /** The last thing a "Show me" or "Put it back" could not do, in words. */
+  error: z.string().nullable(),
+});
+export type LessonRun = z.infer<typeof LessonRunSchema>;
+
+export const LessonStartBodySchema = z.object({ step: z.string().optional() }).strict();
+
+/** A learner's progress, kept in the browser and exported/imported as a file: steps done and predictions made. */
+export const ProgressSchema = z
+  .object({
+    version: z.literal(1),
+    lessons: z.record(
+      z.string(),
+      z.object({ done: z.array(z.string()), predictions: z.record(z.string(), z.string()), completed: z.boolean() }).strict(),
+    ),
+  })
+  .strict();
+export type Progress = z.infer<typeof ProgressSchema>;

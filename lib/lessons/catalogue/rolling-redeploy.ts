@@ -1,0 +1,46 @@
+// Lesson: deploy only that service; the rest keeps running (a rolling redeploy under traffic, 0 failed).
+import type { LessonInput } from "../../contract/lessons";
+
+export const rollingRedeploy: LessonInput = {
+  id: "rolling-redeploy",
+  title: "Deploy one service, the rest keeps running",
+  proves: "Need to update the Product Service? Deploy only that service: a rolling redeploy under traffic fails no shopper's request.",
+  minutes: 3,
+  start: { architecture: "microservices", traffic: null },
+  steps: [
+    {
+      id: "start-traffic",
+      title: "Send shoppers",
+      text: "A deploy only matters when people are using the shop. Let us send some shoppers.",
+      todo: "Open the Traffic tab and start 20 requests/s.",
+      target: { kind: "tab", id: "traffic" },
+      hints: ["The Traffic tab is the second tab on the left."],
+      solution: [{ do: "traffic", rps: 20, stack: "microservices", durationS: 60 }],
+      check: [{ is: "trafficServed", stack: "microservices", atLeast: 40 }],
+    },
+    {
+      id: "rolling",
+      title: "Redeploy product-service, rolling",
+      text: "A rolling redeploy starts the new version, waits until it is healthy, moves traffic to it, then retires the old one.",
+      todo: "Select product-service, choose the rolling strategy, and press Redeploy.",
+      target: { kind: "service", id: "product-service" },
+      predict: {
+        question: "product-service is replaced while shoppers browse. How many of their requests fail?",
+        choices: [
+          { id: "none", label: "None" },
+          { id: "few", label: "A few" },
+          { id: "all", label: "All of them, for a second" },
+        ],
+        measured: "{served} shoppers' requests came during the redeploy; {failed} failed.",
+      },
+      hints: ["The strategy is chosen next to the Redeploy button in the inspector.", "Keep the traffic running while you redeploy."],
+      solution: [{ do: "traffic", rps: 20, stack: "microservices", durationS: 60 }, { do: "redeploy", service: "product-service", strategy: "rolling" }],
+      check: [{ is: "redeployed", stack: "microservices", service: "product-service", strategy: "rolling", minServed: 20, maxFailed: 0 }],
+      setup: [{ do: "traffic", rps: 20, stack: "microservices", durationS: 60 }],
+    },
+  ],
+  result: [
+    "Rolling redeploy of product-service: {rolling:served} shoppers' requests during it, {rolling:failed} failed, {rolling:unavailableMs} ms unavailable.",
+    "Only product-service got a new version; every other service kept its process.",
+  ],
+};

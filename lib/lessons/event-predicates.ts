@@ -1,0 +1,77 @@
+// Checks read from the telemetry window: an order's journey, a REST call, orders accepted while a service was down, a circuit opening.
+import type { HttpEvent, LifecycleEvent } from "../contract/events";
+import type { PredicateSpec } from "../contract/lessons";
+import { entryOf, isDown, outcome, type CheckInput, type CheckOutcome } from "./check-input";
+
+type Spec<N extends PredicateSpec["is"]> = Extract<PredicateSpec, { is: N }>;
+
+const JOURNEY = ["OrderCreated", "PaymentSucceeded", "EmailSent"] as const;
+
+/** One order's trace carried OrderCreated, then PaymentSucceeded, then EmailSent, each completed by its consumer. */
+export function orderJourney(spec: Spec<"orderJourney">, input: CheckInput): CheckOutcome {
+  const label = `an order goes ${JOURNEY.join(" → ")} (${spec.stack})`;
+  const byTrace = new Map<string, Map<string, number>>();
+  for (const event of input.events) {
+    if (event.type !== "queue" || event.stack !== spec.stack || event.state !== "completed") continue;
+    const seen = byTrace.get(event.traceId) ?? new Map<string, number>();
+    if (!seen.has(event.job)) seen.set(event.job, event.ts);
+    byTrace.set(event.traceId, seen);
+  }
+  let best: string[] = [];
+  for (const [, seen] of byTrace) {
+    const reached = JOURNEY.filter((job) => seen.has(job));
+    if (reached.length === JOURNEY.length) {
+      const done = Math.max(...JOURNEY.map((job) => seen.get(job)!));
+      return outcome(true, label, "", { journeyMs: done - seen.get("OrderCreated")! }, done);
+    }
+    if (reached.length > best.length) best = reached;
+  }
+  const waiting = JOURNEY.filter((job) => !best.includes(job));
+  return outcome(false, label, best.length === 0 ? "no order's OrderCreated has been handled yet" : `seen ${best.join(", ")}; waiting for ${waiting.join(", ")}`);
+}
+
+/** A call from one service to another answered (under 400). */
+export function restCall(spec: Spec<"restCall">, input: CheckInput): CheckOutcome {
+  const label = `${spec.from} calls ${spec.to}: ${spec.method} ${spec.path}`;
+  const call = input.events.find((event): event is HttpEvent => event.type === "http" && event.stack === spec.stack && event.from === spec.from && event.to === spec.to && event.method === spec.method && event.path.startsWith(spec.path) && event.status > 0 && event.status < 400);
+  return outcome(Boolean(call), label, `no answered ${spec.method} ${spec.path} from ${spec.from} to ${spec.to} yet`, call ? { status: call.status, durationMs: Math.round(call.durationMs) } : {}, call?.ts);
+}
+
+/** Whether `service` was down at each moment of the window, from its lifecycle events (or its state, when none came). */
+export function downIntervals(service: string, input: CheckInput): Array<[from: number, to: number]> {
+  const moves = input.events.filter((event): event is LifecycleEvent => event.type === "lifecycle" && event.service === service);
+  const current = input.state.services.find((view) => view.id === service)?.status;
+  let down = moves.length > 0 ? isDown(moves[0].from) : isDown(current);
+  let start = down ? input.since : 0;
+  const intervals: Array<[number, number]> = [];
+  for (const move of moves) {
+    const next = isDown(move.to);
+    if (next && !down) start = move.ts;
+    if (!next && down && move.to !== "stopping") intervals.push([start, move.ts]);
+    if (move.to !== "stopping") down = next;
+  }
+  if (down) intervals.push([start, Infinity]);
+  return intervals;
+}
+
+/** Shoppers' orders accepted (202) at the stack's entry while `service` was down. */
+export function ordersAcceptedWhileDown(spec: Spec<"ordersAcceptedWhileDown">, input: CheckInput): CheckOutcome {
+  const label = `at least ${spec.atLeast} orders accepted while ${spec.service} is down`;
+  const intervals = downIntervals(spec.service, input);
+  const accepted = input.events.filter(
+    (event): event is HttpEvent =>
+      event.type === "http" && event.stack === spec.stack && event.from === "client" && event.to === entryOf(spec.stack) && event.method === "POST" && event.path === "/api/orders" && event.status === 202 && intervals.some(([from, to]) => event.ts >= from && event.ts <= to),
+  );
+  const met = accepted.length >= spec.atLeast;
+  const missing = intervals.length === 0 ? `${spec.service} has not been down yet` : `${accepted.length} of ${spec.atLeast} orders accepted while ${spec.service} is down`;
+  return outcome(met, label, missing, { accepted: accepted.length }, met ? accepted[spec.atLeast - 1]?.ts : undefined);
+}
+
+/** Some caller's circuit breaker to `to` opened. */
+export function circuitOpen(spec: Spec<"circuitOpen">, input: CheckInput): CheckOutcome {
+  const label = `a circuit breaker to ${spec.to} opens`;
+  const opened = input.events.find((event) => event.type === "circuit" && event.to === spec.to && event.state === "open");
+  const until = opened?.ts ?? Infinity;
+  const failedCalls = input.events.filter((event) => event.type === "http" && event.from !== "client" && event.to === spec.to && event.ts <= until && (event.status === 0 || event.status >= 500)).length;
+  return outcome(Boolean(opened), label, `${failedCalls} failed calls to ${spec.to} so far; the breaker opens after 5 in a row`, { failedCalls }, opened?.ts);
+}

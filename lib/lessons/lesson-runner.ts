@@ -1,0 +1,234 @@
+// The lesson being run on the server: sets up its start state, keeps a window of the real telemetry, evaluates the
+// active step on every batch, state change and tick, moves on by itself when the step passes, and reports each change.
+import type { FailureImpact, RedeployImpact } from "../contract/compare";
+import type { Audit, Metrics, SandboxState, TrafficView } from "../contract/control";
+import type { NumberedEvent, StackId, TelemetryEvent } from "../contract/events";
+import type { Figures, Lesson, LessonAction, LessonRun } from "../contract/lessons";
+import type { CheckInput } from "./check-input";
+import { fill } from "./figures";
+import { findLesson } from "./lessons";
+import { needsAudit, needsMetrics } from "./predicates";
+import { brokenPrecondition, evaluateStep } from "./step-evaluation";
+
+/** Frequent events (calls, jobs) kept for the window: at 20 requests/s several minutes of a lesson. */
+const MAX_EVENTS = 30_000;
+/** Checks on figures that have no event (traffic tallies, incidents, memory) are looked at this often. */
+export const TICK_MS = 200;
+/** The audit reads every service's data: at most this often. */
+const AUDIT_EVERY_MS = 1_000;
+/** A precondition must stay broken this long before the panel says so (a recreate passes through "stopped"). */
+const BROKEN_AFTER_MS = 2_000;
+
+export interface LessonSources {
+  state(): SandboxState;
+  subscribe(listener: (batch: NumberedEvent[]) => void): () => void;
+  onState(listener: (state: SandboxState) => void): () => void;
+  traffic(): TrafficView;
+  lastRedeploy(stack: StackId): RedeployImpact | null;
+  lastFailure(stack: StackId): FailureImpact | null;
+  metrics(): Metrics;
+  audit(): Promise<Audit[]>;
+  applyStart(lesson: Lesson): Promise<void>;
+  perform(actions: readonly LessonAction[]): Promise<void>;
+}
+
+export class UnknownLesson extends Error {}
+
+interface Active {
+  lesson: Lesson;
+  run: LessonRun;
+  lessonSince: number;
+  stepSince: number;
+  byStep: Record<string, Figures>;
+  rare: TelemetryEvent[];
+  frequent: TelemetryEvent[];
+  audit: { at: number; value: Audit[] } | null;
+  readingAudit: boolean;
+  acting: boolean;
+  brokenSince: number | null;
+}
+
+export class LessonRunner {
+  private active: Active | null = null;
+  private generation = 0;
+  private lastPushed = "";
+  private readonly listeners = new Set<(run: LessonRun | null) => void>();
+  private readonly stops: Array<() => void>;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly sources: LessonSources) {
+    this.stops = [sources.subscribe((batch) => this.take(batch)), sources.onState(() => this.evaluate())];
+    this.timer = setInterval(() => this.evaluate(), TICK_MS);
+    this.timer.unref();
+  }
+
+  view(): LessonRun | null {
+    return this.active?.run ?? null;
+  }
+
+  onChange(listener: (run: LessonRun | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Puts the sandbox in the lesson's start state plus what `stepId` needs, then runs the lesson from that step. */
+  async start(lessonId: string, stepId?: string): Promise<LessonRun> {
+    const lesson = findLesson(lessonId);
+    if (!lesson) throw new UnknownLesson(`there is no lesson called ${lessonId}`);
+    const stepIndex = stepId === undefined ? 0 : lesson.steps.findIndex((step) => step.id === stepId);
+    if (stepIndex < 0) throw new UnknownLesson(`the lesson ${lessonId} has no step called ${stepId}`);
+    const generation = ++this.generation;
+    const now = Date.now();
+    const steps = lesson.steps.map((step, index) => ({ id: step.id, status: index < stepIndex ? ("skipped" as const) : index === stepIndex ? ("active" as const) : ("pending" as const), checks: [], figures: {}, satisfiedAt: null, measured: null }));
+    this.active = { lesson, run: { lessonId, stepIndex, preparing: `setting up “${lesson.title}”`, steps, broken: null, result: null, error: null }, lessonSince: now, stepSince: now, byStep: {}, rare: [], frequent: [], audit: null, readingAudit: false, acting: true, brokenSince: null };
+    this.push();
+    await this.prepare(generation, lesson.steps[stepIndex].setup);
+    return this.active!.run;
+  }
+
+  /** "Put it back": the start state again, and what the active step needs; its window starts again. */
+  async restore(): Promise<LessonRun | null> {
+    const active = this.active;
+    if (!active || active.run.result) return this.view();
+    const generation = this.generation;
+    active.run.preparing = "putting back what this step needs";
+    active.acting = true;
+    this.push();
+    await this.prepare(generation, active.lesson.steps[active.run.stepIndex].setup);
+    return this.view();
+  }
+
+  /** "Show me": performs the active step's solution through the sandbox's own operations. */
+  async showMe(): Promise<LessonRun | null> {
+    const active = this.active;
+    if (!active || active.run.result) return this.view();
+    active.run.error = null;
+    try {
+      await this.sources.perform(active.lesson.steps[active.run.stepIndex].solution);
+    } catch (error) {
+      if (this.active === active) active.run.error = error instanceof Error ? error.message : String(error);
+    }
+    this.evaluate();
+    return this.view();
+  }
+
+  stop(): void {
+    this.generation++;
+    this.active = null;
+    this.push();
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    for (const stop of this.stops) stop();
+  }
+
+  private async prepare(generation: number, setup: readonly LessonAction[]): Promise<void> {
+    const active = this.active!;
+    try {
+      await this.sources.applyStart(active.lesson);
+      await this.sources.perform(setup);
+      active.run.error = null;
+    } catch (error) {
+      active.run.error = error instanceof Error ? error.message : String(error);
+    }
+    if (generation !== this.generation) return;
+    const now = Date.now();
+    active.stepSince = now;
+    if (active.run.steps.every((step) => step.status !== "done")) active.lessonSince = now;
+    Object.assign(active.run, { preparing: null, broken: null });
+    Object.assign(active, { acting: false, brokenSince: null, audit: null });
+    this.evaluate();
+    this.push();
+  }
+
+  private take(batch: NumberedEvent[]): void {
+    const active = this.active;
+    if (!active) return;
+    for (const event of batch) {
+      if (event.type === "log") continue;
+      (event.type === "lifecycle" || event.type === "circuit" ? active.rare : active.frequent).push(event);
+    }
+    if (active.frequent.length > MAX_EVENTS) active.frequent.splice(0, active.frequent.length - MAX_EVENTS);
+    if (active.rare.length > MAX_EVENTS) active.rare.splice(0, active.rare.length - MAX_EVENTS);
+    this.evaluate();
+  }
+
+  private input(active: Active, since: number, wantsMetrics: boolean): CheckInput {
+    const stacks: StackId[] = ["microservices", "monolith"];
+    return {
+      now: Date.now(),
+      since,
+      events: [...active.rare, ...active.frequent].filter((event) => event.ts >= since),
+      state: this.sources.state(),
+      traffic: this.sources.traffic(),
+      redeploys: Object.fromEntries(stacks.map((stack) => [stack, this.sources.lastRedeploy(stack)])),
+      failures: Object.fromEntries(stacks.map((stack) => [stack, this.sources.lastFailure(stack)])),
+      metrics: wantsMetrics ? this.sources.metrics() : null,
+      audit: active.audit && active.audit.at >= active.stepSince ? active.audit.value : null,
+    };
+  }
+
+  private evaluate(): void {
+    const active = this.active;
+    if (!active || active.run.preparing || active.run.result) return;
+    const { lesson, run } = active;
+    const step = lesson.steps[run.stepIndex];
+    const since = step.window === "lesson" ? active.lessonSince : active.stepSince;
+    const input = this.input(active, since, needsMetrics(step.check));
+    if (needsAudit(step.check)) this.readAudit(active);
+    const evaluation = evaluateStep(step, input);
+    const stepRun = run.steps[run.stepIndex];
+    stepRun.checks = evaluation.checks;
+    this.watchPreconditions(active, input);
+    if (evaluation.passed) {
+      active.byStep[step.id] = evaluation.figures;
+      Object.assign(stepRun, { status: "done", figures: evaluation.figures, satisfiedAt: evaluation.satisfiedAt, measured: step.predict ? fill(step.predict.measured, active.byStep, step.id) : null });
+      if (run.stepIndex + 1 < lesson.steps.length) {
+        run.stepIndex++;
+        run.steps[run.stepIndex].status = "active";
+        active.stepSince = Date.now();
+        Object.assign(active, { audit: null, brokenSince: null });
+        run.broken = null;
+      } else {
+        run.result = lesson.result.map((line) => fill(line, active.byStep, step.id));
+        run.broken = null;
+      }
+    }
+    this.push();
+  }
+
+  private watchPreconditions(active: Active, input: CheckInput): void {
+    if (active.acting) return;
+    const broken = brokenPrecondition(active.lesson, active.lesson.steps[active.run.stepIndex], input);
+    if (!broken) {
+      active.brokenSince = null;
+      active.run.broken = null;
+      return;
+    }
+    active.brokenSince ??= input.now;
+    if (input.now - active.brokenSince >= BROKEN_AFTER_MS) active.run.broken = broken;
+  }
+
+  private readAudit(active: Active): void {
+    if (active.readingAudit || (active.audit && Date.now() - active.audit.at < AUDIT_EVERY_MS)) return;
+    active.readingAudit = true;
+    const at = Date.now();
+    this.sources
+      .audit()
+      .then((value) => (active.audit = { at, value }))
+      .catch(() => {})
+      .finally(() => {
+        active.readingAudit = false;
+        if (this.active === active) this.evaluate();
+      });
+  }
+
+  private push(): void {
+    const run = this.view();
+    const text = JSON.stringify(run);
+    if (text === this.lastPushed) return;
+    this.lastPushed = text;
+    for (const listener of this.listeners) listener(run);
+  }
+}

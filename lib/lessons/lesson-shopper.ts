@@ -1,0 +1,44 @@
+// The shopper a lesson's solution uses to place orders: a fresh account on the stack's storefront, real HTTP,
+// each answer told to the incident tracker like any other shopper's.
+import http from "node:http";
+import type { StackId } from "../contract/events";
+import type { Sandbox } from "../sandbox/sandbox";
+import { sendShopperRequest, type ShopperRequest } from "../sandbox/shopper-http";
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+
+/** Places `count` orders one after another; resolves with how many were accepted (202). */
+export async function placeOrders(sandbox: Sandbox, stack: StackId, count: number): Promise<number> {
+  const ask = async (request: Omit<ShopperRequest, "wantBody">) => {
+    const base = sandbox.entryPoints(stack)[0];
+    if (!base) throw new Error(`the ${stack} storefront is not answering`);
+    const answer = await sendShopperRequest(agent, base, { ...request, wantBody: true });
+    sandbox.incidents.shopperRequest(stack, request.method, request.path, answer.status);
+    return answer;
+  };
+  const email = `learner-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+  const password = "lesson password";
+  // A service that has just started (a lesson's start state) may refuse the first tries: a few, a moment apart.
+  const register = await attempt(() => ask({ method: "POST", path: "/api/auth/register", body: { email, password, name: "Learner" } }), (answer) => answer.status === 201 || answer.status === 409);
+  const login = await attempt(() => ask({ method: "POST", path: "/api/auth/login", body: { email, password } }), (answer) => answer.status === 200);
+  const token = (login.body as { token?: string } | undefined)?.token;
+  if (!token) throw new Error(`could not log in to the ${stack} shop (register answered ${register.status}, log in ${login.status})`);
+  let accepted = 0;
+  for (let index = 0; index < count; index++) {
+    const answer = await ask({ method: "POST", path: "/api/orders", token, body: { items: [{ productId: "p-mouse", quantity: 1 }] } });
+    if (answer.status === 202) accepted++;
+  }
+  return accepted;
+}
+
+const ATTEMPTS = 5;
+const PAUSE_MS = 300;
+
+async function attempt<T>(call: () => Promise<T>, succeeded: (answer: T) => boolean): Promise<T> {
+  let answer = await call();
+  for (let tries = 1; tries < ATTEMPTS && !succeeded(answer); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    answer = await call();
+  }
+  return answer;
+}

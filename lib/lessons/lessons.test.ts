@@ -1,0 +1,59 @@
+// Every lesson file against the schema, and every sentence's placeholders against the figures its steps' checks measure.
+import { describe, expect, it } from "vitest";
+import { LessonSchema, type PredicateSpec } from "../contract/lessons";
+import { placeholders, fill } from "./figures";
+import { LESSON_INPUTS, LESSONS, lessonList } from "./lessons";
+
+/** The figures each check reports when it passes (kept beside the test so a renamed figure breaks it). */
+function figuresOf(spec: PredicateSpec): string[] {
+  switch (spec.is) {
+    case "restCall": return ["status", "durationMs"];
+    case "orderJourney": return ["journeyMs"];
+    case "ordersAcceptedWhileDown": return ["accepted"];
+    case "queueBacklog": return ["backlog"];
+    case "ordersSettled": return ["orders", "paid", "paymentFailed", "pending", "chargedTwice"];
+    case "redeployed": return ["served", "failed", "unavailableMs", "strategy"];
+    case "scaled": return ["processes", "memoryMB"];
+    case "blastRadius": return ["failedFeatures", "workingFeatures", "failedRequests"].map((figure) => `${spec.stack}.${figure}`);
+    case "trafficServed": return ["served", "failed", "p50Ms", "p95Ms", "memoryMB", "processes"].map((figure) => `${spec.stack}.${figure}`);
+    case "circuitOpen": return ["failedCalls"];
+    case "faultActive": return ["faultMs"];
+    default: return ["status"];
+  }
+}
+
+describe("the lessons", () => {
+  it.each(LESSON_INPUTS.map((lesson) => [lesson.id, lesson] as const))("%s matches the lesson schema", (_, lesson) => {
+    expect(LessonSchema.safeParse(lesson).error?.issues ?? []).toEqual([]);
+  });
+
+  it("cover the guide with at least eight lessons, with unique ids", () => {
+    expect(LESSONS.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(LESSONS.map((lesson) => lesson.id)).size).toBe(LESSONS.length);
+  });
+
+  it.each(LESSONS.map((lesson) => [lesson.id, lesson] as const))("%s: every placeholder names a step and a figure its check measures", (_, lesson) => {
+    const measured = new Map(lesson.steps.map((step) => [step.id, new Set(step.check.flatMap(figuresOf))]));
+    expect(new Set(lesson.steps.map((step) => step.id)).size).toBe(lesson.steps.length);
+    const sentences = [...lesson.result.map((line) => [line, null] as const), ...lesson.steps.flatMap((step) => (step.predict ? [[step.predict.measured, step.id] as const] : []))];
+    for (const [sentence, own] of sentences) {
+      for (const [step, figure] of placeholders(sentence)) {
+        const from = step ?? own;
+        expect(from, `${sentence} names no step`).not.toBeNull();
+        expect([...(measured.get(from!) ?? [])], `${lesson.id}: {${from}:${figure}}`).toContain(figure);
+      }
+    }
+  });
+
+  it("are listed for the page with their steps", () => {
+    const listed = lessonList().lessons.find((lesson) => lesson.id === "payment-outage");
+    expect(listed?.steps.map((step) => step.id)).toEqual(["kill-payment", "accept-orders", "drain"]);
+  });
+});
+
+describe("fill", () => {
+  it("fills a step's own figures and another step's, and marks a figure not measured", () => {
+    const byStep = { a: { accepted: 3 }, b: { "monolith.p95Ms": 12.5 } };
+    expect(fill("{accepted} then {b:monolith.p95Ms} ms, {missing}", byStep, "a")).toBe("3 then 12.5 ms, ?");
+  });
+});

@@ -1,0 +1,22 @@
+// Every lesson of the course, in the order the course map shows them, each checked against the schema on load.
+import { LessonSchema, type Lesson } from "../contract/lessons";
+import { blastRadius } from "./catalogue/blast-radius";
+import { brokerCrash } from "./catalogue/broker-crash";
+import { circuitBreaker } from "./catalogue/circuit-breaker";
+import { monolithRedeploy } from "./catalogue/monolith-redeploy";
+import { noisyNeighbour } from "./catalogue/noisy-neighbour";
+import { orderJourney } from "./catalogue/order-journey";
+import { paymentOutage } from "./catalogue/payment-outage";
+import { rollingRedeploy } from "./catalogue/rolling-redeploy";
+import { scaleHotService } from "./catalogue/scale-hot-service";
+import { startWithMonolith } from "./catalogue/start-with-monolith";
+
+export const LESSON_INPUTS = [orderJourney, paymentOutage, rollingRedeploy, monolithRedeploy, scaleHotService, blastRadius, noisyNeighbour, circuitBreaker, brokerCrash, startWithMonolith];
+
+export const LESSONS: Lesson[] = LESSON_INPUTS.map((lesson) => LessonSchema.parse(lesson));
+
+export const findLesson = (id: string): Lesson | undefined => LESSONS.find((lesson) => lesson.id === id);
+
+export const lessonList = () => ({
+  lessons: LESSONS.map(({ id, title, proves, minutes, steps }) => ({ id, title, proves, minutes, steps: steps.map((step) => ({ id: step.id, title: step.title })) })),
+});

@@ -1,0 +1,40 @@
+// The library of named checks: a step's check names them with parameters, and only these run. Nothing from a browser is code.
+import type { PredicateSpec } from "../contract/lessons";
+import type { CheckInput, CheckOutcome } from "./check-input";
+import { circuitOpen, orderJourney, ordersAcceptedWhileDown, restCall } from "./event-predicates";
+import { blastRadius, ordersSettled, redeployed, trafficServed } from "./outcome-predicates";
+import { architecture, faultActive, queueBacklog, resilienceOn, scaled, serviceStatus } from "./state-predicates";
+
+type Evaluator<N extends PredicateSpec["is"]> = (spec: Extract<PredicateSpec, { is: N }>, input: CheckInput) => CheckOutcome;
+
+export const PREDICATES: { [N in PredicateSpec["is"]]: Evaluator<N> } = {
+  orderJourney,
+  restCall,
+  serviceStatus,
+  ordersAcceptedWhileDown,
+  queueBacklog,
+  ordersSettled,
+  redeployed,
+  scaled,
+  blastRadius,
+  trafficServed,
+  circuitOpen,
+  faultActive,
+  resilienceOn,
+  architecture,
+};
+
+export function evaluate(spec: PredicateSpec, input: CheckInput): CheckOutcome {
+  return (PREDICATES[spec.is] as Evaluator<typeof spec.is>)(spec as never, input);
+}
+
+/** Every item of a check, in order; the step passes when all are met. */
+export function evaluateAll(specs: readonly PredicateSpec[], input: CheckInput): CheckOutcome[] {
+  return specs.map((spec) => evaluate(spec, input));
+}
+
+/** Whether a check needs the audit (read from the services' data, so only read when asked). */
+export const needsAudit = (specs: readonly PredicateSpec[]): boolean => specs.some((spec) => spec.is === "ordersSettled");
+
+/** Whether a check reads the processes' memory (the metrics collector's figures). */
+export const needsMetrics = (specs: readonly PredicateSpec[]): boolean => specs.some((spec) => spec.is === "scaled" || spec.is === "trafficServed");
