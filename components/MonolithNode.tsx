@@ -54,7 +54,7 @@ function MonolithNodeView({ id, selected }: NodeProps) {
         <div className="node-badges">
           <ProcessBadges service={MONOLITH_ID} />
         </div>
-        <NodeMetricsLine id={MONOLITH_FIGURES} />
+        <NodeMetricsLine id={MONOLITH_FIGURES} jobsKey={MONOLITH_ID} />
       </div>
       <div className="monolith-aside muted">
         <div>

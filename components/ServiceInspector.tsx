@@ -5,6 +5,7 @@ import { useStore } from "zustand";
 import { MONOLITH_ID } from "../lib/contract/services";
 import { sandboxStore } from "../lib/client/store";
 import { metricsStore } from "../lib/client/metrics-store";
+import { scalingProgress } from "../lib/client/instances";
 import { jobCounts, jobsStore } from "../lib/client/job-counts";
 import { formatMs, formatRate, METRICS_WINDOW_MS, MONOLITH_FIGURES } from "../lib/client/metrics";
 import { nodeIdIn } from "../lib/client/topology";
@@ -56,7 +57,7 @@ export function ServiceInspector({ id, module }: { id: string; module?: string }
         <dd>{service.restarts}</dd>
         <dt>instances</dt>
         <dd data-instances={service.instances.length}>
-          {service.instances.length === 0 ? "none" : `${service.instances.length} (asked for ${service.replicas})`}
+          {service.instances.length === 0 ? "none" : (scalingProgress(service) ?? `${service.instances.length} of ${service.replicas} asked`)}
         </dd>
         {service.lastDeploy && (
           <>

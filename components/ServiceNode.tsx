@@ -6,6 +6,7 @@ import type { NodeProps } from "@xyflow/react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import { sandboxStore } from "../lib/client/store";
+import { jobCounts, jobsStore } from "../lib/client/job-counts";
 import { metricsStore } from "../lib/client/metrics-store";
 import { highlightStore } from "../lib/client/selection";
 import { formatMs, formatRate } from "../lib/client/metrics";
@@ -32,9 +33,14 @@ function useServiceFacts(id: string) {
 /** Whether this box is part of the selected trace: null when no trace is selected. */
 export const useInTrace = (id: string) => useStore(highlightStore, (highlight) => (highlight.nodes ? highlight.nodes.has(id) : null));
 
-export function NodeMetricsLine({ id }: { id: string }) {
+/** `jobsKey`: whose queue jobs to count when it answered no calls (a consumer draining its inbox is not idle). */
+export function NodeMetricsLine({ id, jobsKey = id }: { id: string; jobsKey?: string }) {
   const metrics = useStore(metricsStore, (summary) => summary.nodes[id]);
-  if (!metrics || metrics.calls === 0) return <div className="node-metrics muted">no calls in the last 10 s</div>;
+  const jobs = jobCounts(useStore(jobsStore, (times) => times), jobsKey, Date.now());
+  if (!metrics || metrics.calls === 0) {
+    if (jobs.handled > 0) return <div className="node-metrics">no calls · {jobs.handled} jobs in the last 10 s</div>;
+    return <div className="node-metrics muted">no calls or jobs in the last 10 s</div>;
+  }
   return (
     <div className="node-metrics" title="calls answered per second, 95th percentile latency and share of errors, over the last 10 seconds">
       <span>{formatRate(metrics.rps)}</span>
