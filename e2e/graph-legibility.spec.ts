@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { SHOP_SERVICE_IDS } from "../lib/contract/services";
-import { everythingHealthy, graphNode, moduleNode, useArchitecture } from "./helpers";
+import { AS_SCRIPT, everythingHealthy, graphNode, moduleNode, useArchitecture } from "./helpers";
 
 const SCREENS = [
   { width: 1280, height: 800 },
@@ -99,8 +99,8 @@ async function expectReadableInTheDark(page: Page) {
 
 test.describe.configure({ mode: "serial" });
 test.afterAll(async ({ request }) => {
-  await request.delete("/api/traffic");
-  await request.delete("/api/faults");
+  await request.delete("/api/traffic", { headers: AS_SCRIPT });
+  await request.delete("/api/faults", { headers: AS_SCRIPT });
   await useArchitecture(request, "microservices");
 });
 
@@ -121,8 +121,8 @@ test("the microservices are legible at 1280 and 1920, with traffic, a fault and 
     await expect(page.locator("[data-stack-memory='microservices']")).toContainText("MB");
   });
   await expectReadableInTheDark(page);
-  await request.delete("/api/traffic");
-  await request.delete("/api/faults");
+  await request.delete("/api/traffic", { headers: AS_SCRIPT });
+  await request.delete("/api/faults", { headers: AS_SCRIPT });
 });
 
 test("the monolith is legible at 1280 and 1920", async ({ page, request }) => {
@@ -176,7 +176,7 @@ test("with both running, each stack is drawn legibly in turn, the other summaris
     });
     expect(fits).toEqual([]);
   }
-  await request.delete("/api/traffic");
+  await request.delete("/api/traffic", { headers: AS_SCRIPT });
 });
 
 test("scaling product-service to 3 shows three instances with their pids, and three times the memory, on the graph", async ({ page, request }) => {

@@ -91,12 +91,12 @@ test("scaling one module means scaling everything: the monolith scales as whole 
   const [mono, micro] = [await compared(request, "monolith"), await compared(request, "microservices")];
   const MB = 2 ** 20;
   // Memory is counted as copies × what each weighs: the monolith's two new copies each carry every module.
-  expect(mono.scaled[0].rssBytes).toBeGreaterThan(oneCopy + 2 * 40 * MB);
+  expect(mono.scaled[0].rssBytes).toBeGreaterThan(oneCopy + 2 * 30 * MB);
   expect(Math.abs(mono.scaled[0].perCopyBytes * 3 - mono.scaled[0].rssBytes)).toBeLessThan(MB);
   expect(mono.figures!.processes).toBe(3);
   // In the microservices only product-service was copied: two more processes, the other services untouched.
   expect(micro.scaled.map((scaled) => scaled.service)).toEqual(["product-service"]);
-  expect(micro.scaled[0].rssBytes).toBeGreaterThan(oneProduct + 2 * 40 * MB);
+  expect(micro.scaled[0].rssBytes).toBeGreaterThan(oneProduct + 2 * 30 * MB);
   expect(micro.figures!.processes).toBe(10);
   await page.goto("/compare");
   await expect(cell(page, "monolith", "memory")).toContainText(/whole copies: 3 × \d+ MB = \d+ MB/);
