@@ -87,3 +87,76 @@ describe("readComparison: incidents", () => {
     expect(readComparison([stack("monolith", { lastFailure: monolith })])).toContain("After monolith was killed in the monolith, browse and order failed.");
   });
 });
+
+describe("readComparison: the exact words and their edges", () => {
+  it("says nothing runs when no stack does", () => {
+    expect(readComparison([stack("microservices", { running: false }), stack("monolith", { running: false })])).toEqual(["Nothing runs yet: switch the architecture to Both to compare the two stacks."]);
+  });
+
+  it("says the microservices are down at the gateway, and adds no count when no shopper tried", () => {
+    const idle = figures("microservices", { requests: 0, failed: 0, rps: 0, p50Ms: null, p95Ms: null });
+    expect(readComparison([stack("microservices", { up: false, figures: idle })])[0]).toBe("The microservices are down: shoppers cannot reach the gateway.");
+  });
+
+  it("names a failing monolith in the singular, with one decimal under 10 % and none above", () => {
+    const few = readComparison([stack("monolith", { figures: figures("monolith", { failed: 5, errorRate: 0.02 }) })]);
+    expect(few[0]).toBe("The monolith fails 2.0% of shoppers' requests right now (5 of 250).");
+    const many = readComparison([stack("monolith", { figures: figures("monolith", { failed: 50, errorRate: 0.2 }) })]);
+    expect(many[0]).toBe("The monolith fails 20% of shoppers' requests right now (50 of 250).");
+    // At exactly the threshold a stack is not yet said to fail, and its speed is still compared.
+    const edge = readComparison([stack("microservices", { figures: figures("microservices", { p50Ms: 6, failed: 2, errorRate: 0.01 }) }), stack("monolith", { figures: figures("monolith", { p50Ms: 2 }) })]);
+    expect(edge.some((sentence) => /fail/.test(sentence) && /right now/.test(sentence))).toBe(false);
+    expect(edge.some((sentence) => sentence.startsWith("Under the same traffic the monolith answers"))).toBe(true);
+  });
+
+  it("says when both fail that neither is compared, and a failing monolith alone in the singular", () => {
+    const both = readComparison([stack("microservices", { figures: figures("microservices", { failed: 20, errorRate: 0.08 }) }), stack("monolith", { figures: figures("monolith", { failed: 20, errorRate: 0.08 }) })]);
+    expect(both).toContain("Latency is not compared while the microservices and the monolith fail requests: a failed request is not a fast answer.");
+    const mono = readComparison([stack("microservices"), stack("monolith", { figures: figures("monolith", { failed: 20, errorRate: 0.08 }) })]);
+    expect(mono).toContain("Latency is not compared while the monolith fails requests: a failed request is not a fast answer.");
+  });
+
+  it("gives no verdict on speed from too few successful answers, or from a stack with no median", () => {
+    const few = readComparison([stack("microservices", { figures: figures("microservices", { requests: 4, failed: 0 }) }), stack("monolith", { figures: figures("monolith", { p50Ms: 1 }) })]);
+    expect(few.some((sentence) => /faster|same time/.test(sentence))).toBe(false);
+    const exactlyEnough = readComparison([stack("microservices", { figures: figures("microservices", { requests: 5, failed: 0, p50Ms: 6 }) }), stack("monolith", { figures: figures("monolith", { p50Ms: 1 }) })]);
+    expect(exactlyEnough.some((sentence) => /faster/.test(sentence))).toBe(true);
+    const noMedian = readComparison([stack("microservices", { figures: figures("microservices", { p50Ms: null }) }), stack("monolith", { figures: figures("monolith", { p50Ms: 1 }) })]);
+    expect(noMedian.some((sentence) => /faster|same time/.test(sentence))).toBe(false);
+    const noP95 = readComparison([stack("microservices", { figures: figures("microservices", { p95Ms: null }) }), stack("monolith", { figures: figures("monolith", { p50Ms: 1 }) })]);
+    expect(noP95.some((sentence) => /faster|same time/.test(sentence))).toBe(false);
+  });
+
+  it("calls medians within 15 % about the same, and writes 10 ms without a decimal", () => {
+    const close = readComparison([stack("microservices", { figures: figures("microservices", { p50Ms: 11 }) }), stack("monolith", { figures: figures("monolith", { p50Ms: 10 }) })]);
+    expect(close).toContain("Under the same traffic both answer shoppers in about the same time at the median (10 ms and 11 ms).");
+  });
+
+  it("leaves a stack with one busy service and no traffic on the other without a speed verdict", () => {
+    const idle = figures("monolith", { requests: 0, failed: 0, rps: 0, p50Ms: null, p95Ms: null });
+    const reading = readComparison([stack("microservices"), stack("monolith", { figures: idle })]);
+    expect(reading.some((sentence) => /faster|same time|No shopper traffic/.test(sentence))).toBe(false);
+  });
+
+  it("says nothing of scaling for a scaled service with no live process, nor of slowdowns in a stack that is down", () => {
+    const reading = readComparison([
+      stack("microservices", { scaled: [{ service: "product-service", replicas: 3, processes: 0, rssBytes: 0, perCopyBytes: 0 }] }),
+      stack("monolith", { up: false, slowed: { what: "a cpu-hog fault on payment-service", since: 0, features: [{ feature: "browse", beforeP95Ms: 10, nowP95Ms: 100 }] } }),
+    ]);
+    expect(reading.some((sentence) => /instances|slowed/.test(sentence))).toBe(false);
+  });
+
+  it("names the worst-slowed feature by how many times slower, not by its milliseconds", () => {
+    const slowed = { what: "a latency fault on product-service", since: 0, features: [{ feature: "order" as const, beforeP95Ms: 100, nowP95Ms: 300 }, { feature: "browse" as const, beforeP95Ms: 10, nowP95Ms: 90 }] };
+    expect(readComparison([stack("microservices", { slowed })])).toContain("Since a latency fault on product-service, order and browse slowed in the microservices (browse: p95 10 ms before, 90 ms now).");
+  });
+
+  it("reads redeploys and failures of a stack that is no longer running, and skips a failure no shopper met", () => {
+    const redeploy = { service: "monolith", strategy: "recreate" as const, startedAt: 0, endedAt: 900, requests: 0, failed: 0, unavailableMs: 0 };
+    const failure = { what: "monolith was killed", service: "monolith", at: 0, failedFeatures: [], workingFeatures: [], requests: 0, failed: 0 };
+    const reading = readComparison([stack("microservices"), stack("monolith", { running: false, lastRedeploy: redeploy, lastFailure: failure })]);
+    expect(reading).toContain("Redeploying the monolith happened with no traffic to measure it: start traffic and redeploy again.");
+    expect(reading.some((sentence) => sentence.startsWith("After monolith was killed"))).toBe(false);
+  });
+});
+

@@ -49,4 +49,51 @@ describe("IncidentTracker", () => {
     expect(tracker.lastFailure("monolith")).toBeNull();
     expect(tracker.lastFailure("microservices")).toMatchObject({ what: "product-service was killed" });
   });
+
+  it("counts requests exactly at a redeploy's start and at the end of its tail, and keeps the longest outage", () => {
+    const tracker = new IncidentTracker();
+    tracker.redeployStarted("monolith", "monolith", "recreate", 1_000);
+    tracker.shopperRequest("monolith", "GET", "/api/products", 503, 1_000);
+    tracker.shopperRequest("monolith", "GET", "/api/products", 503, 1_600);
+    tracker.shopperRequest("monolith", "GET", "/api/products", 200, 1_700);
+    tracker.shopperRequest("monolith", "GET", "/api/products", 503, 1_800);
+    tracker.shopperRequest("monolith", "GET", "/api/products", 200, 1_850);
+    tracker.redeployEnded("monolith", 2_000);
+    tracker.redeployEnded("monolith", 3_000); // a second end changes nothing
+    tracker.shopperRequest("monolith", "GET", "/api/products", 200, 2_000 + REDEPLOY_TAIL_MS);
+    tracker.shopperRequest("microservices", "GET", "/api/products", 503, 1_500);
+    expect(tracker.lastRedeploy("monolith")).toMatchObject({ requests: 6, failed: 3, unavailableMs: 700, endedAt: 2_000 });
+  });
+
+  it("counts a failure's requests from its very moment to the end of its window, and no later", () => {
+    const tracker = new IncidentTracker();
+    tracker.failed("microservices", "product-service", "product-service was killed", 1_000);
+    tracker.shopperRequest("microservices", "GET", "/api/products", 503, 999);
+    tracker.shopperRequest("microservices", "GET", "/api/products", 503, 1_000);
+    tracker.shopperRequest("microservices", "GET", "/api/notifications", 200, 1_000 + FAILURE_WINDOW_MS);
+    tracker.shopperRequest("microservices", "GET", "/api/notifications", 503, 1_001 + FAILURE_WINDOW_MS);
+    tracker.shopperRequest("microservices", "GET", "/health", 503, 1_500);
+    expect(tracker.lastFailure("microservices")).toMatchObject({ failedFeatures: ["browse"], workingFeatures: ["notifications"], requests: 2, failed: 1 });
+  });
+
+  it("puts a feature with some failed requests among the failed, never among those that kept working", () => {
+    const tracker = new IncidentTracker();
+    tracker.failed("monolith", "monolith", "monolith was killed", 0);
+    tracker.shopperRequest("monolith", "GET", "/api/products", 200, 10);
+    tracker.shopperRequest("monolith", "GET", "/api/products", 503, 20);
+    expect(tracker.lastFailure("monolith")).toMatchObject({ failedFeatures: ["browse"], workingFeatures: [] });
+  });
+
+  it("keeps, at a new experiment, a failure exactly one window old, and forgets everything at a clear", () => {
+    const tracker = new IncidentTracker();
+    tracker.failed("monolith", "monolith", "monolith was killed", 1_000);
+    tracker.newExperiment(1_000 + FAILURE_WINDOW_MS);
+    expect(tracker.lastFailure("monolith")).not.toBeNull();
+    tracker.redeployStarted("monolith", "monolith", "recreate", 2_000);
+    tracker.clear();
+    expect(tracker.lastFailure("monolith")).toBeNull();
+    expect(tracker.lastRedeploy("monolith")).toBeNull();
+    expect(tracker.since).not.toBeNull();
+  });
 });
+
