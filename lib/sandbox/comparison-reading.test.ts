@@ -158,5 +158,17 @@ describe("readComparison: the exact words and their edges", () => {
     expect(reading).toContain("Redeploying the monolith happened with no traffic to measure it: start traffic and redeploy again.");
     expect(reading.some((sentence) => sentence.startsWith("After monolith was killed"))).toBe(false);
   });
+
+  it("says exactly what the figures show and nothing more", () => {
+    expect(readComparison([stack("microservices"), stack("monolith")])).toEqual([
+      "Under the same traffic both answer shoppers in about the same time at the median (4.0 ms and 4.0 ms).",
+      "The microservices run 8 processes in 500 MB; the monolith runs 1 in 90 MB.",
+    ]);
+    const idle = (id: Id) => stack(id, { figures: figures(id, { requests: 0, failed: 0, rps: 0, p50Ms: null, p95Ms: null }) });
+    expect(readComparison([idle("microservices"), idle("monolith")])).toEqual([
+      "No shopper traffic in the last seconds: start the traffic generator to measure latency and errors.",
+      "The microservices run 8 processes in 500 MB; the monolith runs 1 in 90 MB.",
+    ]);
+  });
 });
 
