@@ -30,8 +30,10 @@ export function SandboxScreen({ lesson }: { lesson?: { lessonId: string; stepId:
     };
   }, []);
   const inspecting = useStore(uiStore, (view) => view.selection !== null);
+  // The right column holds the inspector and a lesson's panel: it stays while either has something to show.
+  const rightColumn = inspecting || lesson !== undefined;
   return (
-    <div className={`screen${inspecting ? "" : " inspector-closed"}`}>
+    <div className={`screen${rightColumn ? "" : " inspector-closed"}`}>
       <TopBar />
       <aside className="left-panel">
         <LeftPanel />
