@@ -1,7 +1,7 @@
 // The shop panel asks again once its stack is healthy: which states count as healthy, and what counts as an outage shown.
 import { describe, expect, it } from "vitest";
 import type { SandboxState } from "../contract/control";
-import { showsOutage, stackHealthy } from "./shop-recovery";
+import { catalogueUp, showsOutage, stackHealthy } from "./shop-recovery";
 
 const sandbox = (statuses: Array<[string, "microservices" | "monolith", string]>) =>
   ({ services: statuses.map(([id, stack, status]) => ({ id, stack, status })) }) as unknown as SandboxState;
@@ -25,5 +25,15 @@ describe("showsOutage", () => {
     expect(showsOutage({ products: null, message: null })).toBe(true);
     expect(showsOutage({ products: [], message: { kind: "error" } })).toBe(true);
     expect(showsOutage({ products: [], message: { kind: "ok" } })).toBe(false);
+  });
+});
+
+describe("catalogueUp", () => {
+  const state = (statuses: Record<string, string>) => ({ services: Object.entries(statuses).map(([id, status]) => ({ id, stack: "microservices", status })) }) as never;
+  it("holds while the gateway and product-service answer, even with payment-service down, and not without either", () => {
+    expect(catalogueUp(state({ "api-gateway": "healthy", "product-service": "healthy", "payment-service": "stopped" }), "microservices")).toBe(true);
+    expect(catalogueUp(state({ "api-gateway": "healthy", "product-service": "starting" }), "microservices")).toBe(false);
+    expect(catalogueUp(state({ "product-service": "healthy" }), "microservices")).toBe(false);
+    expect(catalogueUp(null, "monolith")).toBe(false);
   });
 });

@@ -25,13 +25,26 @@ async function reloadAfterOutage(): Promise<void> {
   if (hadError && after.message === null && after.products !== null) shopperStore.setState({ message: { kind: "ok", text: "The shop answers again: products, orders and emails reloaded." } });
 }
 
+/** What the catalogue needs to answer: the gateway and product-service, or the monolith. */
+export function catalogueUp(sandbox: SandboxState | null, stack: StackId): boolean {
+  const needed = stack === "monolith" ? ["monolith"] : ["api-gateway", "product-service"];
+  return needed.every((id) => sandbox?.services.some((service) => service.stack === stack && service.id === id && service.status === "healthy") ?? false);
+}
+
 /** Starts watching; returns the function that stops it. */
 export function watchShopRecovery(): () => void {
   let healthy = stackHealthy(sandboxStore.getState().sandbox, shopperStore.getState().stack);
+  let loading = false;
   return sandboxStore.subscribe((view) => {
     const now = stackHealthy(view.sandbox, shopperStore.getState().stack);
     const cameBack = now && !healthy;
     healthy = now;
     if (cameBack && showsOutage(shopperStore.getState())) void reloadAfterOutage();
+    // A catalogue never loaded (the page opened while the shop was starting) is asked for again as soon as the part
+    // of the shop that serves it answers, even while another service (payment, say) is down.
+    else if (!loading && shopperStore.getState().products === null && catalogueUp(view.sandbox, shopperStore.getState().stack)) {
+      loading = true;
+      void loadProducts().finally(() => (loading = false));
+    }
   });
 }
