@@ -38,7 +38,7 @@ export function NodeMetricsLine({ id, jobsKey = id }: { id: string; jobsKey?: st
   const metrics = useStore(metricsStore, (summary) => summary.nodes[id]);
   const jobs = jobCounts(useStore(jobsStore, (times) => times), jobsKey, Date.now());
   if (!metrics || metrics.calls === 0) {
-    if (jobs.handled > 0) return <div className="node-metrics">no calls · {jobs.handled} jobs in the last 10 s</div>;
+    if (jobs.handled > 0) return <div className="node-metrics">no calls · {jobs.handled} {jobs.handled === 1 ? "job" : "jobs"} in the last 10 s</div>;
     return <div className="node-metrics muted">no calls or jobs in the last 10 s</div>;
   }
   return (
