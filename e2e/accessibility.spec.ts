@@ -103,6 +103,9 @@ test("arrow keys move along the architecture switch without switching; Enter app
   await page.keyboard.press("Enter");
   await expect.poll(architecture, { timeout: 60_000 }).toBe("monolith");
   await expect(choice("Monolith")).toHaveAttribute("aria-pressed", "true");
+  // The switch is done when the sandbox says no transition is under way; the progress line empties with it.
+  await expect.poll(async () => ((await (await request.get("/api/sandbox")).json()) as { transition: unknown }).transition, { timeout: 60_000 }).toBeNull();
+  await expect(page.locator(".switch-progress")).toHaveText("");
   expect(await isBody(page)).toBe(false);
   await useArchitecture(request, "microservices");
 });

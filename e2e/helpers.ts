@@ -38,6 +38,8 @@ export const moduleNode = (page: Page, id: string): Locator => page.locator(`.re
 
 /** Asks the sandbox for an architecture through its control API and waits until it runs. */
 export async function useArchitecture(request: APIRequestContext, architecture: "microservices" | "monolith" | "both"): Promise<void> {
+  // A switch already under way (one a test started from the screen) refuses another with 409 until it is done.
+  await expect.poll(async () => ((await (await request.get("/api/sandbox")).json()) as { transition: string | null }).transition, { timeout: 60_000 }).toBeNull();
   const state = (await (await request.get("/api/sandbox")).json()) as { architecture: string };
   if (state.architecture !== architecture) expect((await request.post("/api/sandbox/architecture", { data: { architecture }, timeout: 60_000 })).ok()).toBe(true);
   await everythingHealthy(request);
