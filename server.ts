@@ -4,12 +4,12 @@ import path from "node:path";
 import next from "next";
 import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "./lib/contract/socket";
-import { killAllChildrenNow } from "./lib/sandbox/child-process";
-import { controlApi, isControlPath } from "./lib/sandbox/control-api";
-import { createExtras } from "./lib/sandbox/extras";
+import { killAllChildrenNow } from "./lib/sandbox/processes/child-process";
+import { controlApi, isControlPath } from "./lib/sandbox/http/control-routes";
+import { createInstruments } from "./lib/sandbox/instruments";
 import { Sandbox } from "./lib/sandbox/sandbox";
 import { ArchitectureSchema } from "./lib/contract/services";
-import { isStorefrontPath, storefrontProxy } from "./lib/sandbox/storefront-proxy";
+import { isStorefrontPath, storefrontProxy } from "./lib/sandbox/http/storefront-proxy";
 import { loopbackHosts, sameOriginPolicy, type Refusal } from "./lib/sandbox/http/same-origin";
 import { requestPath } from "./lib/sandbox/http/request-path";
 
@@ -31,9 +31,9 @@ if (!architecture.success) {
   process.exit(2);
 }
 const sandbox = new Sandbox({ rootDir, dataDir: process.env.SANDBOX_DATA_DIR, redisUrl: process.env.REDIS_URL, architecture: architecture.data });
-const extras = createExtras(sandbox);
+const instruments = createInstruments(sandbox);
 const app = next({ dev, hostname, port, dir: rootDir });
-const handleControl = controlApi(sandbox, extras);
+const handleControl = controlApi(sandbox, instruments);
 const handleStorefront = storefrontProxy(
   (stack) => sandbox.entryPoints(stack),
   (stack, method, path, status, durationMs) => sandbox.shopperAnswered(stack, method, path, status, durationMs),
@@ -46,7 +46,7 @@ async function shutdown(signal: string, code: number): Promise<void> {
   console.log(`${signal}: stopping the sandbox's processes...`);
   const forced = setTimeout(() => process.exit(code), 10_000);
   forced.unref();
-  extras.dispose();
+  instruments.dispose();
   await sandbox.shutdown().catch((error) => console.error("shutdown failed", error));
   console.log("all processes stopped; bye");
   process.exit(code);
@@ -96,9 +96,9 @@ const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
 });
 io.on("connection", (socket) => {
   socket.emit("snapshot", { state: sandbox.state(), recentEvents: sandbox.hub.recent() });
-  socket.emit("lesson", extras.lessons.view());
+  socket.emit("lesson", instruments.lessons.view());
 });
-extras.lessons.onChange((run) => io.emit("lesson", run));
+instruments.lessons.onChange((run) => io.emit("lesson", run));
 sandbox.hub.subscribe((batch) => io.emit("events", batch));
 sandbox.onState((state) => io.emit("state", state));
 

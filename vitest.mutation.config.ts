@@ -5,12 +5,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: [
-      "lib/sandbox/audit.test.ts",
-      "lib/sandbox/restart-policy.test.ts",
-      "lib/sandbox/lifecycle.test.ts",
-      "lib/sandbox/fault-registry.test.ts",
-      "lib/sandbox/incident-tracker.test.ts",
-      "lib/sandbox/comparison-reading.test.ts",
+      "lib/sandbox/metrics/audit.test.ts",
+      "lib/sandbox/processes/restart-policy.test.ts",
+      "lib/contract/lifecycle.test.ts",
+      "lib/sandbox/scenarios/fault-registry.test.ts",
+      "lib/sandbox/metrics/incident-tracker.test.ts",
+      "lib/sandbox/metrics/comparison-reading.test.ts",
       "sandbox-services/runtime/src/circuit-breaker.test.ts",
       "sandbox-services/runtime/src/http-client.test.ts",
       "sandbox-services/runtime/src/faults.test.ts",

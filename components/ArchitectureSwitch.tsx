@@ -5,7 +5,7 @@
 import { useRef, useState, type KeyboardEvent } from "react";
 import { useStore } from "zustand";
 import type { Architecture } from "../lib/contract/services";
-import { askSandbox } from "../lib/client/control-api";
+import { askSandbox } from "../lib/client/sandbox-api";
 import { sandboxStore } from "../lib/client/store";
 
 const CHOICES: Array<{ value: Architecture; label: string; hint: string }> = [

@@ -2,7 +2,7 @@
 // The shop's invariants per stack, read from every service's own data: no order lost, none charged twice, stock right.
 import { useCallback, useState } from "react";
 import type { Audit } from "../lib/contract/control";
-import { callApi } from "../lib/client/api";
+import { callApi } from "../lib/client/sandbox-api";
 import { usePolling } from "../lib/client/use-polling";
 
 /** The audit reads every service's data: every few seconds is live enough and cheap. */

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useStore } from "zustand";
 import { FAULT_DESCRIPTIONS, FAULT_TYPES, type FaultType } from "../lib/contract/faults";
 import { SHOP_SERVICE_IDS } from "../lib/contract/services";
-import { callApi } from "../lib/client/api";
+import { callApi } from "../lib/client/sandbox-api";
 import { checkFaultForm, fieldsFor, INITIAL_FAULT_FORM, maxMsFor, type FaultField, type FaultFormValues } from "../lib/client/fault-form";
 import { sandboxStore } from "../lib/client/store";
 import { CodeWords } from "./CodeWords";

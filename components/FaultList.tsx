@@ -2,7 +2,7 @@
 // The faults in force now (from the live state), each with Clear, and Clear all.
 import { useState } from "react";
 import { useStore } from "zustand";
-import { callApi } from "../lib/client/api";
+import { callApi } from "../lib/client/sandbox-api";
 import { describeFault } from "../lib/client/fault-form";
 import { sandboxStore } from "../lib/client/store";
 

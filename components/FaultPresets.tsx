@@ -1,7 +1,7 @@
 "use client";
 // One-click faults: the classics a teacher reaches for in front of a class.
 import { useState } from "react";
-import { callApi } from "../lib/client/api";
+import { callApi } from "../lib/client/sandbox-api";
 import { FAULT_PRESETS } from "../lib/client/fault-form";
 
 export function FaultPresets() {

@@ -1,7 +1,7 @@
 "use client";
 // Reset the whole sandbox, after saying what it wipes and asking once more.
 import { useState } from "react";
-import { callApi } from "../lib/client/api";
+import { callApi } from "../lib/client/sandbox-api";
 
 export function ResetSandboxButton({ onReset }: { onReset?: () => void }) {
   const [confirming, setConfirming] = useState(false);

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { useStore } from "zustand";
 import { DEFAULT_RESILIENCE, type Resilience } from "../lib/contract/resilience";
-import { callApi } from "../lib/client/api";
+import { callApi } from "../lib/client/sandbox-api";
 import { sandboxStore } from "../lib/client/store";
 
 export function ResiliencePanel() {

@@ -2,7 +2,7 @@
 // Whether the sandbox starts a service again by itself when it dies on its own (on-failure) or leaves it down (never).
 import { useState } from "react";
 import type { ServiceView } from "../lib/contract/control";
-import { askSandbox } from "../lib/client/control-api";
+import { askSandbox } from "../lib/client/sandbox-api";
 
 export function RestartPolicyControl({ service }: { service: ServiceView }) {
   const [busy, setBusy] = useState(false);

@@ -3,8 +3,8 @@
 // For the monolith each instance is a whole copy of the shop.
 import { useEffect, useState, type FormEvent } from "react";
 import { MAX_REPLICAS, type ServiceView } from "../lib/contract/control";
-import { actionAllowed } from "../lib/sandbox/lifecycle";
-import { askSandbox } from "../lib/client/control-api";
+import { actionAllowed } from "../lib/contract/lifecycle";
+import { askSandbox } from "../lib/client/sandbox-api";
 
 export function ScaleControl({ service }: { service: ServiceView }) {
   const [wanted, setWanted] = useState(service.replicas);

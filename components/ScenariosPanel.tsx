@@ -3,7 +3,7 @@
 // and a summary of what it measured after; it puts things back by itself (or at once with Stop).
 import { useCallback, useState } from "react";
 import type { ScenariosView } from "../lib/contract/scenarios";
-import { callApi } from "../lib/client/api";
+import { callApi } from "../lib/client/sandbox-api";
 import { focusAfterRender } from "../lib/client/focus";
 import { usePolling } from "../lib/client/use-polling";
 import { ResetSandboxButton } from "./ResetSandboxButton";

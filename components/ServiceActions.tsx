@@ -3,8 +3,8 @@
 // enabled only when its state allows, busy while asked, the sandbox's refusal in words.
 import { useRef, useState } from "react";
 import type { ServiceAction, ServiceView } from "../lib/contract/control";
-import { actionAllowed } from "../lib/sandbox/lifecycle";
-import { askSandbox } from "../lib/client/control-api";
+import { actionAllowed } from "../lib/contract/lifecycle";
+import { askSandbox } from "../lib/client/sandbox-api";
 
 type Strategy = "recreate" | "rolling";
 

@@ -6,7 +6,7 @@ import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import type { StackId } from "../lib/contract/events";
 import { SHOP_SERVICE_IDS } from "../lib/contract/services";
-import { askSandbox } from "../lib/client/control-api";
+import { askSandbox } from "../lib/client/sandbox-api";
 import { faultBadgeText, faultsOn } from "../lib/client/fault-badges";
 import { sandboxStore } from "../lib/client/store";
 

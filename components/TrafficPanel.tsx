@@ -4,7 +4,7 @@ import { useCallback, useState, type FormEvent } from "react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import { DEFAULT_TRAFFIC_S, type TrafficBody, type TrafficView } from "../lib/contract/control";
-import { callApi } from "../lib/client/api";
+import { callApi } from "../lib/client/sandbox-api";
 import { sandboxStore } from "../lib/client/store";
 import { usePolling } from "../lib/client/use-polling";
 import { TrafficFigures } from "./TrafficFigures";

@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import type { TrafficView } from "../../lib/contract/control";
-import { callApi } from "../../lib/client/api";
+import { callApi } from "../../lib/client/sandbox-api";
 import { sandboxStore } from "../../lib/client/store";
 
 /** Enough to give both stacks steady figures, light enough for a 2-core laptop running both. */

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useStore } from "zustand";
 import type { Comparison } from "../../lib/contract/compare";
 import type { TrafficView } from "../../lib/contract/control";
-import { callApi } from "../../lib/client/api";
+import { callApi } from "../../lib/client/sandbox-api";
 import { addReading, emptySeries, type CompareSeries } from "../../lib/client/compare-series";
 import { connectSandbox } from "../../lib/client/socket";
 import { sandboxStore } from "../../lib/client/store";

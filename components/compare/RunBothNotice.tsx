@@ -2,7 +2,7 @@
 // When only one stack runs there is nothing to compare: say so, and start the other with one click.
 import { useState } from "react";
 import type { StackComparison } from "../../lib/contract/compare";
-import { callApi } from "../../lib/client/api";
+import { callApi } from "../../lib/client/sandbox-api";
 
 export function RunBothNotice({ stacks }: { stacks: StackComparison[] }) {
   const [busy, setBusy] = useState(false);

@@ -1,7 +1,7 @@
 // The graph's memory figures, read from GET /api/metrics every few seconds while the Sandbox screen is open.
 import { createStore } from "zustand/vanilla";
 import type { Metrics } from "../contract/control";
-import { callApi } from "./api";
+import { callApi } from "./sandbox-api";
 import { memoryOf, noMemory, type MemoryView } from "./memory";
 
 /** The server samples /proc every second or so; every 2 s shows a scale-up within a moment without a flood of calls. */

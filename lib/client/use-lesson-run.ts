@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import type { LessonRun } from "../contract/lessons";
-import { callApi } from "./api";
+import { callApi } from "./sandbox-api";
 import { lessonStore } from "./lesson-store";
 
 /** Whether the run already serves this address: the same lesson, at this step or with this step done. */

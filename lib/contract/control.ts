@@ -26,6 +26,9 @@ export const RestartPolicyBodySchema = z.object({ restart: RestartPolicySchema }
 
 export const ServiceActionSchema = z.enum(["kill", "stop", "start", "redeploy"]);
 export type ServiceAction = z.infer<typeof ServiceActionSchema>;
+/** Every action on one service, as the last part of its path: POST /api/services/<id>/<action>. */
+export const SERVICE_ROUTE_ACTIONS = [...ServiceActionSchema.options, "scale", "restart-policy"] as const;
+export type ServiceRouteAction = (typeof SERVICE_ROUTE_ACTIONS)[number];
 
 export const InstanceViewSchema = z.object({
   instanceId: z.string(),

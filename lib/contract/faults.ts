@@ -5,6 +5,8 @@ import { StackIdSchema } from "./events";
 
 export const FAULT_TYPES = ["latency", "errors", "partition", "slow-consumer", "cpu-hog", "crash-on-start"] as const;
 export const FaultTypeSchema = z.enum(FAULT_TYPES);
+/** Faults that make a service slower rather than failing it: the reading says which features they slowed. */
+export const SLOWING_FAULTS: ReadonlySet<FaultType> = new Set(["latency", "cpu-hog", "slow-consumer"]);
 export type FaultType = z.infer<typeof FaultTypeSchema>;
 
 /** What each fault does, in the words the screen uses. */

@@ -3,7 +3,7 @@
 import type { LessonAction, LessonStartSchema } from "../contract/lessons";
 import { DEFAULT_RESILIENCE } from "../contract/resilience";
 import type { Sandbox } from "../sandbox/sandbox";
-import type { ScenarioControl, TrafficControl } from "../sandbox/sandbox-extras";
+import type { ScenarioControl, TrafficControl } from "../sandbox/instruments";
 import type { z } from "zod";
 import { isDown } from "./check-input";
 import { placeOrders } from "./lesson-shopper";

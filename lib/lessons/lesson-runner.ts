@@ -9,6 +9,7 @@ import { fill } from "./figures";
 import { findLesson } from "./lessons";
 import { needsAudit, needsMetrics } from "./predicates";
 import { brokenPrecondition, evaluateStep } from "./step-evaluation";
+import { notFound } from "../sandbox/refused";
 
 /** Frequent events (calls, jobs) kept for the window: at 20 requests/s several minutes of a lesson. */
 const MAX_EVENTS = 30_000;
@@ -32,7 +33,6 @@ export interface LessonSources {
   perform(actions: readonly LessonAction[]): Promise<void>;
 }
 
-export class UnknownLesson extends Error {}
 
 interface Active {
   lesson: Lesson;
@@ -74,9 +74,9 @@ export class LessonRunner {
   /** Puts the sandbox in the lesson's start state plus what `stepId` needs, then runs the lesson from that step. */
   async start(lessonId: string, stepId?: string): Promise<LessonRun> {
     const lesson = findLesson(lessonId);
-    if (!lesson) throw new UnknownLesson(`there is no lesson called ${lessonId}`);
+    if (!lesson) throw notFound(`there is no lesson called ${lessonId}`);
     const stepIndex = stepId === undefined ? 0 : lesson.steps.findIndex((step) => step.id === stepId);
-    if (stepIndex < 0) throw new UnknownLesson(`the lesson ${lessonId} has no step called ${stepId}`);
+    if (stepIndex < 0) throw notFound(`the lesson ${lessonId} has no step called ${stepId}`);
     const generation = ++this.generation;
     const now = Date.now();
     const steps = lesson.steps.map((step, index) => ({ id: step.id, status: index < stepIndex ? ("skipped" as const) : index === stepIndex ? ("active" as const) : ("pending" as const), checks: [], figures: {}, satisfiedAt: null, measured: null }));

@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { StackId } from "../contract/events";
 import type { Sandbox } from "../sandbox/sandbox";
-import { sendShopperRequest, type ShopperRequest } from "../sandbox/shopper-http";
+import { sendShopperRequest, type ShopperRequest } from "../sandbox/traffic/shopper-http";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 

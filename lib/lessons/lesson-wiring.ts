@@ -1,21 +1,21 @@
 // Builds the lesson runner for a sandbox: where its checks read from and how its calls are performed.
 import type { Metrics } from "../contract/control";
 import type { Sandbox } from "../sandbox/sandbox";
-import type { ScenarioControl, TrafficControl } from "../sandbox/sandbox-extras";
-import { audit } from "../sandbox/audit";
+import type { ScenarioControl, TrafficControl } from "../sandbox/instruments";
+import { audit } from "../sandbox/metrics/audit";
 import { applyStart, performAll } from "./lesson-actions";
 import { LessonRunner } from "./lesson-runner";
 
-export function createLessonRunner(sandbox: Sandbox, extras: { traffic: TrafficControl; scenarios: ScenarioControl; metrics(): Metrics }): LessonRunner {
-  const operations = { sandbox, traffic: extras.traffic, scenarios: extras.scenarios };
+export function createLessonRunner(sandbox: Sandbox, instruments: { traffic: TrafficControl; scenarios: ScenarioControl; metrics(): Metrics }): LessonRunner {
+  const operations = { sandbox, traffic: instruments.traffic, scenarios: instruments.scenarios };
   return new LessonRunner({
     state: () => sandbox.state(),
     subscribe: (listener) => sandbox.hub.subscribe(listener),
     onState: (listener) => sandbox.onState(listener),
-    traffic: () => extras.traffic.view(),
+    traffic: () => instruments.traffic.view(),
     lastRedeploy: (stack) => sandbox.incidents.lastRedeploy(stack),
     lastFailure: (stack) => sandbox.incidents.lastFailure(stack),
-    metrics: extras.metrics,
+    metrics: instruments.metrics,
     audit: () => audit(sandbox),
     applyStart: (lesson) => applyStart(lesson.start, operations),
     perform: (actions) => performAll(actions, operations),

@@ -1,7 +1,7 @@
 // The shopper-side and data checks, each against recorded figures where the goal happened and where it nearly did.
 import { describe, expect, it } from "vitest";
 import type { PredicateSpec } from "../contract/lessons";
-import { IncidentTracker } from "../sandbox/incident-tracker";
+import { IncidentTracker } from "../sandbox/metrics/incident-tracker";
 import { input, noTraffic, T0 } from "./check-fixtures";
 import { evaluate } from "./predicates";
 

@@ -1,6 +1,6 @@
 // Checks read from what shoppers got and what the shop's own data says: redeploys, blast radius, traffic served, orders settled.
 import type { PredicateSpec } from "../contract/lessons";
-import { REDEPLOY_TAIL_MS } from "../sandbox/incident-tracker";
+import { REDEPLOY_TAIL_MS } from "../sandbox/metrics/incident-tracker";
 import { megabytes, outcome, type CheckInput, type CheckOutcome } from "./check-input";
 
 type Spec<N extends PredicateSpec["is"]> = Extract<PredicateSpec, { is: N }>;

@@ -3,29 +3,28 @@
 import path from "node:path";
 import type { RestartPolicy, SandboxState, ServiceView, StackView } from "../contract/control";
 import type { StackId } from "../contract/events";
-import type { Fault, FaultBody } from "../contract/faults";
+import { SLOWING_FAULTS, type Fault, type FaultBody } from "../contract/faults";
 import type { ParentMessage } from "../contract/ipc";
 import { DEFAULT_RESILIENCE, type Resilience } from "../contract/resilience";
 import { BULL_PREFIX, MONOLITH_ID, SHOP_SERVICE_IDS, queueTopology, type Architecture } from "../contract/services";
 import { brokerConnection } from "../../sandbox-services/runtime/src/queues";
-import { pingRedis, pingTargetFromUrl, socketPath } from "./broker";
-import { emptyDataFolder, makeDataFolder, removeDataFolder } from "./data-folder";
-import { FaultRegistry } from "./fault-registry";
-import { IncidentTracker } from "./incident-tracker";
-import { monolithDefinition, redisDefinition, shopServiceDefinition, type StackPaths } from "./launch-specs";
-import { QueueStats } from "./queue-stats";
-import { ShopperMeter } from "./shopper-meter";
-import { StackKeys } from "./stack-keys";
-import { ActionRefused, Supervisor, type ServiceDefinition } from "./supervisor";
-import { TelemetryHub } from "./telemetry-hub";
+import { pingRedis, pingTargetFromUrl, socketPath } from "./processes/broker";
+import { emptyDataFolder, makeDataFolder, removeDataFolder } from "./processes/data-folder";
+import { FaultRegistry } from "./scenarios/fault-registry";
+import { IncidentTracker } from "./metrics/incident-tracker";
+import { monolithDefinition, redisDefinition, shopServiceDefinition, type StackPaths } from "./processes/launch-specs";
+import { QueueStats } from "./telemetry/queue-stats";
+import { ShopperMeter } from "./metrics/shopper-meter";
+import { StackKeys } from "./processes/stack-keys";
+import { Supervisor, type ServiceDefinition } from "./processes/supervisor";
+import { ActionRefused } from "./refused";
+import { TelemetryHub } from "./telemetry/telemetry-hub";
 
 /** Queue counts are asked of BullMQ this often. */
 export const QUEUE_REFRESH_MS = 1_000;
 /** State changes reach listeners at most this often. */
 const STATE_THROTTLE_MS = 100;
 const STACK_IDS: StackId[] = ["microservices", "monolith"];
-/** Faults that make a service slower rather than failing it: the reading says which features they slowed. */
-export const SLOWING_FAULTS: ReadonlySet<Fault["type"]> = new Set(["latency", "cpu-hog", "slow-consumer"]);
 /** Where a shopper enters each stack. */
 export const ENTRY_SERVICE: Record<StackId, string> = { microservices: "api-gateway", monolith: MONOLITH_ID };
 

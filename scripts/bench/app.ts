@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import type { SandboxState } from "../../lib/contract/control";
-import { percentileOfSorted } from "../../lib/sandbox/percentile";
+import { percentileOfSorted } from "../../lib/sandbox/metrics/percentile";
 
 export interface RunningApp {
   baseUrl: string;

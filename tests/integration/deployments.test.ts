@@ -9,7 +9,7 @@ import { isAlive } from "./support/processes";
 import { Storefront } from "./support/storefront";
 import { watchTelemetry, type TelemetryWatcher } from "./support/telemetry";
 import { waitFor } from "./support/wait";
-import { FIRST_RESTART_DELAY_MS } from "../../lib/sandbox/restart-policy";
+import { FIRST_RESTART_DELAY_MS } from "../../lib/sandbox/processes/restart-policy";
 
 let app: RunningApp;
 

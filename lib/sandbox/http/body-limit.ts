@@ -2,12 +2,12 @@
 // a body that grows past it while streaming is refused too; either way the rest is drained, so the caller reads a
 // clean 413 instead of a dropped connection.
 import type { IncomingMessage } from "node:http";
+import { ActionRefused } from "../refused";
 
 /** A request body over the limit: answered 413 with this sentence. */
-export class BodyTooLarge extends Error {
-  readonly status = 413;
+export class BodyTooLarge extends ActionRefused {
   constructor(readonly limit: number) {
-    super(`the request body is too large: at most ${Math.round(limit / 1024)} KB`);
+    super(413, `the request body is too large: at most ${Math.round(limit / 1024)} KB`);
   }
 }
 

@@ -3,7 +3,7 @@
 import type { SandboxState, ServiceView } from "../../contract/control";
 import type { NumberedEvent } from "../../contract/events";
 import type { RecordedSnapshot } from "../../contract/recording";
-import { isAlive } from "../lifecycle";
+import { isAlive } from "../../contract/lifecycle";
 
 const RANK = ["healthy", "unhealthy", "starting", "stopping", "crashed", "stopped"] as const;
 

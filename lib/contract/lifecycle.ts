@@ -1,0 +1,45 @@
+// The life of one service process as data: which status may follow which, and what each action needs.
+import type { ServiceStatus } from "./services";
+import type { ServiceAction } from "./control";
+
+/** Every allowed transition. Anything not listed is impossible, and the supervisor refuses it. */
+export const TRANSITIONS: Readonly<Record<ServiceStatus, readonly ServiceStatus[]>> = {
+  // A new process: up and answering /health, or dead before it got there, or stopped on the way.
+  starting: ["healthy", "crashed", "stopping"],
+  healthy: ["unhealthy", "stopping", "crashed"],
+  unhealthy: ["healthy", "stopping", "crashed"],
+  // A stop or kill was asked for; the exit ends it.
+  stopping: ["stopped"],
+  stopped: ["starting"],
+  crashed: ["starting"],
+};
+
+export function canTransition(from: ServiceStatus, to: ServiceStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Everything the supervisor can be asked to do to a service. */
+export type SupervisorAction = ServiceAction | "scale";
+
+/** Which statuses each user action can be taken from. */
+export const ACTION_FROM: Readonly<Record<SupervisorAction, readonly ServiceStatus[]>> = {
+  start: ["stopped", "crashed"],
+  stop: ["starting", "healthy", "unhealthy"],
+  kill: ["starting", "healthy", "unhealthy", "stopping"],
+  redeploy: ["healthy", "unhealthy", "stopped", "crashed"],
+  // Scaling a stopped service only sets how many instances its next start runs.
+  scale: ["healthy", "unhealthy", "stopped", "crashed"],
+};
+
+export function actionAllowed(action: SupervisorAction, status: ServiceStatus): boolean {
+  return ACTION_FROM[action].includes(status);
+}
+
+/** Why an action cannot be taken, in words, or undefined when it can. */
+export function refusal(service: string, action: SupervisorAction, status: ServiceStatus): string | undefined {
+  if (actionAllowed(action, status)) return undefined;
+  return `cannot ${action} ${service} while it is ${status}: ${action} is possible when it is ${ACTION_FROM[action].join(", ")}`;
+}
+
+/** Whether a process in this status is alive (has a pid the supervisor owns). */
+export const isAlive = (status: ServiceStatus): boolean => status === "starting" || status === "healthy" || status === "unhealthy" || status === "stopping";

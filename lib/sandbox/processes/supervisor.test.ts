@@ -1,0 +1,137 @@
+// The supervisor's decisions, with a fake process driver: which processes start and stop, in what order, when a
+// deploy is rolled back, when a crash is restarted and when it is not. No real process runs; the clock is faked.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { LifecycleEvent } from "../../contract/events";
+import { FIRST_RESTART_DELAY_MS, MAX_RESTART_DELAY_MS } from "./restart-policy";
+import { Supervisor, type ServiceDefinition } from "./supervisor";
+import { FakeDriver } from "./testing/fake-driver";
+
+let driver: FakeDriver;
+let lifecycle: LifecycleEvent[];
+let supervisor: Supervisor;
+
+const definition: ServiceDefinition = {
+  id: "payment-service",
+  kind: "service",
+  managed: true,
+  launch: (version) => ({
+    command: "payment-service",
+    args: [String(version)],
+    env: {},
+    readiness: { kind: "ipc" },
+    health: async (instance) => driver.started.find((fake) => fake.pid === instance.pid)?.behaviour === "healthy",
+    startTimeoutMs: 2_000,
+  }),
+};
+
+function view() {
+  return supervisor.views().find((service) => service.id === "payment-service")!;
+}
+
+/** Lets the fake clock run while `work` is under way, so its timers (drains, start deadlines) pass. */
+async function whileTimePasses<T>(work: Promise<T>, ms = 5_000): Promise<T> {
+  let done = false;
+  const result = work.finally(() => (done = true));
+  for (let passed = 0; passed < ms && !done; passed += 50) await vi.advanceTimersByTimeAsync(50);
+  return result;
+}
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] });
+  driver = new FakeDriver();
+  lifecycle = [];
+  supervisor = new Supervisor("microservices", [definition], { lifecycle: (event) => lifecycle.push(event), log: () => {}, telemetry: () => {}, changed: () => {}, greetings: () => [], launchEnv: () => ({}) }, driver);
+  await whileTimePasses(supervisor.startAll());
+  expect(view().status).toBe("healthy");
+  driver.log.length = 0;
+});
+
+afterEach(async () => {
+  await whileTimePasses(supervisor.dispose());
+  vi.useRealTimers();
+});
+
+describe("deploys", () => {
+  it("recreate: stops the old process before the next version starts, and counts the version up", async () => {
+    await whileTimePasses(supervisor.redeploy("payment-service", "recreate"));
+    expect(driver.log).toEqual(["SIGTERM 100", "start 101 v2", "ready 101"]);
+    expect(view()).toMatchObject({ status: "healthy", version: 2, pid: 101 });
+    expect(view().lastDeploy).toMatchObject({ strategy: "recreate", outcome: "succeeded", version: 2 });
+  });
+
+  it("rolling: starts the new version beside the old and retires the old only once the new one is healthy", async () => {
+    await whileTimePasses(supervisor.redeploy("payment-service", "rolling"));
+    expect(driver.log).toEqual(["start 101 v2", "ready 101", "SIGTERM 100"]);
+    expect(view()).toMatchObject({ status: "healthy", version: 2, pid: 101 });
+    expect(supervisor.addresses("payment-service")).toEqual(["http://127.0.0.1:40101"]);
+  });
+
+  it("rolling: a new version that never gets healthy is rolled back, and the old one keeps serving untouched", async () => {
+    driver.behaviourOf = (version) => (version === 2 ? "never-healthy" : "healthy");
+    await whileTimePasses(supervisor.redeploy("payment-service", "rolling"));
+    const [old, fresh] = driver.started;
+    expect(fresh.signals).toEqual(["SIGKILL"]);
+    expect(old.signals).toEqual([]);
+    expect(view()).toMatchObject({ status: "healthy", version: 1, pid: old.pid });
+    expect(view().lastDeploy).toMatchObject({ strategy: "rolling", outcome: "rolled-back", version: 2 });
+    expect(supervisor.addresses("payment-service")).toEqual([`http://127.0.0.1:${40_000 + old.pid}`]);
+  });
+
+  it("recreate of a bad release leaves the service down and says so", async () => {
+    driver.behaviourOf = (version) => (version === 2 ? "crash-at-boot" : "healthy");
+    await whileTimePasses(supervisor.redeploy("payment-service", "recreate"));
+    expect(view().status).toBe("crashed");
+    expect(view().lastDeploy).toMatchObject({ outcome: "failed", version: 2 });
+  });
+});
+
+describe("the restart policy", () => {
+  it("under on-failure, starts a service that keeps crashing again after pauses that double", async () => {
+    supervisor.setRestartPolicy("payment-service", "on-failure");
+    const pauses: number[] = [];
+    for (let crash = 1; crash <= 3; crash++) {
+      const before = driver.started.length;
+      driver.alive()[0].exit(1, null);
+      const crashedAt = Date.now();
+      while (driver.started.length === before && Date.now() - crashedAt <= MAX_RESTART_DELAY_MS) await vi.advanceTimersByTimeAsync(10);
+      pauses.push(Date.now() - crashedAt);
+      await whileTimePasses(Promise.resolve());
+    }
+    expect(pauses).toEqual([FIRST_RESTART_DELAY_MS, FIRST_RESTART_DELAY_MS * 2, FIRST_RESTART_DELAY_MS * 4]);
+    expect(view().status).toBe("healthy");
+  });
+
+  it("under never (the default), leaves a crashed service down for longer than any restart pause", async () => {
+    expect(view().restartPolicy).toBe("never");
+    driver.alive()[0].exit(1, null);
+    await vi.advanceTimersByTimeAsync(MAX_RESTART_DELAY_MS * 2);
+    expect(driver.started).toHaveLength(1);
+    expect(view().status).toBe("crashed");
+  });
+
+  it("never restarts a service the user killed, even under on-failure", async () => {
+    supervisor.setRestartPolicy("payment-service", "on-failure");
+    await whileTimePasses(supervisor.kill("payment-service"));
+    await vi.advanceTimersByTimeAsync(MAX_RESTART_DELAY_MS * 2);
+    expect(driver.started).toHaveLength(1);
+    expect(view().status).toBe("stopped");
+  });
+
+  it("refuses what the lifecycle table does not allow: starting a healthy service is a 409", async () => {
+    await expect(supervisor.start("payment-service")).rejects.toMatchObject({ status: 409 });
+    await expect(supervisor.kill("no-such-service")).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("scaling", () => {
+  it("starts more processes up to the replicas asked, and retires the extra ones when scaled down", async () => {
+    await whileTimePasses(supervisor.scale("payment-service", 3));
+    expect(driver.alive()).toHaveLength(3);
+    expect(supervisor.addresses("payment-service")).toHaveLength(3);
+    expect(view()).toMatchObject({ replicas: 3, status: "healthy" });
+    await whileTimePasses(supervisor.scale("payment-service", 1));
+    expect(driver.alive()).toHaveLength(1);
+    expect(driver.started.filter((fake) => fake.signals.includes("SIGTERM"))).toHaveLength(2);
+    expect(view().instances).toHaveLength(1);
+  });
+});

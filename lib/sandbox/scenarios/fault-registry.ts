@@ -1,0 +1,54 @@
+// The faults in force: added, listed and cleared here, then sent to every process of the stacks they target.
+import { randomUUID } from "node:crypto";
+import type { Fault, FaultBody } from "../../contract/faults";
+import type { StackId } from "../../contract/events";
+import { MONOLITH_ID } from "../../contract/services";
+import { conflict } from "../refused";
+
+/** More would not teach anything more, and every process checks the list on every request. */
+export const MAX_FAULTS = 20;
+
+export class FaultRegistry {
+  private faults: Fault[] = [];
+
+  constructor(private readonly changed: (faults: Fault[]) => void) {}
+
+  list(): Fault[] {
+    return this.faults;
+  }
+
+  /** Adds a fault; an identical one already in force is returned instead of stacking a second. */
+  add(body: FaultBody): Fault {
+    const same = this.faults.find((fault) => fault.service === body.service && fault.type === body.type && fault.peer === body.peer && fault.stack === body.stack);
+    if (same && same.ms === body.ms && same.rate === body.rate) return same;
+    // A new value for a fault in force replaces it, so it never counts against the limit.
+    if (!same && this.faults.length >= MAX_FAULTS) throw conflict(`at most ${MAX_FAULTS} faults can be in force: clear some first`);
+    const fault: Fault = { id: `f-${randomUUID().slice(0, 8)}`, ...body, createdAt: Date.now() };
+    // A new value for the same fault replaces the old one.
+    this.faults = [...this.faults.filter((candidate) => candidate !== same), fault];
+    this.changed(this.faults);
+    return fault;
+  }
+
+  remove(id: string): boolean {
+    const before = this.faults.length;
+    this.faults = this.faults.filter((fault) => fault.id !== id);
+    if (this.faults.length === before) return false;
+    this.changed(this.faults);
+    return true;
+  }
+
+  clear(): void {
+    if (this.faults.length === 0) return;
+    this.faults = [];
+    this.changed(this.faults);
+  }
+
+  /**
+   * Whether the next process of `serviceId` in `stack` is a bad release. In the monolith every module ships in
+   * the one process, so a bad release of any module takes the whole monolith down at start.
+   */
+  crashesOnStart(stack: StackId, serviceId: string): boolean {
+    return this.faults.some((fault) => fault.type === "crash-on-start" && (!fault.stack || fault.stack === stack) && (serviceId === MONOLITH_ID ? stack === "monolith" : fault.service === serviceId));
+  }
+}
