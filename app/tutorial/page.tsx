@@ -1,5 +1,5 @@
 // The course map of the guided lessons.
-import { TopBar } from "../../components/TopBar";
+import { TopBar } from "../../components/screen/TopBar";
 import { CourseMap } from "../../components/tutorial/CourseMap";
 
 export default function TutorialPage() {

@@ -9,7 +9,7 @@ import { addReading, emptySeries, type CompareSeries } from "../../lib/client/co
 import { connectSandbox } from "../../lib/client/socket";
 import { sandboxStore } from "../../lib/client/store";
 import { usePolling } from "../../lib/client/use-polling";
-import { TopBar } from "../TopBar";
+import { TopBar } from "../screen/TopBar";
 import { CompareCharts } from "./CompareCharts";
 import { CompareControls } from "./CompareControls";
 import { CompareReading } from "./CompareReading";

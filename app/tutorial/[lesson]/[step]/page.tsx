@@ -1,5 +1,5 @@
 // One step of a guided lesson, beside the same live sandbox: a deep link sets up what the step needs.
-import { SandboxScreen } from "../../../../components/SandboxScreen";
+import { SandboxScreen } from "../../../../components/screen/SandboxScreen";
 
 export default async function LessonStepPage({ params }: { params: Promise<{ lesson: string; step: string }> }) {
   const { lesson, step } = await params;

@@ -1,0 +1,40 @@
+"use client";
+// The broker on the graph: Redis, drawn as the band that holds the queues, with its own status.
+import { memo } from "react";
+import type { NodeProps } from "@xyflow/react";
+import { useStore } from "zustand";
+import { useShallow } from "zustand/react/shallow";
+import { sandboxStore } from "../../lib/client/store";
+import { STATUS_TONE } from "../../lib/client/status";
+import { StatusBadge } from "./StatusBadge";
+import { useInTrace } from "./ServiceNode";
+
+function BrokerNodeView({ id, selected }: NodeProps) {
+  const facts = useStore(
+    sandboxStore,
+    useShallow((view) => {
+      const broker = view.sandbox?.services.find((service) => service.id === id);
+      return { status: broker?.status ?? null, version: broker?.version ?? null, pid: broker?.pid ?? null, managed: broker?.managed ?? true };
+    }),
+  );
+  const inTrace = useInTrace(id);
+  return (
+    <div
+      className={`broker-node tone-${facts.status ? STATUS_TONE[facts.status] : "down"}${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}`}
+      data-service={id}
+      data-stack="microservices"
+      data-status={facts.status ?? "unknown"}
+    >
+      <div className="broker-label">
+        <span className="node-title">redis</span>
+        <span className="muted"> BullMQ broker · the queues live here</span>
+        {facts.status && <StatusBadge status={facts.status} />}
+        <span className="node-facts">
+          <span className="version">v{facts.version ?? "?"}</span> <span>pid {facts.pid ?? (facts.managed ? "—" : "external")}</span>
+        </span>
+      </div>
+    </div>
+  );
+}
+
+export const BrokerNode = memo(BrokerNodeView);

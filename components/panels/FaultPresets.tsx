@@ -1,0 +1,36 @@
+"use client";
+// One-click faults: the classics a teacher reaches for in front of a class.
+import { useState } from "react";
+import { callApi } from "../../lib/client/sandbox-api";
+import { FAULT_PRESETS } from "../../lib/client/fault-form";
+
+export function FaultPresets() {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function inject(label: string, body: unknown) {
+    setBusy(label);
+    setError(null);
+    const result = await callApi("POST", "/api/faults", body);
+    if (!result.ok) setError(result.error);
+    setBusy(null);
+  }
+
+  return (
+    <div className="fault-presets" role="group" aria-label="One-click faults">
+      <h3>One click</h3>
+      <div className="op-chips">
+        {FAULT_PRESETS.map(({ label, body }) => (
+          <button key={label} type="button" className="op-button chip" disabled={busy !== null} aria-busy={busy === label} onClick={() => void inject(label, body)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p className="op-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

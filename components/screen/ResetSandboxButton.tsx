@@ -1,0 +1,49 @@
+"use client";
+// Reset the whole sandbox, after saying what it wipes and asking once more.
+import { useState } from "react";
+import { callApi } from "../../lib/client/sandbox-api";
+
+export function ResetSandboxButton({ onReset }: { onReset?: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function reset() {
+    setBusy(true);
+    setError(null);
+    const result = await callApi("POST", "/api/sandbox/reset", {});
+    setBusy(false);
+    setConfirming(false);
+    if (!result.ok) setError(result.error);
+    else onReset?.();
+  }
+
+  return (
+    <div className="reset-sandbox">
+      {!confirming ? (
+        <button type="button" className="op-button" onClick={() => setConfirming(true)} disabled={busy}>
+          Reset sandbox…
+        </button>
+      ) : (
+        <div role="group" aria-label="Confirm the reset" className="confirm">
+          <p className="small">
+            Every service back to v1, every order, account and queue cleared, every fault off. <strong>Reset?</strong>
+          </p>
+          <div className="op-row">
+            <button type="button" className="op-button danger" onClick={() => void reset()} disabled={busy} aria-busy={busy} autoFocus>
+              {busy ? "Resetting…" : "Yes, reset everything"}
+            </button>
+            <button type="button" className="op-button" onClick={() => setConfirming(false)} disabled={busy}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {error && (
+        <p className="op-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+// The sandbox screen: the live graph in the middle, the shopper on the left, the inspector on the right (only while
+// something is selected, so the graph has the room to be drawn at a readable size), events below.
+import { useEffect } from "react";
+import { useStore } from "zustand";
+import { connectSandbox } from "../../lib/client/socket";
+import { startMemory } from "../../lib/client/memory-store";
+import { startMetrics } from "../../lib/client/metrics-store";
+import { sandboxStore } from "../../lib/client/store";
+import { restorePositions, uiStore } from "../../lib/client/ui-store";
+import { ConnectionLostNotice } from "./ConnectionIndicator";
+import { EventStream } from "../stream/EventStream";
+import { Inspector } from "../inspector/Inspector";
+import { LeftPanel } from "../panels/LeftPanel";
+import { SystemGraph } from "../graph/SystemGraph";
+import { TopBar } from "./TopBar";
+import { LessonPanel } from "../tutorial/LessonPanel";
+
+/** `lesson`: a guided lesson's step, shown beside the same graph, stream and controls. */
+export function SandboxScreen({ lesson }: { lesson?: { lessonId: string; stepId: string } } = {}) {
+  useEffect(() => {
+    restorePositions();
+    const stopMetrics = startMetrics();
+    const stopMemory = startMemory();
+    const disconnect = connectSandbox(sandboxStore);
+    return () => {
+      disconnect();
+      stopMemory();
+      stopMetrics();
+    };
+  }, []);
+  const inspecting = useStore(uiStore, (view) => view.selection !== null);
+  // The right column holds the inspector and a lesson's panel: it stays while either has something to show.
+  const rightColumn = inspecting || lesson !== undefined;
+  return (
+    <div className={`screen${rightColumn ? "" : " inspector-closed"}`}>
+      <TopBar />
+      <aside className="left-panel">
+        <LeftPanel />
+      </aside>
+      <main className="graph-area">
+        <SystemGraph />
+        <ConnectionLostNotice />
+      </main>
+      <aside className="right-panel">
+        {lesson && <LessonPanel lessonId={lesson.lessonId} stepId={lesson.stepId} />}
+        <Inspector />
+      </aside>
+      <div className="bottom-panel">
+        <EventStream />
+      </div>
+    </div>
+  );
+}
