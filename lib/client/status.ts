@@ -20,4 +20,3 @@ export const STATUS_TONE: Record<ServiceStatus, "ok" | "busy" | "warn" | "down" 
   crashed: "bad",
 };
 
-export const statusLabel = (status: ServiceStatus): string => `${STATUS_SYMBOL[status]} ${status}`;

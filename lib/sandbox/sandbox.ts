@@ -18,6 +18,7 @@ import { ShopperMeter } from "./metrics/shopper-meter";
 import { StackKeys } from "./processes/stack-keys";
 import { Supervisor, type ServiceDefinition } from "./processes/supervisor";
 import { ActionRefused } from "./refused";
+import type { EventSink } from "./telemetry/event-sink";
 import { TelemetryHub } from "./telemetry/telemetry-hub";
 
 /** Queue counts are asked of BullMQ this often. */
@@ -70,11 +71,18 @@ export class Sandbox {
     this.architecture = options.architecture ?? "microservices";
     this.faults = new FaultRegistry((faults) => this.broadcast({ type: "faults", faults }));
     const broker = options.redisUrl ? { url: options.redisUrl } : { path: socketPath(path.join(this.paths.dataDir, "redis")) };
+    // Every event goes to the hub; a crash is also what a failure incident is measured from.
+    const sink: EventSink = {
+      emit: (events, dropped) => {
+        this.hub.emit(events, dropped);
+        for (const event of events) {
+          if (event.type === "lifecycle" && event.to === "crashed") this.incidents.failed(event.stack, event.service, `${event.service} crashed (${event.reason})`, event.ts);
+        }
+      },
+    };
     const supervisorFor = (stack: StackId, definitions: ServiceDefinition[]) =>
       new Supervisor(stack, definitions, {
-        lifecycle: (event) => this.hub.push(event),
-        log: (event) => this.hub.push(event),
-        telemetry: (events, dropped) => this.hub.pushMany(events, dropped),
+        sink,
         changed: () => this.stateChanged(),
         greetings: () => [
           { type: "faults", faults: this.faults.list() },
@@ -95,11 +103,6 @@ export class Sandbox {
     this.queueStats = new QueueStats(queueTopology().map((queue) => queue.queue), brokerConnection(broker), BULL_PREFIX);
     this.queueTimer = setInterval(() => void this.refreshQueues(), QUEUE_REFRESH_MS);
     this.queueTimer.unref();
-    this.hub.subscribe((batch) => {
-      for (const event of batch) {
-        if (event.type === "lifecycle" && event.to === "crashed") this.incidents.failed(event.stack, event.service, `${event.service} crashed (${event.reason})`, event.ts);
-      }
-    });
   }
 
   get dataDir(): string {

@@ -1,6 +1,7 @@
 // One running copy of a service: its process, its status (moved only through the lifecycle table), its logs.
 import type { ServiceKind, ServiceStatus } from "../../contract/services";
-import type { LifecycleEvent, LogEvent, StackId, TelemetryEvent } from "../../contract/events";
+import type { LifecycleEvent, LogEvent, StackId } from "../../contract/events";
+import type { EventSink } from "../telemetry/event-sink";
 import { ChildMessageSchema } from "../../contract/ipc";
 import type { InstanceView } from "../../contract/control";
 import { canTransition, isAlive } from "../../contract/lifecycle";
@@ -21,11 +22,6 @@ export interface LaunchSpec {
   startTimeoutMs?: number;
 }
 
-export interface InstanceHooks {
-  lifecycle(event: LifecycleEvent): void;
-  log(event: LogEvent): void;
-  telemetry(events: TelemetryEvent[], dropped: number): void;
-}
 
 /** A process that is neither ready nor healthy after this long is killed and reported crashed. */
 export const START_TIMEOUT_MS = 15_000;
@@ -55,7 +51,10 @@ export class Instance {
     readonly instanceId: string,
     readonly version: number,
     private readonly spec: LaunchSpec,
-    private readonly hooks: InstanceHooks,
+    /** Where the process's telemetry and log lines go. */
+    private readonly sink: EventSink,
+    /** Told of every lifecycle move first: the supervisor decides what follows it, then records it. */
+    private readonly onLifecycle: (event: LifecycleEvent) => void,
     private readonly driver: ProcessDriver,
   ) {}
 
@@ -73,7 +72,7 @@ export class Instance {
     const from = this.status;
     this.status = to;
     this.reason = reason;
-    this.hooks.lifecycle({ type: "lifecycle", ts: Date.now(), stack: this.stack, service: this.serviceId, instanceId: this.instanceId, from, to, pid: this.pid, version: this.version, reason });
+    this.onLifecycle({ type: "lifecycle", ts: Date.now(), stack: this.stack, service: this.serviceId, instanceId: this.instanceId, from, to, pid: this.pid, version: this.version, reason });
     return true;
   }
 
@@ -97,7 +96,7 @@ export class Instance {
         this.port = message.data.port;
         markReady();
       } else {
-        this.hooks.telemetry(message.data.events, message.data.dropped);
+        this.sink.emit(message.data.events, message.data.dropped);
       }
     });
     child.onError((error) => this.logLine("error", `could not start: ${error.message}`));
@@ -184,6 +183,6 @@ export class Instance {
 
   private logLine(level: LogEvent["level"], line: string): void {
     const trace = TRACE_IN_LOG.exec(line);
-    this.hooks.log({ type: "log", ts: Date.now(), stack: this.stack, service: this.serviceId, instanceId: this.instanceId, level, line: trace ? line.slice(0, trace.index).trimEnd() : line, traceId: trace?.[1] });
+    this.sink.emit([{ type: "log", ts: Date.now(), stack: this.stack, service: this.serviceId, instanceId: this.instanceId, level, line: trace ? line.slice(0, trace.index).trimEnd() : line, traceId: trace?.[1] }]);
   }
 }

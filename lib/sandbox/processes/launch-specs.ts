@@ -38,7 +38,6 @@ function nodeServiceDefinition(id: string, paths: StackPaths, env: Record<string
   return {
     id,
     kind: "service",
-    managed: true,
     launch: (version, instanceId): LaunchSpec => ({
       command: process.execPath,
       args: [...SERVICE_NODE_FLAGS, path.join(paths.rootDir, ".build", "services", `${id}.mjs`)],
@@ -69,7 +68,6 @@ export function redisDefinition(paths: StackPaths): ServiceDefinition {
   return {
     id: "redis",
     kind: "broker",
-    managed: true,
     launch: (): LaunchSpec => (mkdirSync(dir, { recursive: true }), {
       command: "redis-server",
       args: redisArgs(dir),

@@ -13,7 +13,6 @@ let supervisor: Supervisor;
 const definition: ServiceDefinition = {
   id: "payment-service",
   kind: "service",
-  managed: true,
   launch: (version) => ({
     command: "payment-service",
     args: [String(version)],
@@ -40,7 +39,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] });
   driver = new FakeDriver();
   lifecycle = [];
-  supervisor = new Supervisor("microservices", [definition], { lifecycle: (event) => lifecycle.push(event), log: () => {}, telemetry: () => {}, changed: () => {}, greetings: () => [], launchEnv: () => ({}) }, driver);
+  supervisor = new Supervisor("microservices", [definition], { sink: { emit: (events) => lifecycle.push(...events.filter((event) => event.type === "lifecycle")) }, changed: () => {}, greetings: () => [], launchEnv: () => ({}) }, driver);
   await whileTimePasses(supervisor.startAll());
   expect(view().status).toBe("healthy");
   driver.log.length = 0;

@@ -3,12 +3,13 @@
 // registry of where each service can be reached. The UI and the control API ask; the supervisor decides.
 import { ActionRefused } from "../refused";
 import type { RestartPolicy, ServiceView } from "../../contract/control";
-import type { LifecycleEvent, LogEvent, StackId, TelemetryEvent } from "../../contract/events";
+import type { LifecycleEvent, StackId } from "../../contract/events";
 import type { ParentMessage, Registry } from "../../contract/ipc";
 import type { ServiceKind, ServiceStatus } from "../../contract/services";
 import { childProcessDriver } from "./child-process-driver";
 import { Instance, type LaunchSpec } from "./instance";
 import type { ProcessDriver } from "./process-driver";
+import type { EventSink } from "../telemetry/event-sink";
 import { isAlive, refusal, type SupervisorAction } from "../../contract/lifecycle";
 import { nextCrashStreak, restartDelayMs } from "./restart-policy";
 
@@ -22,14 +23,11 @@ export interface ServiceDefinition {
   kind: ServiceKind;
   /** How to launch version `version` of this service; `env` is added to its environment. */
   launch(version: number, instanceId: string): LaunchSpec;
-  /** Whether the app may stop or kill it (a broker given through REDIS_URL is not ours). */
-  managed: boolean;
 }
 
 export interface SupervisorHooks {
-  lifecycle(event: LifecycleEvent): void;
-  log(event: LogEvent): void;
-  telemetry(events: TelemetryEvent[], dropped: number): void;
+  /** Where every lifecycle move, log line and telemetry event of the stack's processes goes. */
+  sink: EventSink;
   /** Anything about a service changed that a view would show. */
   changed(): void;
   /** Messages every new process gets before anything else (faults and resilience in force). */
@@ -83,10 +81,6 @@ export class Supervisor {
     return this.services.has(id);
   }
 
-  ids(): string[] {
-    return [...this.services.keys()];
-  }
-
   private get(id: string): ManagedService {
     const service = this.services.get(id);
     if (!service) throw new ActionRefused(404, `there is no service called ${id}`);
@@ -122,7 +116,6 @@ export class Supervisor {
   /** Runs `work` as the service's one action under way, after the lifecycle table said yes. */
   private async exclusive(id: string, action: SupervisorAction, work: (service: ManagedService) => Promise<void>): Promise<void> {
     const service = this.get(id);
-    if (!service.definition.managed) throw new ActionRefused(409, `${id} is not managed by the sandbox (it was given through REDIS_URL)`);
     if (service.busy) throw new ActionRefused(409, `${id} is busy: a ${service.busy} is under way`);
     const why = refusal(id, action, this.statusOf(id));
     if (why) throw new ActionRefused(409, why);
@@ -170,7 +163,6 @@ export class Supervisor {
 
   setRestartPolicy(id: string, policy: RestartPolicy): void {
     const service = this.get(id);
-    if (!service.definition.managed) throw new ActionRefused(409, `${id} is not managed by the sandbox (it was given through REDIS_URL)`);
     service.restartPolicy = policy;
     if (policy === "never") clearTimeout(service.restartTimer);
     this.hooks.changed();
@@ -247,11 +239,7 @@ export class Supervisor {
     const instanceId = `${definition.id}-${++this.instanceCounter}`;
     const spec = definition.launch(version, instanceId);
     spec.env = { ...spec.env, ...this.hooks.launchEnv(definition.id) };
-    const instance = new Instance(definition.id, this.stack, definition.kind, instanceId, version, spec, {
-      lifecycle: (event) => this.onLifecycle(service, instance, event),
-      log: this.hooks.log,
-      telemetry: this.hooks.telemetry,
-    }, this.driver);
+    const instance = new Instance(definition.id, this.stack, definition.kind, instanceId, version, spec, this.hooks.sink, (event) => this.onLifecycle(service, instance, event), this.driver);
     service.instances = [...service.instances.filter((candidate) => isAlive(candidate.status)), instance];
     const started = instance.start();
     // A fresh process learns where everyone is, and what faults are in force, before it serves anything.
@@ -262,7 +250,7 @@ export class Supervisor {
   }
 
   private onLifecycle(service: ManagedService, instance: Instance, event: LifecycleEvent): void {
-    this.hooks.lifecycle(event);
+    this.hooks.sink.emit([event]);
     this.publishRegistry();
     this.hooks.changed();
     if (event.to === "crashed") this.afterCrash(service, instance);
@@ -310,7 +298,7 @@ export class Supervisor {
 
   /** Stops every service (shop services first, then the broker), gracefully. */
   async stopAll(reason: string): Promise<void> {
-    const all = [...this.services.values()].filter((service) => service.definition.managed);
+    const all = [...this.services.values()];
     for (const service of all) clearTimeout(service.restartTimer);
     const stopEach = (services: ManagedService[]) => Promise.all(services.flatMap((service) => service.instances.map((instance) => instance.stop(reason))));
     await stopEach(all.filter((service) => service.definition.kind !== "broker"));
@@ -349,7 +337,8 @@ export class Supervisor {
         replicas: service.replicas,
         instances: service.instances.map((instance) => instance.view()),
         reason: service.busy ? `${service.busy} under way` : (primary?.reason ?? "not started"),
-        managed: service.definition.managed,
+        // Every service a supervisor runs is the sandbox's own; only a broker given through REDIS_URL is not (sandbox.ts).
+        managed: true,
         restartPolicy: service.restartPolicy,
         lastDeploy: service.lastDeploy,
       };

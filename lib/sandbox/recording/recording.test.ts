@@ -88,7 +88,6 @@ describe("stateAt", () => {
   const definition: ServiceDefinition = {
     id: "payment-service",
     kind: "service",
-    managed: true,
     launch: (version) => ({ command: "payment-service", args: [String(version)], env: {}, readiness: { kind: "ipc" }, health: async () => true, startTimeoutMs: 2_000 }),
   };
   const settle = async (work: Promise<unknown>) => {
@@ -102,7 +101,7 @@ describe("stateAt", () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"], now: T0 });
     driver = new FakeDriver();
     let seq = 0;
-    supervisor = new Supervisor("microservices", [definition], { lifecycle: (event) => events.push({ ...event, seq: ++seq }), log: () => {}, telemetry: () => {}, changed: () => {}, greetings: () => [], launchEnv: () => ({}) }, driver);
+    supervisor = new Supervisor("microservices", [definition], { sink: { emit: (emitted) => { for (const event of emitted) if (event.type === "lifecycle") events.push({ ...event, seq: ++seq }); } }, changed: () => {}, greetings: () => [], launchEnv: () => ({}) }, driver);
   });
 
   afterEach(async () => {

@@ -124,11 +124,11 @@ describe("batches", () => {
   });
 });
 
-describe("pushMany", () => {
+describe("emit", () => {
   it("numbers a service's batch and adds what the service threw away to dropped", () => {
     const hub = new TelemetryHub();
-    hub.pushMany([logLine("a"), logLine("b")], 5);
-    hub.pushMany([logLine("c")], 3);
+    hub.emit([logLine("a"), logLine("b")], 5);
+    hub.emit([logLine("c")], 3);
     expect(hub.recent().map((event) => event.seq)).toEqual([1, 2, 3]);
     expect(hub.dropped).toBe(8);
   });

@@ -1,5 +1,6 @@
 // Collects every telemetry event of the sandbox, numbers it, keeps a short history and hands it out in batches.
 import type { NumberedEvent, TelemetryEvent } from "../../contract/events";
+import type { EventSink } from "./event-sink";
 
 /** Events kept for a client that connects now; older ones are only in the clients that saw them. */
 export const HISTORY_SIZE = 500;
@@ -8,7 +9,7 @@ export const BATCH_INTERVAL_MS = 50;
 /** A batch holds at most this many; beyond, the oldest pending events are dropped and counted. */
 export const MAX_PENDING = 20_000;
 
-export class TelemetryHub {
+export class TelemetryHub implements EventSink {
   private seq = 0;
   private history: NumberedEvent[] = [];
   private pending: NumberedEvent[] = [];
@@ -30,7 +31,7 @@ export class TelemetryHub {
     this.timer ??= setTimeout(() => this.flush(), BATCH_INTERVAL_MS);
   }
 
-  pushMany(events: TelemetryEvent[], droppedAtSource: number): void {
+  emit(events: readonly TelemetryEvent[], droppedAtSource = 0): void {
     this.dropped += droppedAtSource;
     for (const event of events) this.push(event);
   }
