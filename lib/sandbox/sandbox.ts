@@ -7,7 +7,7 @@ import { SLOWING_FAULTS, type Fault, type FaultBody } from "../contract/faults";
 import type { ParentMessage } from "../contract/ipc";
 import { DEFAULT_RESILIENCE, type Resilience } from "../contract/resilience";
 import { BULL_PREFIX, MONOLITH_ID, SHOP_SERVICE_IDS, queueTopology, type Architecture } from "../contract/services";
-import { brokerConnection } from "../../sandbox-services/runtime/src/queues";
+import { brokerConnection } from "../contract/broker";
 import { pingRedis, pingTargetFromUrl, socketPath } from "./processes/broker";
 import { emptyDataFolder, makeDataFolder, removeDataFolder } from "./processes/data-folder";
 import { FaultRegistry } from "./scenarios/fault-registry";
@@ -16,6 +16,7 @@ import { monolithDefinition, redisDefinition, shopServiceDefinition, type StackP
 import { QueueStats } from "./telemetry/queue-stats";
 import { ShopperMeter } from "./metrics/shopper-meter";
 import { StackKeys } from "./processes/stack-keys";
+import type { ProcessDriver } from "./processes/process-driver";
 import { Supervisor, type ServiceDefinition } from "./processes/supervisor";
 import { ActionRefused } from "./refused";
 import type { EventSink } from "./telemetry/event-sink";
@@ -37,6 +38,8 @@ export interface SandboxOptions {
   redisUrl?: string;
   /** What runs at start; microservices when not given. */
   architecture?: Architecture;
+  /** How processes are run: real child processes unless a test hands in another driver. */
+  driver?: ProcessDriver;
 }
 
 export const stacksOf = (architecture: Architecture): StackId[] => (architecture === "both" ? STACK_IDS : [architecture]);
@@ -92,7 +95,7 @@ export class Sandbox {
           ...(serviceId === "redis" ? {} : this.keys.env(stack)),
           ...(this.faults.crashesOnStart(stack, serviceId) ? { CRASH_ON_START: "1" } : {}),
         }),
-      });
+      }, options.driver);
     this.stacks = {
       microservices: supervisorFor("microservices", [
         ...(options.redisUrl ? [] : [redisDefinition(this.paths)]),

@@ -35,19 +35,6 @@ export const PUBLISH_TIMEOUT_MS = 500;
 /** Finished jobs are kept for a while (they make `add` idempotent) but not forever. */
 const KEEP_FINISHED = { removeOnComplete: { count: 2_000 }, removeOnFail: { count: 2_000 } };
 
-export function brokerConnection(redis: { path: string } | { url: string }): ConnectionOptions {
-  if ("path" in redis) return { path: redis.path };
-  const url = new URL(redis.url);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    username: url.username || undefined,
-    password: url.password || undefined,
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined,
-  };
-}
-
-
 let loading: Promise<typeof import("bullmq")> | undefined;
 const bullmq = () => (loading ??= import("bullmq"));
 

@@ -4,7 +4,8 @@ import { BULL_PREFIX, displayName, type ShopServiceId } from "../../../lib/contr
 import type { ServiceEnvironment } from "./environment";
 import { createServiceClient, type ServiceClient } from "./http-client";
 import { runProcess } from "./process";
-import { brokerConnection, createConsumer, createPublisher, type EventHandlers, type Publisher } from "./queues";
+import { brokerConnection } from "../../../lib/contract/broker";
+import { createConsumer, createPublisher, type EventHandlers, type Publisher } from "./queues";
 import type { Routes } from "./router";
 import { openStore, type Store } from "./store";
 

@@ -7,11 +7,13 @@ export type Behaviour = "healthy" | "never-healthy" | "crash-at-boot";
 
 export class FakeProcess implements DrivenProcess {
   readonly signals: NodeJS.Signals[] = [];
+  /** Every message the supervisor sent it, in order. */
+  readonly sent: unknown[] = [];
   private readonly messageListeners: Array<(message: unknown) => void> = [];
   private readonly exitListeners: Array<(code: number | null, signal: NodeJS.Signals | null) => void> = [];
   gone = false;
 
-  constructor(readonly pid: number, readonly request: ProcessRequest, readonly behaviour: Behaviour, private readonly log: string[]) {}
+  constructor(readonly pid: number, readonly request: ProcessRequest, readonly behaviour: Behaviour, private readonly log: string[], private readonly port: number) {}
 
   onMessage(listener: (message: unknown) => void): void {
     this.messageListeners.push(listener);
@@ -21,12 +23,14 @@ export class FakeProcess implements DrivenProcess {
   onExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void {
     this.exitListeners.push(listener);
   }
-  send(): void {}
+  send(message: unknown): void {
+    this.sent.push(message);
+  }
 
   boot(): void {
     if (this.behaviour === "crash-at-boot") return this.exit(1, null);
     this.log.push(`ready ${this.pid}`);
-    for (const listener of this.messageListeners) listener({ type: "ready", port: 40_000 + this.pid });
+    for (const listener of this.messageListeners) listener({ type: "ready", port: this.port || 40_000 + this.pid });
   }
 
   signal(signal: NodeJS.Signals): void {
@@ -51,9 +55,13 @@ export class FakeDriver implements ProcessDriver {
   behaviourOf: (version: number) => Behaviour = () => "healthy";
   private nextPid = 100;
 
+  /** `readyPort`: the port every process reports as its own (a test's real /health server), or one per pid. */
+  constructor(private readonly readyPort = 0) {}
+
   start(request: ProcessRequest): DrivenProcess {
-    const version = Number(request.args[0]);
-    const fake = new FakeProcess(this.nextPid++, request, this.behaviourOf(version), this.log);
+    // A real launch spec says its version in the environment; the supervisor's tests pass it as the first argument.
+    const version = Number(request.env.SERVICE_VERSION ?? request.args[0]);
+    const fake = new FakeProcess(this.nextPid++, request, this.behaviourOf(version), this.log, this.readyPort);
     this.started.push(fake);
     this.log.push(`start ${fake.pid} v${version}`);
     queueMicrotask(() => fake.boot());
