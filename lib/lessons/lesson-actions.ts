@@ -35,7 +35,7 @@ export async function perform(action: LessonAction, { sandbox, traffic }: Lesson
       await placeOrders(sandbox, action.stack, action.count);
       return;
     case "fault":
-      sandbox.addFault(action.fault);
+      sandbox.faults.add(action.fault);
       return;
     case "resilience":
       sandbox.setResilience({ ...sandbox.state().resilience, ...action.resilience });

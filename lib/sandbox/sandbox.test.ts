@@ -31,7 +31,7 @@ const faultMessages = (fake: FakeProcess) => fake.sent.filter((message): message
 describe("faults", () => {
   it("a fault added reaches every running process of both stacks, and a process started later is greeted with it", async () => {
     expect(driver.alive().map(serviceOf).sort()).toEqual(["api-gateway", "auth-service", "monolith", "notification-service", "order-service", "payment-service", "product-service", "user-service"]);
-    const fault = sandbox.addFault({ service: "payment-service", type: "errors", rate: 0.5 });
+    const fault = sandbox.faults.add({ service: "payment-service", type: "errors", rate: 0.5 });
     for (const fake of driver.alive()) expect(faultMessages(fake).at(-1)?.faults, serviceOf(fake)).toEqual([fault]);
 
     await sandbox.redeploy("payment-service", "recreate");
@@ -40,8 +40,18 @@ describe("faults", () => {
     expect(faultMessages(fresh)).toEqual([{ type: "faults", faults: [fault] }]);
   });
 
+  it("a fault put in force is a failure of each stack it targets, however it was added", () => {
+    sandbox.faults.add({ service: "payment-service", type: "errors", rate: 0.5, stack: "monolith" });
+    expect(sandbox.incidents.lastFailure("monolith")).toMatchObject({ what: "an errors fault on payment-service", service: "payment-service" });
+    expect(sandbox.incidents.lastFailure("microservices")).toBeNull();
+    sandbox.faults.add({ service: "product-service", type: "latency", ms: 300 });
+    expect(sandbox.incidents.lastFailure("microservices")?.what).toBe("a latency fault on product-service");
+    // A slowing fault keeps each stack's figures from just before it, to say later what slowed.
+    expect(sandbox.shoppers.baseline("microservices")?.what).toBe("a latency fault on product-service");
+  });
+
   it("a fault cleared is cleared in every process", () => {
-    sandbox.addFault({ service: "order-service", type: "latency", ms: 200 });
+    sandbox.faults.add({ service: "order-service", type: "latency", ms: 200 });
     sandbox.faults.clear();
     for (const fake of driver.alive()) expect(faultMessages(fake).at(-1)?.faults, serviceOf(fake)).toEqual([]);
   });

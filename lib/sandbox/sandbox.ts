@@ -3,7 +3,7 @@
 import path from "node:path";
 import type { RestartPolicy, SandboxState, ServiceView, StackView } from "../contract/control";
 import type { StackId } from "../contract/events";
-import { SLOWING_FAULTS, type Fault, type FaultBody } from "../contract/faults";
+import { SLOWING_FAULTS, type Fault } from "../contract/faults";
 import type { ParentMessage } from "../contract/ipc";
 import { DEFAULT_RESILIENCE, type Resilience } from "../contract/resilience";
 import { BULL_PREFIX, MONOLITH_ID, SHOP_SERVICE_IDS, queueTopology, type Architecture } from "../contract/services";
@@ -72,7 +72,11 @@ export class Sandbox {
     this.ownsDataDir = !options.dataDir;
     this.paths = { rootDir: options.rootDir, dataDir: options.dataDir ?? makeDataFolder() };
     this.architecture = options.architecture ?? "microservices";
-    this.faults = new FaultRegistry((faults) => this.broadcast({ type: "faults", faults }));
+    // Every fault change goes through the registry: it tells every process, and each new fault is an incident.
+    this.faults = new FaultRegistry(
+      (faults) => this.broadcast({ type: "faults", faults }),
+      (fault) => this.faultAdded(fault),
+    );
     const broker = options.redisUrl ? { url: options.redisUrl } : { path: socketPath(path.join(this.paths.dataDir, "redis")) };
     // Every event goes to the hub; a crash is also what a failure incident is measured from.
     const sink: EventSink = {
@@ -201,16 +205,15 @@ export class Sandbox {
     });
   }
 
-  addFault(body: FaultBody): Fault {
-    const fault = this.faults.add(body);
-    const what = `a ${fault.type} fault on ${fault.service}${fault.peer ? ` and ${fault.peer}` : ""}`;
+  /** A fault in force is a failure each stack it targets may pay for; a slowing one is measured against before. */
+  private faultAdded(fault: Fault): void {
+    const what = `${/^[aeiou]/.test(fault.type) ? "an" : "a"} ${fault.type} fault on ${fault.service}${fault.peer ? ` and ${fault.peer}` : ""}`;
     for (const stack of this.running()) {
       if (fault.stack && fault.stack !== stack) continue;
       this.incidents.failed(stack, fault.service, what);
       // The shoppers' figures just before a slowing fault are what "it slowed" is measured against.
       if (SLOWING_FAULTS.has(fault.type)) this.shoppers.markBaseline(stack, what, Date.now());
     }
-    return fault;
   }
 
   setResilience(next: Resilience): void {

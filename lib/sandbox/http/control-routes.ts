@@ -114,7 +114,7 @@ const routes: Array<[method: string, pattern: RegExp, route: Route]> = [
     const service = (raw as { service?: unknown } | null)?.service;
     if (typeof service === "string" && !ServiceIdSchema.safeParse(service).success) throw notFound(`there is no service called ${service}`);
     if (service === "redis" || service === "monolith") throw badRequest(`faults target a module of the shop (e.g. payment-service); ${service} is not one: in the monolith, a fault on a module hits it inside the one process`);
-    const fault = sandbox.addFault(parse(FaultBodySchema, raw, "fault"));
+    const fault = sandbox.faults.add(parse(FaultBodySchema, raw, "fault"));
     return [201, { fault }];
   }],
   ["DELETE", /^\/api\/faults$/, ({ sandbox }) => (sandbox.faults.clear(), [200, { faults: [] }])],

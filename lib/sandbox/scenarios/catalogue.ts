@@ -95,7 +95,7 @@ export const SCENARIOS: ScenarioDefinition[] = [
     async run({ sandbox, traffic, step, wait, mark }) {
       traffic.start({ rps: 20, stack: "microservices" });
       step("traffic: 20 requests/s");
-      sandbox.addFault({ service: "product-service", type: "crash-on-start" });
+      sandbox.faults.add({ service: "product-service", type: "crash-on-start" });
       step("product-service's next release is broken (crash-on-start)");
       await wait(3_000);
       step("rolling redeploy of product-service…");
@@ -127,7 +127,7 @@ export const SCENARIOS: ScenarioDefinition[] = [
       traffic.start({ rps: 20, stack: "microservices" });
       step("traffic: 20 requests/s");
       await wait(3_000);
-      sandbox.addFault({ service: "product-service", type: "latency", ms: 1_500 });
+      sandbox.faults.add({ service: "product-service", type: "latency", ms: 1_500 });
       mark("slow");
       step("product-service now answers 1.5 s late: watch the calls to it time out, then the circuit open");
     },
@@ -171,7 +171,7 @@ export const SCENARIOS: ScenarioDefinition[] = [
       traffic.start({ rps: 20 });
       step("traffic: 20 requests/s on each stack");
       await wait(5_000);
-      sandbox.addFault({ service: "payment-service", type: "cpu-hog", ms: 200 });
+      sandbox.faults.add({ service: "payment-service", type: "cpu-hog", ms: 200 });
       mark("hog");
       step("payment module: 200 ms of blocking per job, in both stacks: compare their latency");
     },
@@ -191,7 +191,7 @@ export const SCENARIOS: ScenarioDefinition[] = [
     setup: "Heavy traffic, and every product-service call costs 30 ms of CPU; after 10 s product-service and the gateway are scaled to 3 instances.",
     watch: "Latency climbs while one instance of product-service queues the work; once scaled, the gateway spreads calls over the three and latency falls. The queues' consumers compete for jobs.",
     async run({ sandbox, traffic, step, wait, mark }) {
-      sandbox.addFault({ service: "product-service", type: "cpu-hog", ms: 30 });
+      sandbox.faults.add({ service: "product-service", type: "cpu-hog", ms: 30 });
       step("every product-service request costs 30 ms of CPU");
       traffic.start({ rps: 40, stack: "microservices" });
       step("traffic: 40 requests/s");

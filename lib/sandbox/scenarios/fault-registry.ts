@@ -11,7 +11,14 @@ export const MAX_FAULTS = 20;
 export class FaultRegistry {
   private faults: Fault[] = [];
 
-  constructor(private readonly changed: (faults: Fault[]) => void) {}
+  /**
+   * `changed` hears every change (the list to send to the processes); `added` hears each fault put in force, even
+   * one put back after a scenario, so whatever it costs shoppers is measured from that moment.
+   */
+  constructor(
+    private readonly changed: (faults: Fault[]) => void,
+    private readonly added: (fault: Fault) => void = () => {},
+  ) {}
 
   list(): Fault[] {
     return this.faults;
@@ -27,6 +34,7 @@ export class FaultRegistry {
     // A new value for the same fault replaces the old one.
     this.faults = [...this.faults.filter((candidate) => candidate !== same), fault];
     this.changed(this.faults);
+    this.added(fault);
     return fault;
   }
 
