@@ -6,14 +6,13 @@ import type { StackId } from "../contract/events";
 import { SLOWING_FAULTS, type Fault } from "../contract/faults";
 import type { ParentMessage } from "../contract/ipc";
 import { DEFAULT_RESILIENCE, type Resilience } from "../contract/resilience";
-import { BULL_PREFIX, MONOLITH_ID, SHOP_SERVICE_IDS, queueTopology, type Architecture } from "../contract/services";
-import { brokerConnection } from "../contract/broker";
-import { pingRedis, pingTargetFromUrl, socketPath } from "./processes/broker";
+import { MONOLITH_ID, SHOP_SERVICE_IDS, type Architecture } from "../contract/services";
+import { socketPath } from "./processes/broker";
 import { emptyDataFolder, makeDataFolder, removeDataFolder } from "./processes/data-folder";
 import { FaultRegistry } from "./scenarios/fault-registry";
 import { IncidentTracker } from "./metrics/incident-tracker";
 import { monolithDefinition, redisDefinition, shopServiceDefinition, type StackPaths } from "./processes/launch-specs";
-import { QueueStats } from "./telemetry/queue-stats";
+import { QueueWatch } from "./telemetry/queue-watch";
 import { ShopperMeter } from "./metrics/shopper-meter";
 import { StackKeys } from "./processes/stack-keys";
 import type { ProcessDriver } from "./processes/process-driver";
@@ -22,8 +21,6 @@ import { ActionRefused } from "./refused";
 import type { EventSink } from "./telemetry/event-sink";
 import { TelemetryHub } from "./telemetry/telemetry-hub";
 
-/** Queue counts are asked of BullMQ this often. */
-export const QUEUE_REFRESH_MS = 1_000;
 /** State changes reach listeners at most this often. */
 const STATE_THROTTLE_MS = 100;
 const STACK_IDS: StackId[] = ["microservices", "monolith"];
@@ -56,15 +53,12 @@ export class Sandbox {
   architecture: Architecture;
   private resilience: Resilience = DEFAULT_RESILIENCE;
   private transition: string | null = null;
-  private readonly queueStats: QueueStats;
+  private readonly queues: QueueWatch;
   /** Per stack, per reset: the token key and the key on calls between services. */
   private readonly keys = new StackKeys();
   private readonly ownsDataDir: boolean;
   private readonly stateListeners = new Set<(state: SandboxState) => void>();
   private stateTimer: NodeJS.Timeout | undefined;
-  private readonly queueTimer: NodeJS.Timeout;
-  private externalBrokerUp = false;
-  private lastQueues = "";
   /** Architecture switches and resets run one at a time. */
   private switching: Promise<void> = Promise.resolve();
 
@@ -107,9 +101,7 @@ export class Sandbox {
       ]),
       monolith: supervisorFor("monolith", [monolithDefinition(this.paths)]),
     };
-    this.queueStats = new QueueStats(queueTopology().map((queue) => queue.queue), brokerConnection(broker), BULL_PREFIX);
-    this.queueTimer = setInterval(() => void this.refreshQueues(), QUEUE_REFRESH_MS);
-    this.queueTimer.unref();
+    this.queues = new QueueWatch(broker, options.redisUrl, () => this.running().includes("microservices"), () => this.stateChanged());
   }
 
   get dataDir(): string {
@@ -230,12 +222,12 @@ export class Sandbox {
       this.shoppers.clearBaselines();
       this.setResilience(DEFAULT_RESILIENCE);
       await Promise.all(STACK_IDS.map((stack) => this.stacks[stack].shutdown("the sandbox is being reset")));
-      if (this.options.redisUrl) await this.queueStats.obliterate().catch(() => {});
+      if (this.options.redisUrl) await this.queues.obliterate().catch(() => {});
       emptyDataFolder(this.paths.dataDir);
       this.keys.renew(); // every session ends with the data it belonged to
       for (const stack of STACK_IDS) this.stacks[stack].resetServices();
       await this.start();
-      await this.refreshQueues();
+      await this.queues.refresh();
     });
   }
 
@@ -258,12 +250,13 @@ export class Sandbox {
 
   state(): SandboxState {
     const services: ServiceView[] = this.running().flatMap((stack) => this.stacks[stack].views());
-    if (this.options.redisUrl && this.running().includes("microservices")) services.unshift(this.externalBrokerView());
+    const externalBroker = this.queues.externalBrokerView();
+    if (externalBroker && this.running().includes("microservices")) services.unshift(externalBroker);
     return {
       architecture: this.architecture,
       stacks: this.running().map((stack) => this.stackView(stack, services.filter((service) => service.stack === stack))),
       services,
-      queues: this.running().includes("microservices") ? this.queueStats.views() : [],
+      queues: this.running().includes("microservices") ? this.queues.views() : [],
       droppedEvents: this.hub.dropped,
       faults: this.faults.list(),
       resilience: this.resilience,
@@ -291,33 +284,10 @@ export class Sandbox {
     }, STATE_THROTTLE_MS);
   }
 
-  private async refreshQueues(): Promise<void> {
-    if (!this.running().includes("microservices")) return;
-    if (this.options.redisUrl) {
-      const up = await pingRedis(pingTargetFromUrl(this.options.redisUrl));
-      if (up !== this.externalBrokerUp) {
-        this.externalBrokerUp = up;
-        this.stateChanged();
-      }
-    }
-    const queues = JSON.stringify(await this.queueStats.refresh());
-    if (queues !== this.lastQueues) {
-      this.lastQueues = queues;
-      this.stateChanged();
-    }
-  }
-
-  private externalBrokerView(): ServiceView {
-    const status = this.externalBrokerUp ? "healthy" : "unhealthy";
-    const url = new URL(this.options.redisUrl!);
-    return { id: "redis", stack: "microservices", kind: "broker", status, pid: null, port: Number(url.port || 6379), address: `${url.protocol}//${url.host}`, version: 1, restarts: 0, startedAt: null, replicas: 1, instances: [], reason: "given through REDIS_URL", managed: false, restartPolicy: "never", lastDeploy: null };
-  }
-
   /** Stops every process, gracefully first; the data folder goes too when the sandbox made it. */
   async shutdown(): Promise<void> {
-    clearInterval(this.queueTimer);
     // Close our own broker connections before the broker goes, or they would retry into a closed socket.
-    await this.queueStats.close();
+    await this.queues.close();
     await Promise.all(STACK_IDS.map((stack) => this.stacks[stack].dispose()));
     if (this.ownsDataDir) removeDataFolder(this.paths.dataDir);
   }

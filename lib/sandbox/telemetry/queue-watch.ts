@@ -1,0 +1,70 @@
+// Watches the broker for the sandbox: the job counts of every queue asked of BullMQ once a second, and whether a
+// broker given through REDIS_URL answers; says when either changed, so the state is sent only then.
+import type { ServiceView } from "../../contract/control";
+import { brokerConnection, type BrokerAddress } from "../../contract/broker";
+import { BULL_PREFIX, queueTopology } from "../../contract/services";
+import { pingRedis, pingTargetFromUrl } from "../processes/broker";
+import { QueueStats } from "./queue-stats";
+
+/** Queue counts are asked of BullMQ this often. */
+export const QUEUE_REFRESH_MS = 1_000;
+
+export class QueueWatch {
+  private readonly stats: QueueStats;
+  private readonly timer: NodeJS.Timeout;
+  private externalUp = false;
+  private lastCounts = "";
+
+  /**
+   * `broker`: where the queues are; `externalUrl`: the broker given through REDIS_URL, when the sandbox does not run
+   * its own; `watching()`: whether the queues' stack runs now; `changed()`: something a view would show changed.
+   */
+  constructor(
+    broker: BrokerAddress,
+    private readonly externalUrl: string | undefined,
+    private readonly watching: () => boolean,
+    private readonly changed: () => void,
+  ) {
+    this.stats = new QueueStats(queueTopology().map((queue) => queue.queue), brokerConnection(broker), BULL_PREFIX);
+    this.timer = setInterval(() => void this.refresh(), QUEUE_REFRESH_MS);
+    this.timer.unref();
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.watching()) return;
+    if (this.externalUrl) {
+      const up = await pingRedis(pingTargetFromUrl(this.externalUrl));
+      if (up !== this.externalUp) {
+        this.externalUp = up;
+        this.changed();
+      }
+    }
+    const counts = JSON.stringify(await this.stats.refresh());
+    if (counts !== this.lastCounts) {
+      this.lastCounts = counts;
+      this.changed();
+    }
+  }
+
+  views() {
+    return this.stats.views();
+  }
+
+  /** The broker given through REDIS_URL, drawn like the sandbox's own but not managed by it; null when there is none. */
+  externalBrokerView(): ServiceView | null {
+    if (!this.externalUrl) return null;
+    const url = new URL(this.externalUrl);
+    const status = this.externalUp ? "healthy" : "unhealthy";
+    return { id: "redis", stack: "microservices", kind: "broker", status, pid: null, port: Number(url.port || 6379), address: `${url.protocol}//${url.host}`, version: 1, restarts: 0, startedAt: null, replicas: 1, instances: [], reason: "given through REDIS_URL", managed: false, restartPolicy: "never", lastDeploy: null };
+  }
+
+  /** Empties every queue (a reset of a broker the sandbox does not restart itself). */
+  obliterate(): Promise<void> {
+    return this.stats.obliterate();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.stats.close();
+  }
+}
