@@ -6,6 +6,7 @@ import { useShallow } from "zustand/react/shallow";
 import type { TrafficView } from "../../lib/contract/control";
 import { callApi } from "../../lib/client/sandbox-api";
 import { sandboxStore } from "../../lib/client/store";
+import { ActionError } from "../shared/ActionError";
 
 /** Enough to give both stacks steady figures, light enough for a 2-core laptop running both. */
 const COMPARE_RPS = 50;
@@ -77,11 +78,7 @@ export function CompareControls({ traffic, bothRun, onChange }: Props) {
           ◌ {busy}…
         </p>
       )}
-      {error && (
-        <p className="op-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { CompareControls } from "./CompareControls";
 import { CompareReading } from "./CompareReading";
 import { CompareTable } from "./CompareTable";
 import { RunBothNotice } from "./RunBothNotice";
+import { ActionError } from "../shared/ActionError";
 
 /** One reading a second: the server's figures cover a 10 s window, so a faster poll would only repeat them. */
 const POLL_MS = 1_000;
@@ -56,11 +57,7 @@ export function CompareScreen() {
           <CompareControls traffic={traffic} bothRun={bothRun} onChange={() => void poll()} />
         </div>
         {!bothRun && comparison && <RunBothNotice stacks={comparison.stacks} />}
-        {error && (
-          <p className="op-error" role="alert">
-            {error}
-          </p>
-        )}
+        <ActionError error={error} />
         <CompareCharts series={series} />
         <div className="compare-lower">
           <CompareTable comparison={comparison} />

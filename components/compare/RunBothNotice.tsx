@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { StackComparison } from "../../lib/contract/compare";
 import { callApi } from "../../lib/client/sandbox-api";
+import { ActionError } from "../shared/ActionError";
 
 export function RunBothNotice({ stacks }: { stacks: StackComparison[] }) {
   const [busy, setBusy] = useState(false);
@@ -26,11 +27,7 @@ export function RunBothNotice({ stacks }: { stacks: StackComparison[] }) {
       <button type="button" className="op-button primary" onClick={() => void runBoth()} disabled={busy} aria-busy={busy}>
         {busy ? "Starting both stacks…" : "Run both"}
       </button>
-      {error && (
-        <p className="op-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useCallback, useState } from "react";
 import type { Audit } from "../../lib/contract/control";
 import { callApi } from "../../lib/client/sandbox-api";
 import { usePolling } from "../../lib/client/use-polling";
+import { ActionError } from "../shared/ActionError";
 
 /** The audit reads every service's data: every few seconds is live enough and cheap. */
 const AUDIT_POLL_MS = 3_000;
@@ -36,11 +37,7 @@ export function AuditPanel({ active }: { active: boolean }) {
         </button>
         <span className="muted small">{readAt ? `read at ${new Date(readAt).toLocaleTimeString("en-GB")}, refreshed every 3 s` : "reading…"}</span>
       </div>
-      {error && (
-        <p className="op-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
       {audits && audits.length === 0 && <p className="muted small">No stack is running.</p>}
       {audits?.map((audit) => (
         <AuditCard key={audit.stack} audit={audit} />

@@ -5,6 +5,7 @@ import { useStore } from "zustand";
 import { callApi } from "../../lib/client/sandbox-api";
 import { describeFault } from "../../lib/client/fault-form";
 import { sandboxStore } from "../../lib/client/store";
+import { ActionError } from "../shared/ActionError";
 
 export function FaultList() {
   const faults = useStore(sandboxStore, (view) => view.sandbox?.faults);
@@ -43,11 +44,7 @@ export function FaultList() {
           </li>
         ))}
       </ul>
-      {error && (
-        <p className="op-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { callApi } from "../../lib/client/sandbox-api";
 import { FAULT_PRESETS } from "../../lib/client/fault-form";
+import { ActionError } from "../shared/ActionError";
 
 export function FaultPresets() {
   const [busy, setBusy] = useState<string | null>(null);
@@ -26,11 +27,7 @@ export function FaultPresets() {
           </button>
         ))}
       </div>
-      {error && (
-        <p className="op-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useStore } from "zustand";
 import { DEFAULT_RESILIENCE, type Resilience } from "../../lib/contract/resilience";
 import { callApi } from "../../lib/client/sandbox-api";
 import { sandboxStore } from "../../lib/client/store";
+import { ActionError } from "../shared/ActionError";
 
 export function ResiliencePanel() {
   const current = useStore(sandboxStore, (view) => view.sandbox?.resilience ?? null);
@@ -83,11 +84,7 @@ export function ResiliencePanel() {
           <p className="muted small">After five failures in a row, calls to that service fail at once instead of waiting; one trial call every 5 s.</p>
         </div>
       </fieldset>
-      {error && (
-        <p className="op-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
     </section>
   );
 }

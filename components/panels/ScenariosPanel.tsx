@@ -10,6 +10,7 @@ import { ResetSandboxButton } from "../screen/ResetSandboxButton";
 import { ScenarioCard } from "./ScenarioCard";
 import { ScenarioProgress } from "./ScenarioProgress";
 import { ScenarioSummary } from "./ScenarioSummary";
+import { ActionError } from "../shared/ActionError";
 
 /** While a scenario plays its steps come every few seconds; otherwise a slow look catches one started elsewhere. */
 const PLAYING_POLL_MS = 1_000;
@@ -50,11 +51,7 @@ export function ScenariosPanel({ active }: { active: boolean }) {
           ◌ {busy.what}…
         </p>
       )}
-      {error && (
-        <p className="op-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
       {view?.active && (
         <ScenarioProgress
           title={playing?.title ?? view.active.id}

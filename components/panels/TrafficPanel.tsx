@@ -8,6 +8,7 @@ import { callApi } from "../../lib/client/sandbox-api";
 import { sandboxStore } from "../../lib/client/store";
 import { usePolling } from "../../lib/client/use-polling";
 import { TrafficFigures } from "./TrafficFigures";
+import { ActionError } from "../shared/ActionError";
 
 /** Counts move every second while traffic runs; when idle, a slow look notices traffic a scenario started. */
 const RUNNING_POLL_MS = 1_000;
@@ -90,11 +91,7 @@ export function TrafficPanel({ active }: { active: boolean }) {
           </button>
         </div>
       </form>
-      {error && (
-        <p className="op-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
       {traffic && <TrafficFigures traffic={traffic} />}
       {traffic && !traffic.running && traffic.result && (
         <p className="muted small" data-traffic-result>

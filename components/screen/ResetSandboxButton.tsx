@@ -2,6 +2,7 @@
 // Reset the whole sandbox, after saying what it wipes and asking once more.
 import { useState } from "react";
 import { callApi } from "../../lib/client/sandbox-api";
+import { ActionError } from "../shared/ActionError";
 
 export function ResetSandboxButton({ onReset }: { onReset?: () => void }) {
   const [confirming, setConfirming] = useState(false);
@@ -39,11 +40,7 @@ export function ResetSandboxButton({ onReset }: { onReset?: () => void }) {
           </div>
         </div>
       )}
-      {error && (
-        <p className="op-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
     </div>
   );
 }

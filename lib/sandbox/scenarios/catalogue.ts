@@ -63,6 +63,22 @@ function outage(victim: string, queue: string | null): Pick<ScenarioDefinition, 
   };
 }
 
+/** An outage under traffic: 3 s of traffic first, then `victim` killed for `downMs` and started again, each step said. */
+function killedFor(victim: string, downMs: number, words: { traffic: string; down: string; up: string }): ScenarioDefinition["run"] {
+  return async ({ sandbox, traffic, step, wait, mark }) => {
+    traffic.start({ rps: 20, stack: MS });
+    step(words.traffic);
+    await wait(3_000);
+    await sandbox.kill(victim);
+    mark("down");
+    step(words.down);
+    await wait(downMs);
+    await sandbox.startService(victim);
+    mark("up");
+    step(words.up);
+  };
+}
+
 export const SCENARIOS: ScenarioDefinition[] = [
   {
     id: "payment-outage",
@@ -71,18 +87,11 @@ export const SCENARIOS: ScenarioDefinition[] = [
     durationS: 40,
     setup: "Shoppers keep ordering while payment-service is killed for 20 seconds, then it is started again.",
     watch: "Orders are still accepted (202, pending) and pile up in payment-inbox; when payment-service returns, the queue drains and every order ends paid, once. The audit stays clean.",
-    async run({ sandbox, traffic, step, wait, mark }) {
-      traffic.start({ rps: 20, stack: "microservices" });
-      step("traffic: 20 requests/s of browsing, logging in and ordering");
-      await wait(3_000);
-      await sandbox.kill("payment-service");
-      mark("down");
-      step("killed payment-service: watch payment-inbox fill up while orders are still accepted");
-      await wait(20_000);
-      await sandbox.startService("payment-service");
-      mark("up");
-      step("started payment-service again: watch the backlog drain and the orders turn paid");
-    },
+    run: killedFor("payment-service", 20_000, {
+      traffic: "traffic: 20 requests/s of browsing, logging in and ordering",
+      down: "killed payment-service: watch payment-inbox fill up while orders are still accepted",
+      up: "started payment-service again: watch the backlog drain and the orders turn paid",
+    }),
     ...outage("payment-service", "payment-inbox"),
   },
   {
@@ -146,18 +155,11 @@ export const SCENARIOS: ScenarioDefinition[] = [
     durationS: 35,
     setup: "redis, the queues' broker, is killed for 15 seconds under traffic, then started again.",
     watch: "The services stay up; orders are still accepted and wait in order-service's outbox; payment stops. When redis returns every service reconnects by itself, the outbox empties and the orders get paid.",
-    async run({ sandbox, traffic, step, wait, mark }) {
-      traffic.start({ rps: 20, stack: "microservices" });
-      step("traffic: 20 requests/s");
-      await wait(3_000);
-      await sandbox.kill("redis");
-      mark("down");
-      step("killed redis: watch what keeps working and what waits");
-      await wait(15_000);
-      await sandbox.startService("redis");
-      mark("up");
-      step("started redis again: watch the services reconnect and the waiting orders get paid");
-    },
+    run: killedFor("redis", 15_000, {
+      traffic: "traffic: 20 requests/s",
+      down: "killed redis: watch what keeps working and what waits",
+      up: "started redis again: watch the services reconnect and the waiting orders get paid",
+    }),
     ...outage("redis", null),
   },
   {
