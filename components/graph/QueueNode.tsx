@@ -5,7 +5,7 @@ import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
-import { queueTopology } from "../../lib/contract/services";
+import { BROKER_ID, queueTopology } from "../../lib/contract/services";
 import { sandboxStore } from "../../lib/client/store";
 import { metricsStore } from "../../lib/client/metrics-store";
 import { formatRate } from "../../lib/client/metrics";
@@ -34,7 +34,7 @@ function BrokerQueue({ id, name, selected }: { id: string; name: string; selecte
     sandboxStore,
     useShallow((view) => {
       const queue = view.sandbox?.queues.find((candidate) => candidate.name === name);
-      const broker = view.sandbox?.services.find((service) => service.id === "redis");
+      const broker = view.sandbox?.services.find((service) => service.id === BROKER_ID);
       return { waiting: queue?.waiting ?? 0, active: queue?.active ?? 0, failed: queue?.failed ?? 0, delayed: queue?.delayed ?? 0, brokerUp: broker?.status === "healthy" };
     }),
   );

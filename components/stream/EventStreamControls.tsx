@@ -1,12 +1,12 @@
 "use client";
 // The event stream's filters (service, kind, errors only), pause/resume and clear, and what is not shown.
 import { useStore } from "zustand";
-import { SHOP_SERVICE_IDS, queueTopology } from "../../lib/contract/services";
+import { BROKER_ID, SHOP_SERVICE_IDS, queueTopology } from "../../lib/contract/services";
 import { EVENT_KINDS, type StreamFilter } from "../../lib/client/event-filter";
 import { closeStreamFold, sandboxStore } from "../../lib/client/store";
 import { clearStream, pauseStream, resumeStream, setFilter, uiStore, unseenWhilePaused } from "../../lib/client/ui-store";
 
-const SUBJECTS = ["client", ...SHOP_SERVICE_IDS, "redis", ...queueTopology().map(({ queue }) => queue)];
+const SUBJECTS = ["client", ...SHOP_SERVICE_IDS, BROKER_ID, ...queueTopology().map(({ queue }) => queue)];
 
 export function EventStreamControls({ shown, folded }: { shown: number; folded: number }) {
   const filter = useStore(uiStore, (view) => view.filter);

@@ -2,7 +2,7 @@
 // which arrow an event travels. The microservices keep their bare ids ("api-gateway"); the monolith's parts are
 // prefixed ("monolith/api-gateway"), so both stacks can be drawn at once and every id stays unique.
 import type { StackId, TelemetryEvent } from "../contract/events";
-import { MONOLITH_ID, REST_DEPENDENCIES, SHOP_SERVICE_IDS, queueTopology, type Architecture, type ShopServiceId } from "../contract/services";
+import { BROKER_ID, MONOLITH_ID, REST_DEPENDENCIES, SHOP_SERVICE_IDS, queueTopology, type Architecture, type ShopServiceId } from "../contract/services";
 
 export type GraphNodeKind = "client" | "service" | "broker" | "queue" | "monolith" | "module" | "bus";
 /** `in-process`: a module's function call inside the monolith, drawn where the microservices have a REST arrow. */
@@ -38,7 +38,7 @@ export interface GraphEdgeModel {
 
 /** The caller outside the shop: a shopper's browser, reaching the gateway through the app's proxy. */
 export const CLIENT_NODE = "client";
-export const BROKER_NODE = "redis";
+export const BROKER_NODE = BROKER_ID;
 export const MONOLITH_NODE = MONOLITH_ID;
 const MONOLITH_PREFIX = `${MONOLITH_ID}/`;
 export const BUS_NODE = `${MONOLITH_PREFIX}bus`;

@@ -31,6 +31,12 @@ export const ACTION_FROM: Readonly<Record<SupervisorAction, readonly ServiceStat
   scale: ["healthy", "unhealthy", "stopped", "crashed"],
 };
 
+/** What the broker may not be asked, and why: it runs as one process and is no module of the shop. */
+export const BROKER_REFUSALS = {
+  scale: "the broker runs as one instance: it cannot be scaled",
+  fault: "faults target a module of the shop (e.g. payment-service); redis is the broker, not one",
+} as const;
+
 export function actionAllowed(action: SupervisorAction, status: ServiceStatus): boolean {
   return ACTION_FROM[action].includes(status);
 }

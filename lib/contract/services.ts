@@ -13,8 +13,10 @@ export const SHOP_SERVICE_IDS = [
 
 /** The monolith: every module of the shop in one process. */
 export const MONOLITH_ID = "monolith";
+/** The queues' broker: one redis-server process, drawn and acted on like a service but not a module of the shop. */
+export const BROKER_ID = "redis";
 
-export const ServiceIdSchema = z.enum([...SHOP_SERVICE_IDS, "redis", MONOLITH_ID]);
+export const ServiceIdSchema = z.enum([...SHOP_SERVICE_IDS, BROKER_ID, MONOLITH_ID]);
 export type ServiceId = z.infer<typeof ServiceIdSchema>;
 export type ShopServiceId = (typeof SHOP_SERVICE_IDS)[number];
 

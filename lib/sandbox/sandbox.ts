@@ -6,7 +6,8 @@ import type { StackId } from "../contract/events";
 import { SLOWING_FAULTS, type Fault } from "../contract/faults";
 import type { ParentMessage } from "../contract/ipc";
 import { DEFAULT_RESILIENCE, type Resilience } from "../contract/resilience";
-import { MONOLITH_ID, SHOP_SERVICE_IDS, type Architecture } from "../contract/services";
+import { BROKER_ID, MONOLITH_ID, SHOP_SERVICE_IDS, type Architecture } from "../contract/services";
+import { BROKER_REFUSALS } from "../contract/lifecycle";
 import { socketPath } from "./processes/broker";
 import { emptyDataFolder, makeDataFolder, removeDataFolder } from "./processes/data-folder";
 import { FaultRegistry } from "./scenarios/fault-registry";
@@ -90,7 +91,7 @@ export class Sandbox {
           { type: "resilience", resilience: this.resilience },
         ],
         launchEnv: (serviceId): Record<string, string> => ({
-          ...(serviceId === "redis" ? {} : this.keys.env(stack)),
+          ...(serviceId === BROKER_ID ? {} : this.keys.env(stack)),
           ...(this.faults.crashesOnStart(stack, serviceId) ? { CRASH_ON_START: "1" } : {}),
         }),
       }, options.driver);
@@ -121,7 +122,7 @@ export class Sandbox {
   supervisorOf(id: string): Supervisor {
     const stack = STACK_IDS.find((candidate) => this.stacks[candidate].has(id));
     if (!stack) {
-      if (id === "redis" && this.options.redisUrl) throw new ActionRefused(409, "redis was given through REDIS_URL: the sandbox does not manage it");
+      if (id === BROKER_ID && this.options.redisUrl) throw new ActionRefused(409, "redis was given through REDIS_URL: the sandbox does not manage it");
       throw new ActionRefused(404, `there is no service called ${id}`);
     }
     if (!this.running().includes(stack)) throw new ActionRefused(409, `${id} belongs to the ${stack} stack, which is not running: switch the architecture to ${stack} or both`);
@@ -156,7 +157,7 @@ export class Sandbox {
 
   scale(id: string, replicas: number): Promise<void> {
     const supervisor = this.supervisorOf(id);
-    if (id === "redis") throw new ActionRefused(409, "the broker runs as one instance: it cannot be scaled");
+    if (id === BROKER_ID) throw new ActionRefused(409, BROKER_REFUSALS.scale);
     return supervisor.scale(id, replicas);
   }
 

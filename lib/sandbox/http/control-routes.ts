@@ -8,7 +8,8 @@ import { FaultBodySchema } from "../../contract/faults";
 import { LessonStartBodySchema } from "../../contract/lessons";
 import { ResilienceSchema } from "../../contract/resilience";
 import { lessonList } from "../../lessons/lessons";
-import { ServiceIdSchema } from "../../contract/services";
+import { BROKER_ID, MONOLITH_ID, ServiceIdSchema } from "../../contract/services";
+import { BROKER_REFUSALS } from "../../contract/lifecycle";
 import type { Sandbox } from "../sandbox";
 import { declaredTooLarge, parseJsonText, readLimited } from "./body-limit";
 import type { Instruments } from "../instruments";
@@ -113,7 +114,8 @@ const routes: Array<[method: string, pattern: RegExp, route: Route]> = [
     const raw = await body();
     const service = (raw as { service?: unknown } | null)?.service;
     if (typeof service === "string" && !ServiceIdSchema.safeParse(service).success) throw notFound(`there is no service called ${service}`);
-    if (service === "redis" || service === "monolith") throw badRequest(`faults target a module of the shop (e.g. payment-service); ${service} is not one: in the monolith, a fault on a module hits it inside the one process`);
+    if (service === BROKER_ID) throw badRequest(BROKER_REFUSALS.fault);
+    if (service === MONOLITH_ID) throw badRequest("faults target a module of the shop (e.g. payment-service); monolith is not one: in the monolith, a fault on a module hits it inside the one process");
     const fault = sandbox.faults.add(parse(FaultBodySchema, raw, "fault"));
     return [201, { fault }];
   }],

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { ServiceDefinition } from "./supervisor";
 import type { LaunchSpec } from "./instance";
 import { pingRedis, redisArgs, socketPath } from "./broker";
-import { MONOLITH_ID } from "../../contract/services";
+import { BROKER_ID, MONOLITH_ID } from "../../contract/services";
 
 /**
  * Eight Node processes on a small machine: a 1 MB young generation and no V8 helper threads keep each service
@@ -66,7 +66,7 @@ export function monolithDefinition(paths: StackPaths): ServiceDefinition {
 export function redisDefinition(paths: StackPaths): ServiceDefinition {
   const dir = path.join(paths.dataDir, "redis");
   return {
-    id: "redis",
+    id: BROKER_ID,
     kind: "broker",
     launch: (): LaunchSpec => (mkdirSync(dir, { recursive: true }), {
       command: "redis-server",

@@ -2,7 +2,7 @@
 // broker given through REDIS_URL answers; says when either changed, so the state is sent only then.
 import type { ServiceView } from "../../contract/control";
 import { brokerConnection, type BrokerAddress } from "../../contract/broker";
-import { BULL_PREFIX, queueTopology } from "../../contract/services";
+import { BROKER_ID, BULL_PREFIX, queueTopology } from "../../contract/services";
 import { pingRedis, pingTargetFromUrl } from "../processes/broker";
 import { QueueStats } from "./queue-stats";
 
@@ -55,7 +55,7 @@ export class QueueWatch {
     if (!this.externalUrl) return null;
     const url = new URL(this.externalUrl);
     const status = this.externalUp ? "healthy" : "unhealthy";
-    return { id: "redis", stack: "microservices", kind: "broker", status, pid: null, port: Number(url.port || 6379), address: `${url.protocol}//${url.host}`, version: 1, restarts: 0, startedAt: null, replicas: 1, instances: [], reason: "given through REDIS_URL", managed: false, restartPolicy: "never", lastDeploy: null };
+    return { id: BROKER_ID, stack: "microservices", kind: "broker", status, pid: null, port: Number(url.port || 6379), address: `${url.protocol}//${url.host}`, version: 1, restarts: 0, startedAt: null, replicas: 1, instances: [], reason: "given through REDIS_URL", managed: false, restartPolicy: "never", lastDeploy: null };
   }
 
   /** Empties every queue (a reset of a broker the sandbox does not restart itself). */
