@@ -148,6 +148,8 @@ export const LessonRunSchema = z.object({
       figures: FiguresSchema,
       /** When the event that satisfied the check happened (ms since epoch), for the tick's latency. */
       satisfiedAt: z.number().nullable(),
+      /** When the server ticked it (ms since epoch): the tick's latency splits into the server's part and the page's. */
+      tickedAt: z.number().optional(),
       /** The prediction's "what happened", filled from the figures once done. */
       measured: z.string().nullable(),
     }),

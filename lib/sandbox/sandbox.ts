@@ -21,6 +21,8 @@ import { TelemetryHub } from "./telemetry-hub";
 
 /** Queue counts are asked of BullMQ this often. */
 export const QUEUE_REFRESH_MS = 1_000;
+/** ...and again as soon as a job is handed to a queue, at most this often (the counts are a few Redis calls). */
+const QUEUE_NUDGE_MS = 100;
 /** State changes reach listeners at most this often. */
 const STATE_THROTTLE_MS = 100;
 const STACK_IDS: StackId[] = ["microservices", "monolith"];
@@ -59,6 +61,8 @@ export class Sandbox {
   private readonly ownsDataDir: boolean;
   private readonly stateListeners = new Set<(state: SandboxState) => void>();
   private stateTimer: NodeJS.Timeout | undefined;
+  private lastStateAt = 0;
+  private lastQueueRefresh = 0;
   private readonly queueTimer: NodeJS.Timeout;
   private externalBrokerUp = false;
   private lastQueues = "";
@@ -97,6 +101,8 @@ export class Sandbox {
     this.queueTimer = setInterval(() => void this.refreshQueues(), QUEUE_REFRESH_MS);
     this.queueTimer.unref();
     this.hub.subscribe((batch) => {
+      // A job handed to a queue shows in its count now, not at the next poll: a lesson's check and the graph wait on it.
+      if (Date.now() - this.lastQueueRefresh >= QUEUE_NUDGE_MS && batch.some((event) => event.type === "queue" && event.state === "added" && event.stack === "microservices")) void this.refreshQueues();
       for (const event of batch) {
         if (event.type === "lifecycle" && event.to === "crashed") this.incidents.failed(event.stack, event.service, `${event.service} crashed (${event.reason})`, event.ts);
       }
@@ -275,16 +281,19 @@ export class Sandbox {
     return () => this.stateListeners.delete(listener);
   }
 
+  /** At most one broadcast per STATE_THROTTLE_MS, but a change after a quiet spell goes out at once (next turn). */
   private stateChanged(): void {
     this.stateTimer ??= setTimeout(() => {
       this.stateTimer = undefined;
+      this.lastStateAt = Date.now();
       const state = this.state();
       for (const listener of this.stateListeners) listener(state);
-    }, STATE_THROTTLE_MS);
+    }, Math.max(0, this.lastStateAt + STATE_THROTTLE_MS - Date.now()));
   }
 
   private async refreshQueues(): Promise<void> {
     if (!this.running().includes("microservices")) return;
+    this.lastQueueRefresh = Date.now();
     if (this.options.redisUrl) {
       const up = await pingRedis(pingTargetFromUrl(this.options.redisUrl));
       if (up !== this.externalBrokerUp) {
