@@ -23,7 +23,22 @@ test("rewinding to payment-service's kill shows it down; a saved run replays the
   await kill.click();
   await expect(node).toHaveAttribute("data-status", down);
   await expect(page.locator("[data-rewind-at]")).not.toContainText(" 0.0 s before the end");
-  // The moment by keyboard: End brings the recording's last moment, payment-service back.
+  // One event at a time: the moment moves to the next recorded event and back.
+  const moment = page.locator("[data-rewind-at]");
+  const killedAt = Number(await moment.getAttribute("data-rewind-at"));
+  await page.getByRole("button", { name: "next event" }).click();
+  await expect.poll(async () => Number(await moment.getAttribute("data-rewind-at"))).toBeGreaterThan(killedAt);
+  await page.getByRole("button", { name: "previous event" }).click();
+  await expect.poll(async () => Number(await moment.getAttribute("data-rewind-at"))).toBeLessThanOrEqual(killedAt);
+  // Played forward at 4×, payment-service comes back, and playing stops at the end of the recording.
+  await kill.click();
+  await page.getByLabel("speed").selectOption("4");
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect(node).toHaveAttribute("data-status", "healthy", { timeout: 60_000 });
+  await expect(moment).toContainText(" 0.0 s before the end", { timeout: 60_000 });
+  await expect(page.getByRole("button", { name: "Play" })).toBeDisabled();
+  // Back to the kill, then End: the recording's last moment at once.
+  await kill.click();
   await page.getByRole("button", { name: "End" }).click();
   await expect(node).toHaveAttribute("data-status", "healthy");
   await page.getByRole("slider", { name: "moment shown" }).focus();

@@ -2,9 +2,9 @@
 // Rewind: the sandbox's recent past (or a saved run's file) on a timeline; drag back to any moment and the graph and
 // the stream show it as it was. A replay: nothing on this screen acts on the sandbox, and it needs no process running.
 import Link from "next/link";
-import { useEffect, useState, type ChangeEvent } from "react";
+import { useEffect, useMemo, useState, type ChangeEvent } from "react";
 import type { Recording } from "../../lib/contract/recording";
-import { marks, reach, readSavedRun, RecordingRefused, viewAt } from "../../lib/client/rewind";
+import { eventBeside, marks, reach, readSavedRun, RecordingRefused, viewAt } from "../../lib/client/rewind";
 import { initialView, sandboxStore } from "../../lib/client/store";
 import { EventStream } from "../EventStream";
 import { SystemGraph } from "../SystemGraph";
@@ -65,6 +65,8 @@ export function RewindScreen() {
   };
 
   const span = replay ? reach(replay.recording) : null;
+  // Read once per run, not on every frame while it plays.
+  const timelineMarks = useMemo(() => (replay ? marks(replay.recording) : []), [replay]);
   return (
     <div className="screen inspector-closed rewind-screen" data-replay={replay ? (replay.fromFile ? "file" : "server") : "none"}>
       <header className="topbar">
@@ -77,7 +79,7 @@ export function RewindScreen() {
         </nav>
       </header>
       <aside className="left-panel">
-        {replay && span && at !== null && <RewindTimeline from={span.from} to={span.to} at={at} marks={marks(replay.recording)} onMove={setAt} />}
+        {replay && span && at !== null && <RewindTimeline from={span.from} to={span.to} at={at} marks={timelineMarks} onMove={setAt} eventBeside={(moment, direction) => eventBeside(replay.recording, moment, direction)} />}
         <section className="op-section" aria-labelledby="saved-run-heading">
           <h2 id="saved-run-heading">Saved runs</h2>
           <p className="muted small">A run is the recorded past as one file: keep it, and open it later, even where the sandbox cannot run.</p>

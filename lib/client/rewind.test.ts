@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { NumberedEvent } from "../contract/events";
 import { service, state } from "../lessons/check-fixtures";
 import { writeRecording } from "../sandbox/recording/recording-file";
-import { marks, reach, readSavedRun, RecordingRefused, viewAt } from "./rewind";
+import { eventBeside, marks, playedTo, reach, readSavedRun, RecordingRefused, viewAt } from "./rewind";
 
 const T0 = 1_800_000_000_000;
 const move = (seq: number, ts: number, from: string, to: string): NumberedEvent => ({ type: "lifecycle", seq, ts, stack: "microservices", service: "payment-service", instanceId: "payment-service-1", from, to, pid: to === "crashed" ? null : 200 + seq, version: 1, reason: "test" }) as NumberedEvent;
@@ -38,6 +38,20 @@ describe("rewind", () => {
       { at: T0 + 1_000, label: "payment-service crashed", kind: "down" },
       { at: T0 + 3_500, label: "payment-service healthy", kind: "up" },
     ]);
+  });
+
+  it("steps one event at a time, over the log lines, both ways, and stops at either end", async () => {
+    const run = await readSavedRun(new Blob([new Uint8Array(file)]));
+    expect(eventBeside(run, T0, "next")).toBe(T0 + 1_000);
+    expect(eventBeside(run, T0 + 1_000, "next")).toBe(T0 + 3_000);
+    expect(eventBeside(run, T0 + 3_000, "previous")).toBe(T0 + 1_000);
+    expect(eventBeside(run, T0 + 1_000, "previous")).toBeNull();
+    expect(eventBeside(run, T0 + 3_500, "next")).toBeNull();
+  });
+
+  it("plays at a quarter of real time, and stops at the end", () => {
+    expect(playedTo(T0, 1_000, 0.25, T0 + 4_000)).toBe(T0 + 250);
+    expect(playedTo(T0, 1_000, 4, T0 + 2_000)).toBe(T0 + 2_000);
   });
 
   it("refuses a file that is not gzip, or a gzip that is not a run, in words", async () => {

@@ -51,6 +51,21 @@ export function marks(recording: Recording): TimelineMark[] {
   return found;
 }
 
+/** The moment of the next event after `at` (or the last one before it, going back), log lines left out; null at the end. */
+export function eventBeside(recording: Recording, at: number, direction: "next" | "previous"): number | null {
+  const events = recording.events;
+  if (direction === "next") {
+    for (let index = upperBound(events, at); index < events.length; index++) if (events[index].type !== "log") return events[index].ts;
+    return null;
+  }
+  // The view at a moment includes its own events, so "previous" is the last event strictly before the moment.
+  for (let index = upperBound(events, at) - 1; index >= 0; index--) if (events[index].type !== "log" && events[index].ts < at) return events[index].ts;
+  return null;
+}
+
+/** Where playing at `speed` (1 = real time) has got to after `elapsedMs` of the learner's time, stopping at `end`. */
+export const playedTo = (start: number, elapsedMs: number, speed: number, end: number): number => Math.min(end, start + Math.round(elapsedMs * speed));
+
 /** Index of the first event after `at` (events are in time order). */
 function upperBound(events: readonly { ts: number }[], at: number): number {
   let low = 0;
