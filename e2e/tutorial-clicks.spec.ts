@@ -1,7 +1,8 @@
 // A learner's walk through one lesson by clicks alone: the top bar's entry, the course map, a prediction, killing
 // payment-service from its box, ordering from the Shop tab, starting it again; each step ticks itself.
 import { expect, test } from "@playwright/test";
-import { everythingHealthy, inspect, orderButton, registerShopper, useArchitecture } from "./helpers";
+import { everythingHealthy, graphNode, inspect, orderButton, registerShopper, useArchitecture } from "./helpers";
+import { expectPointerOver } from "./pointer";
 
 test("a learner walks “Payment dies, the shop stays up” by clicks alone", async ({ page, request }) => {
   test.setTimeout(180_000);
@@ -12,11 +13,16 @@ test("a learner walks “Payment dies, the shop stays up” by clicks alone", as
   await page.getByRole("link", { name: "Payment dies, the shop stays up" }).click();
   const panel = page.locator('.lesson-panel[data-lesson="payment-outage"]');
   await expect(panel).toHaveAttribute("data-step-status", "active", { timeout: 60_000 });
-  await expect(page.locator('[data-pointer="service:payment-service"]')).toBeVisible();
-
-  // Step 1: kill payment-service from its box.
+  // Step 1: kill payment-service from its box. The pointer shows the box, then the Kill button once it is on screen.
+  const pointer = page.locator('[data-pointer="button:kill:payment-service"]');
+  await expect(pointer).toHaveAttribute("data-pointer-at", "way");
+  await expectPointerOver(pointer, graphNode(page, "payment-service"));
   const inspector = await inspect(page, "payment-service");
-  await inspector.getByRole("button", { name: "Kill", exact: true }).click();
+  const kill = inspector.getByRole("button", { name: "Kill", exact: true });
+  await expect(pointer).toHaveAttribute("data-pointer-at", "target");
+  await expect(pointer).toContainText("press Kill");
+  await expectPointerOver(pointer, kill);
+  await kill.click();
   await expect(panel.locator('[data-step-id="kill-payment"]')).toHaveAttribute("data-status", "done");
 
   // Step 2: predict, then order three times from the Shop tab; the keyboard opens a hint.

@@ -39,7 +39,7 @@ export function ScaleControl({ service }: { service: ServiceView }) {
           disabled={busy || !allowed}
         />
       </label>
-      <button type="submit" disabled={busy || !allowed || wanted === service.replicas} aria-busy={busy}>
+      <button type="submit" data-action="scale" disabled={busy || !allowed || wanted === service.replicas} aria-busy={busy}>
         {busy ? "Scaling…" : "Scale"}
       </button>
       <span className="muted small">{service.id === "monolith" ? "each instance is a whole copy of the shop" : "the gateway shares calls between them"}</span>

@@ -110,7 +110,7 @@ export function FaultForm() {
         </label>
       )}
       <div className="op-row">
-        <button type="submit" className="op-button primary" disabled={busy} aria-busy={busy}>
+        <button type="submit" className="op-button primary" data-control="inject-fault" disabled={busy} aria-busy={busy}>
           {busy ? "Injecting…" : "Inject fault"}
         </button>
       </div>

@@ -77,7 +77,7 @@ export function ResiliencePanel() {
           <p className="muted small">A failed read (GET) is tried again with growing pauses: fewer errors under a flaky service, more calls on the graph.</p>
         </div>
         <div className="setting">
-          <label className="check">
+          <label className="check" data-control="circuit-breaker">
             <input type="checkbox" checked={settings.circuitBreaker} onChange={(event) => void change({ circuitBreaker: event.target.checked })} />
             Circuit breaker
           </label>

@@ -83,7 +83,7 @@ export function TrafficPanel({ active }: { active: boolean }) {
           <input type="number" min={1} max={3_600} step={1} value={forSeconds} onChange={(event) => setForSeconds(event.target.value)} aria-label="duration in seconds (it stops by itself)" />
         </label>
         <div className="op-row">
-          <button type="submit" className="op-button primary" disabled={busy}>
+          <button type="submit" className="op-button primary" data-control="start-traffic" disabled={busy}>
             {traffic?.running ? "Change traffic" : "Start traffic"}
           </button>
           <button type="button" className="op-button" disabled={busy || !traffic?.running} onClick={() => void send("DELETE")}>

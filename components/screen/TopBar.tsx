@@ -11,6 +11,7 @@ const SCREENS = [
   { href: "/", label: "Sandbox" },
   { href: "/compare", label: "Compare" },
   { href: "/tutorial", label: "Guided lessons" },
+  { href: "/rewind", label: "Rewind" },
 ] as const;
 
 export function TopBar() {

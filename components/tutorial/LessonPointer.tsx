@@ -1,28 +1,49 @@
 "use client";
-// A ring around the thing the step asks the learner to act on, found again every few frames by its app id.
+// A ring around the thing the step asks the learner to act on, found again every few frames by its app id; until a
+// button is on screen (its tab closed, its service not selected) the ring shows the way to it.
 import { useEffect, useState } from "react";
 import type { PointerTarget } from "../../lib/contract/lessons";
-import { pointerLabel, pointerSelector } from "../../lib/client/pointer-target";
+import { pointerName, pointerPlaces, type PointerPlace } from "../../lib/client/pointer-target";
 
 /** Re-found this often: a node that is killed, scaled or dragged moves, and the ring follows. */
 const FOLLOW_MS = 250;
 
+interface Found {
+  box: DOMRect;
+  place: PointerPlace;
+}
+
+const same = (a: DOMRect, b: DOMRect) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+
 export function LessonPointer({ target }: { target: PointerTarget }) {
-  const [box, setBox] = useState<DOMRect | null>(null);
+  const [found, setFound] = useState<Found | null>(null);
   useEffect(() => {
+    let shown: Element | null = null;
     const find = () => {
-      const element = document.querySelector(pointerSelector(target));
-      const rect = element?.getBoundingClientRect();
-      setBox((previous) => (rect && rect.width > 0 ? (previous && previous.x === rect.x && previous.y === rect.y && previous.width === rect.width && previous.height === rect.height ? previous : rect) : null));
+      for (const place of pointerPlaces(target)) {
+        const element = document.querySelector(place.selector);
+        const box = element?.getBoundingClientRect();
+        if (!element || !box || box.width === 0) continue;
+        // A button that just appeared below the fold of its panel is brought into view once, not on every look.
+        if (element !== shown) {
+          shown = element;
+          if (box.bottom > window.innerHeight || box.top < 0) element.scrollIntoView({ block: "nearest" });
+        }
+        const settled = element.getBoundingClientRect();
+        setFound((previous) => (previous && previous.place.selector === place.selector && same(previous.box, settled) ? previous : { box: settled, place }));
+        return;
+      }
+      setFound(null);
     };
     find();
     const timer = setInterval(find, FOLLOW_MS);
     return () => clearInterval(timer);
   }, [target]);
-  if (!box) return null;
+  if (!found) return null;
+  const { box, place } = found;
   return (
-    <div className="lesson-pointer" data-pointer={`${target.kind}:${target.id}`} aria-hidden="true" style={{ left: box.x - 6, top: box.y - 6, width: box.width + 12, height: box.height + 12 }}>
-      <span className="lesson-pointer-label">{pointerLabel(target)}</span>
+    <div className="lesson-pointer" data-pointer={pointerName(target)} data-pointer-at={place.at} aria-hidden="true" style={{ left: box.x - 6, top: box.y - 6, width: box.width + 12, height: box.height + 12 }}>
+      <span className="lesson-pointer-label">{place.label}</span>
     </div>
   );
 }

@@ -10,7 +10,7 @@ export function LessonSteps({ lesson, run, viewed }: { lesson: Lesson; run: Less
       {lesson.steps.map((step, index) => {
         const status = run?.steps[index]?.status ?? "pending";
         return (
-          <li key={step.id} data-step-id={step.id} data-status={status} data-satisfied-at={run?.steps[index]?.satisfiedAt ?? undefined} aria-current={index === viewed ? "step" : undefined}>
+          <li key={step.id} data-step-id={step.id} data-status={status} data-satisfied-at={run?.steps[index]?.satisfiedAt ?? undefined} data-ticked-at={run?.steps[index]?.tickedAt} aria-current={index === viewed ? "step" : undefined}>
             <span aria-hidden="true">{MARK[status]}</span> {step.title}
             <span className="visually-hidden"> ({status})</span>
           </li>

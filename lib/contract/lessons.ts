@@ -41,12 +41,25 @@ export const LessonActionSchema = z.discriminatedUnion("do", [
 ]);
 export type LessonAction = z.infer<typeof LessonActionSchema>;
 
+/** Buttons in the inspector of one service, and buttons of the left panel's tabs, that a step can point at. */
+export const SERVICE_BUTTONS = ["kill", "start", "redeploy", "scale"] as const;
+export const PANEL_BUTTONS = ["start-traffic", "inject-fault", "circuit-breaker"] as const;
+export type ServiceButton = (typeof SERVICE_BUTTONS)[number];
+export type PanelButton = (typeof PANEL_BUTTONS)[number];
+
 /** Where the pointer goes: resolved in the page from the app's own ids, so it follows a node that is redrawn. */
 export const PointerTargetSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("service"), id: ServiceIdSchema }).strict(),
   z.object({ kind: z.literal("queue"), id: z.string() }).strict(),
   z.object({ kind: z.literal("tab"), id: z.enum(["shop", "traffic", "break", "scenarios", "audit"]) }).strict(),
   z.object({ kind: z.literal("architecture"), id: ArchitectureSchema }).strict(),
+  // One button: a service's own (in the inspector, so `service` says whose) or one of the left panel's.
+  z
+    .object({ kind: z.literal("button"), id: z.enum([...SERVICE_BUTTONS, ...PANEL_BUTTONS]), service: ServiceIdSchema.optional() })
+    .strict()
+    .refine((target) => (SERVICE_BUTTONS as readonly string[]).includes(target.id) === (target.service !== undefined), {
+      message: "a service's button (kill, start, redeploy, scale) names its service; a panel's button names none",
+    }),
 ]);
 export type PointerTarget = z.infer<typeof PointerTargetSchema>;
 
@@ -135,6 +148,8 @@ export const LessonRunSchema = z.object({
       figures: FiguresSchema,
       /** When the event that satisfied the check happened (ms since epoch), for the tick's latency. */
       satisfiedAt: z.number().nullable(),
+      /** When the server ticked it (ms since epoch): the tick's latency splits into the server's part and the page's. */
+      tickedAt: z.number().optional(),
       /** The prediction's "what happened", filled from the figures once done. */
       measured: z.string().nullable(),
     }),

@@ -183,7 +183,7 @@ export class LessonRunner {
     this.watchPreconditions(active, input);
     if (evaluation.passed) {
       active.byStep[step.id] = evaluation.figures;
-      Object.assign(stepRun, { status: "done", figures: evaluation.figures, satisfiedAt: evaluation.satisfiedAt, measured: step.predict ? fill(step.predict.measured, active.byStep, step.id) : null });
+      Object.assign(stepRun, { status: "done", figures: evaluation.figures, satisfiedAt: evaluation.satisfiedAt, tickedAt: Date.now(), measured: step.predict ? fill(step.predict.measured, active.byStep, step.id) : null });
       if (run.stepIndex + 1 < lesson.steps.length) {
         run.stepIndex++;
         run.steps[run.stepIndex].status = "active";

@@ -22,6 +22,17 @@ function figuresOf(spec: PredicateSpec): string[] {
   }
 }
 
+/** How an instruction asks for each button, in the lessons' words. */
+const BUTTON_WORDS: Array<[string, RegExp]> = [
+  ["kill", /press Kill\b/],
+  ["start", /press Start\b/],
+  ["redeploy", /press Redeploy\b/],
+  ["scale", /\bscale (it|the)/i],
+  ["start-traffic", /start \d+ requests\/s/],
+  ["circuit-breaker", /circuit breaker/],
+  ["inject-fault", /\bfault\b/],
+];
+
 describe("the lessons", () => {
   it.each(LESSON_INPUTS.map((lesson) => [lesson.id, lesson] as const))("%s matches the lesson schema", (_, lesson) => {
     expect(LessonSchema.safeParse(lesson).error?.issues ?? []).toEqual([]);
@@ -43,6 +54,14 @@ describe("the lessons", () => {
         expect([...(measured.get(from!) ?? [])], `${lesson.id}: {${from}:${figure}}`).toContain(figure);
       }
     }
+  });
+
+  it.each(LESSONS.flatMap((lesson) => lesson.steps.map((step) => [`${lesson.id}/${step.id}`, step] as const)))("%s: a step that asks to press a button points at that button", (_, step) => {
+    // The first button the step's instruction names (the pointer shows where to begin).
+    const pressed = BUTTON_WORDS.map(([id, words]) => [id, step.todo.search(words)] as const).filter(([, at]) => at >= 0).sort((a, b) => a[1] - b[1])[0]?.[0] ?? null;
+    if (pressed === null) return;
+    expect(step.target).toMatchObject({ kind: "button", id: pressed });
+    if (step.target.kind === "button" && step.target.service) expect([...step.solution, ...step.check].some((item) => ("service" in item ? item.service : null) === (step.target as { service?: string }).service)).toBe(true);
   });
 
   it("are listed for the page with their steps", () => {

@@ -1,7 +1,7 @@
 // The live-state checks, each both ways: the state that meets the goal and the one that nearly does.
 import { describe, expect, it } from "vitest";
 import type { Metrics } from "../contract/control";
-import { input, service, state } from "./check-fixtures";
+import { T0, input, job, lifecycle, service, state } from "./check-fixtures";
 import { evaluate } from "./predicates";
 
 const metricsOf = (id: string, processes: number, rssBytes: number): Metrics => ({ windowS: 10, services: [{ id, stack: "microservices", up: processes > 0, rps: 0, p50Ms: null, p95Ms: null, errorRate: 0, cpuPercent: 0, rssBytes, processes }], stacks: [], queues: [] });
@@ -11,6 +11,12 @@ describe("serviceStatus", () => {
     const spec = { is: "serviceStatus", service: "payment-service", status: "down" } as const;
     expect(evaluate(spec, input({ state: state([service("payment-service", "crashed")]) })).met).toBe(true);
     expect(evaluate(spec, input({ state: state([service("payment-service", "stopping")]) }))).toMatchObject({ met: false, missing: "payment-service is stopping" });
+  });
+  it("dates its tick from the lifecycle event that took the service down, or from now when none came in the window", () => {
+    const spec = { is: "serviceStatus", service: "payment-service", status: "down" } as const;
+    const events = [lifecycle(T0 + 5, "payment-service", "starting", "healthy"), lifecycle(T0 + 10, "payment-service", "healthy", "crashed"), lifecycle(T0 + 12, "order-service", "healthy", "crashed")];
+    expect(evaluate(spec, input({ events, state: state([service("payment-service", "crashed")]) })).satisfiedAt).toBe(T0 + 10);
+    expect(evaluate(spec, input({ state: state([service("payment-service", "crashed")]) })).satisfiedAt).toBeUndefined();
   });
   it("asks for healthy, not merely starting", () => {
     const spec = { is: "serviceStatus", service: "redis", status: "healthy" } as const;
@@ -25,6 +31,11 @@ describe("queueBacklog", () => {
   it("passes with three jobs waiting, not with two", () => {
     expect(evaluate(spec, input({ state: state([], { queues: queues(3) }) })).met).toBe(true);
     expect(evaluate(spec, input({ state: state([], { queues: queues(2) }) })).missing).toBe("2 of 3 jobs waiting in payment-inbox");
+  });
+  it("dates its tick from the last job handed to that queue, not from when the counts were polled", () => {
+    const added = (ts: number, queue: string) => ({ ...job(ts, `t${ts}`, "OrderCreated", "added"), queue });
+    const events = [added(T0 + 1, "payment-inbox"), added(T0 + 2, "payment-inbox"), added(T0 + 3, "payment-inbox"), added(T0 + 4, "email-inbox")];
+    expect(evaluate(spec, input({ events, state: state([], { queues: queues(3) }) })).satisfiedAt).toBe(T0 + 3);
   });
 });
 

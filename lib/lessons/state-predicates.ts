@@ -7,15 +7,20 @@ type Spec<N extends PredicateSpec["is"]> = Extract<PredicateSpec, { is: N }>;
 export function serviceStatus(spec: Spec<"serviceStatus">, input: CheckInput): CheckOutcome {
   const view = input.state.services.find((service) => service.id === spec.service);
   const label = spec.status === "down" ? `${spec.service} is down` : `${spec.service} is running and healthy`;
-  const met = spec.status === "down" ? isDown(view?.status) : view?.status === "healthy";
-  return outcome(met, label, view ? `${spec.service} is ${view.status}` : `${spec.service} is not running in this architecture`, { status: view?.status ?? "absent" });
+  const reached = (status: string) => (spec.status === "down" ? isDown(status) : status === "healthy");
+  const met = reached(view?.status ?? "absent");
+  // The tick is timed from the lifecycle event that got it there, not from when the state was next looked at.
+  const move = input.events.findLast((event) => event.type === "lifecycle" && event.service === spec.service && reached(event.to));
+  return outcome(met, label, view ? `${spec.service} is ${view.status}` : `${spec.service} is not running in this architecture`, { status: view?.status ?? "absent" }, move?.ts);
 }
 
 /** Jobs waiting in a queue right now (BullMQ's own counts). */
 export function queueBacklog(spec: Spec<"queueBacklog">, input: CheckInput): CheckOutcome {
   const queue = input.state.queues.find((view) => view.name === spec.queue);
   const waiting = queue ? queue.waiting + queue.delayed : 0;
-  return outcome(waiting >= spec.atLeast, `at least ${spec.atLeast} jobs wait in ${spec.queue}`, `${waiting} of ${spec.atLeast} jobs waiting in ${spec.queue}`, { backlog: waiting });
+  // Timed from the last job handed to the queue (the counts are polled, so they see it a little later).
+  const added = input.events.findLast((event) => event.type === "queue" && event.queue === spec.queue && event.state === "added");
+  return outcome(waiting >= spec.atLeast, `at least ${spec.atLeast} jobs wait in ${spec.queue}`, `${waiting} of ${spec.atLeast} jobs waiting in ${spec.queue}`, { backlog: waiting }, added?.ts);
 }
 
 /** Every instance healthy at the asked replicas, and the memory sampler already sees each process. */

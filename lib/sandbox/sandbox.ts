@@ -60,6 +60,7 @@ export class Sandbox {
   private readonly ownsDataDir: boolean;
   private readonly stateListeners = new Set<(state: SandboxState) => void>();
   private stateTimer: NodeJS.Timeout | undefined;
+  private lastStateAt = 0;
   /** Architecture switches and resets run one at a time. */
   private switching: Promise<void> = Promise.resolve();
 
@@ -77,6 +78,7 @@ export class Sandbox {
     const sink: EventSink = {
       emit: (events, dropped) => {
         this.hub.emit(events, dropped);
+        this.queues.heard(events);
         for (const event of events) {
           if (event.type === "lifecycle" && event.to === "crashed") this.incidents.failed(event.stack, event.service, `${event.service} crashed (${event.reason})`, event.ts);
         }
@@ -278,11 +280,13 @@ export class Sandbox {
   }
 
   private stateChanged(): void {
+    // A change after a quiet spell goes out at once; a burst of changes, at most once per STATE_THROTTLE_MS.
     this.stateTimer ??= setTimeout(() => {
       this.stateTimer = undefined;
+      this.lastStateAt = Date.now();
       const state = this.state();
       for (const listener of this.stateListeners) listener(state);
-    }, STATE_THROTTLE_MS);
+    }, Math.max(0, this.lastStateAt + STATE_THROTTLE_MS - Date.now()));
   }
 
   /** Stops every process, gracefully first; the data folder goes too when the sandbox made it. */

@@ -1,5 +1,6 @@
 // The guided lessons in headless Chromium: every lesson run to the end by "Show me", timing the whole suite, and for
 // each step the delay from the event that satisfied its check (the server's satisfiedAt) to the tick on screen.
+import { loadavg } from "node:os";
 import { chromium } from "@playwright/test";
 import type { LessonList } from "../../lib/contract/lessons";
 import { ms, percentile } from "./app";
@@ -9,7 +10,7 @@ export async function measureTutorial(baseUrl: string, only = process.env.BENCH_
   const { lessons: all } = (await (await fetch(`${baseUrl}/api/lessons`)).json()) as LessonList;
   const lessons = all.filter((lesson) => !only || only.includes(lesson.id));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-background-networking", "--no-first-run"] });
-  const delays: number[] = [];
+  const ticks: Array<{ step: string; total: number; server: number; socket: number; paint: number }> = [];
   const started = performance.now();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -22,7 +23,10 @@ export async function measureTutorial(baseUrl: string, only = process.env.BENCH_
         new MutationObserver((records) => {
           for (const record of records) {
             const mark = record.target;
-            if (mark.dataset.status === "done" && mark.dataset.satisfiedAt) requestAnimationFrame(() => seen.push(Date.now() - Number(mark.dataset.satisfiedAt)));
+            if (mark.dataset.status === "done" && mark.dataset.satisfiedAt) {
+              const satisfied = Number(mark.dataset.satisfiedAt), ticked = Number(mark.dataset.tickedAt ?? NaN), heard = Date.now();
+              requestAnimationFrame(() => seen.push({ step: mark.dataset.stepId, total: Date.now() - satisfied, server: ticked - satisfied, socket: heard - ticked, paint: Date.now() - heard }));
+            }
           }
         }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-status"] });
       })()`);
@@ -35,14 +39,18 @@ export async function measureTutorial(baseUrl: string, only = process.env.BENCH_
         await panel.locator(`[data-step-id="${step.id}"][data-status="done"]`).waitFor({ timeout: 90_000 });
       }
       await panel.locator("[data-result-card]").waitFor({ timeout: 30_000 });
-      delays.push(...((await page.evaluate("window.__ticks")) as number[]));
+      for (const tick of (await page.evaluate("window.__ticks")) as typeof ticks) ticks.push({ ...tick, step: `${lesson.id}/${tick.step}` });
     }
   } finally {
     await browser.close();
   }
+  const delays = ticks.map((tick) => tick.total);
   await fetch(`${baseUrl}/api/lessons/run/stop`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
   return [
     `every lesson (${lessons.length}) run to the end by its solutions in Chromium: ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    `event satisfying a check → tick on screen: p50 ${ms(percentile(delays, 50))}, p95 ${ms(percentile(delays, 95))} over ${delays.length} steps`,
+    `event satisfying a check → tick on screen: p50 ${ms(percentile(delays, 50))}, p95 ${ms(percentile(delays, 95))} over ${delays.length} steps (load average ${loadavg().map((load) => load.toFixed(2)).join(" ")})`,
+    // Where the time goes: the server (event → its check ticks), the socket (tick → the page's DOM), the paint (DOM → next frame).
+    ...(["server", "socket", "paint"] as const).map((part) => `  of which ${part}: p50 ${ms(percentile(ticks.map((tick) => tick[part]), 50))}, p95 ${ms(percentile(ticks.map((tick) => tick[part]), 95))}`),
+    `  slowest: ${[...ticks].sort((a, b) => b.total - a.total).slice(0, 3).map((tick) => `${tick.step} ${ms(tick.total)} (server ${ms(tick.server)})`).join(", ")}`,
   ];
 }

@@ -13,7 +13,7 @@ export const blastRadius: LessonInput = {
       title: "Send shoppers to both shops",
       text: "Shoppers browse, order and read their emails, in both shops at once.",
       todo: "Open the Traffic tab and start 20 requests/s to every running stack.",
-      target: { kind: "tab", id: "traffic" },
+      target: { kind: "button", id: "start-traffic" },
       hints: ["Leave the stack choice on “every running stack”."],
       solution: [{ do: "traffic", rps: 20, durationS: 120 }],
       check: [
@@ -26,7 +26,7 @@ export const blastRadius: LessonInput = {
       title: "Kill product-service",
       text: "In microservices each feature lives in its own service. product-service holds the catalogue.",
       todo: "Select product-service on the graph and press Kill.",
-      target: { kind: "service", id: "product-service" },
+      target: { kind: "button", id: "kill", service: "product-service" },
       predict: {
         question: "product-service dies. What stops working for shoppers?",
         choices: [
@@ -46,7 +46,7 @@ export const blastRadius: LessonInput = {
       title: "Kill the monolith",
       text: "The monolith holds the same modules in one process.",
       todo: "Select the monolith box and press Kill.",
-      target: { kind: "service", id: "monolith" },
+      target: { kind: "button", id: "kill", service: "monolith" },
       predict: {
         question: "The monolith dies. What stops working?",
         choices: [

@@ -13,7 +13,7 @@ export const brokerCrash: LessonInput = {
       title: "Kill redis",
       text: "redis carries every queue of the shop. Let us kill it.",
       todo: "Click redis on the graph and press Kill.",
-      target: { kind: "service", id: "redis" },
+      target: { kind: "button", id: "kill", service: "redis" },
       hints: ["redis is the broker box in the middle of the graph."],
       solution: [{ do: "kill", service: "redis" }],
       check: [{ is: "serviceStatus", service: "redis", status: "down" }],
@@ -43,7 +43,7 @@ export const brokerCrash: LessonInput = {
       title: "Start redis again",
       text: "When redis returns, every service reconnects by itself and the waiting orders are announced.",
       todo: "Select redis and press Start.",
-      target: { kind: "service", id: "redis" },
+      target: { kind: "button", id: "start", service: "redis" },
       hints: ["Watch the queues fill and empty again."],
       solution: [{ do: "start", service: "redis" }],
       check: [

@@ -13,7 +13,7 @@ export const circuitBreaker: LessonInput = {
       title: "Switch the circuit breaker on",
       text: "A circuit breaker counts failed calls. After 5 in a row it stops calling for a while.",
       todo: "Open Break it and switch on the circuit breaker.",
-      target: { kind: "tab", id: "break" },
+      target: { kind: "button", id: "circuit-breaker" },
       hints: ["The resilience settings are under the faults in Break it."],
       solution: [{ do: "resilience", resilience: { circuitBreaker: true } }],
       check: [{ is: "resilienceOn", circuitBreaker: true }],
@@ -23,7 +23,7 @@ export const circuitBreaker: LessonInput = {
       title: "Make product-service fail",
       text: "Now product-service answers every call with an error.",
       todo: "Add an errors fault on product-service with rate 1, and start 20 requests/s of traffic.",
-      target: { kind: "service", id: "product-service" },
+      target: { kind: "button", id: "inject-fault" },
       predict: {
         question: "product-service fails every call. What do its callers do after 5 failures?",
         choices: [

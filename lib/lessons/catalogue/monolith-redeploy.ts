@@ -13,7 +13,7 @@ export const monolithRedeploy: LessonInput = {
       title: "Send shoppers to the monolith",
       text: "The monolith is one process with every module inside.",
       todo: "Open the Traffic tab and start 20 requests/s.",
-      target: { kind: "tab", id: "traffic" },
+      target: { kind: "button", id: "start-traffic" },
       hints: ["The Traffic tab is the second tab on the left."],
       solution: [{ do: "traffic", rps: 20, stack: "monolith", durationS: 60 }],
       check: [{ is: "trafficServed", stack: "monolith", atLeast: 40 }],
@@ -23,7 +23,7 @@ export const monolithRedeploy: LessonInput = {
       title: "Redeploy the monolith",
       text: "Imagine a one-line fix in payments. In a monolith you ship the whole application again.",
       todo: "Select the monolith box and press Redeploy (recreate).",
-      target: { kind: "service", id: "monolith" },
+      target: { kind: "button", id: "redeploy", service: "monolith" },
       predict: {
         question: "You redeploy the monolith for a fix in payments. What do shoppers see?",
         choices: [

@@ -13,7 +13,7 @@ export const noisyNeighbour: LessonInput = {
       title: "Make payment hog the CPU",
       text: "Imagine a slow new payment library: every payment blocks the CPU for 200 ms.",
       todo: "Open Break it and add a cpu-hog fault of 200 ms on payment-service.",
-      target: { kind: "tab", id: "break" },
+      target: { kind: "button", id: "inject-fault" },
       hints: ["Choose payment-service, the type cpu-hog, and 200 ms."],
       solution: [{ do: "fault", fault: { service: "payment-service", type: "cpu-hog", ms: 200 } }],
       check: [{ is: "faultActive", service: "payment-service", type: "cpu-hog" }],
@@ -23,7 +23,7 @@ export const noisyNeighbour: LessonInput = {
       title: "Send the same shoppers to both",
       text: "Now both shops get the same traffic: browsing, ordering, reading emails.",
       todo: "Open Traffic and start 20 requests/s to both stacks.",
-      target: { kind: "tab", id: "traffic" },
+      target: { kind: "button", id: "start-traffic" },
       predict: {
         question: "Payment hogs the CPU. Whose shoppers feel it?",
         choices: [

@@ -13,7 +13,7 @@ export const paymentOutage: LessonInput = {
       title: "Kill payment-service",
       text: "payment-service charges every order. Let us kill it.",
       todo: "Click payment-service on the graph, then press Kill in the inspector.",
-      target: { kind: "service", id: "payment-service" },
+      target: { kind: "button", id: "kill", service: "payment-service" },
       hints: ["payment-service is one of the boxes below the queues.", "The inspector opens on the right when you click a box."],
       solution: [{ do: "kill", service: "payment-service" }],
       check: [{ is: "serviceStatus", service: "payment-service", status: "down" }],
@@ -47,7 +47,7 @@ export const paymentOutage: LessonInput = {
       title: "Bring payment back",
       text: "When payment-service returns, it takes the waiting jobs one by one. Each order is paid once.",
       todo: "Select payment-service and press Start.",
-      target: { kind: "service", id: "payment-service" },
+      target: { kind: "button", id: "start", service: "payment-service" },
       hints: ["Watch payment-inbox empty.", "The Audit tab shows orders by state and any charged twice."],
       solution: [{ do: "start", service: "payment-service" }],
       check: [

@@ -13,7 +13,7 @@ export const rollingRedeploy: LessonInput = {
       title: "Send shoppers",
       text: "A deploy only matters when people are using the shop. Let us send some shoppers.",
       todo: "Open the Traffic tab and start 20 requests/s.",
-      target: { kind: "tab", id: "traffic" },
+      target: { kind: "button", id: "start-traffic" },
       hints: ["The Traffic tab is the second tab on the left."],
       solution: [{ do: "traffic", rps: 20, stack: "microservices", durationS: 60 }],
       check: [{ is: "trafficServed", stack: "microservices", atLeast: 40 }],
@@ -23,7 +23,7 @@ export const rollingRedeploy: LessonInput = {
       title: "Redeploy product-service, rolling",
       text: "A rolling redeploy starts the new version, waits until it is healthy, moves traffic to it, then retires the old one.",
       todo: "Select product-service, choose the rolling strategy, and press Redeploy.",
-      target: { kind: "service", id: "product-service" },
+      target: { kind: "button", id: "redeploy", service: "product-service" },
       predict: {
         question: "product-service is replaced while shoppers browse. How many of their requests fail?",
         choices: [

@@ -13,7 +13,7 @@ export const scaleHotService: LessonInput = {
       title: "Scale product-service to 3",
       text: "Browsing is busy. In microservices you can add instances of product-service only.",
       todo: "Select product-service and scale it to 3 instances.",
-      target: { kind: "service", id: "product-service" },
+      target: { kind: "button", id: "scale", service: "product-service" },
       hints: ["Scale is in the inspector, under the actions."],
       solution: [{ do: "scale", service: "product-service", replicas: 3 }],
       check: [{ is: "scaled", service: "product-service", replicas: 3 }],
@@ -23,7 +23,7 @@ export const scaleHotService: LessonInput = {
       title: "Scale the monolith to 3",
       text: "The monolith cannot grow one module. It can only run more whole copies.",
       todo: "Select the monolith box and scale it to 3.",
-      target: { kind: "service", id: "monolith" },
+      target: { kind: "button", id: "scale", service: "monolith" },
       predict: {
         question: "Three copies of the monolith: how much memory, next to three product-services?",
         choices: [

@@ -13,7 +13,7 @@ export const startWithMonolith: LessonInput = {
       title: "Same shoppers, both shops",
       text: "Both shops run the same code. Only the wiring differs: function calls, or HTTP between processes.",
       todo: "Open Traffic and start 20 requests/s to both stacks. Then open Compare to see more.",
-      target: { kind: "tab", id: "traffic" },
+      target: { kind: "button", id: "start-traffic" },
       predict: {
         question: "Same shop, same traffic. Which answers faster?",
         choices: [

@@ -1,6 +1,7 @@
 // Watches the broker for the sandbox: the job counts of every queue asked of BullMQ once a second, and whether a
 // broker given through REDIS_URL answers; says when either changed, so the state is sent only then.
 import type { ServiceView } from "../../contract/control";
+import type { TelemetryEvent } from "../../contract/events";
 import { brokerConnection, type BrokerAddress } from "../../contract/broker";
 import { BROKER_ID, BULL_PREFIX, queueTopology } from "../../contract/services";
 import { pingRedis, pingTargetFromUrl } from "../processes/broker";
@@ -8,12 +9,15 @@ import { QueueStats } from "./queue-stats";
 
 /** Queue counts are asked of BullMQ this often. */
 export const QUEUE_REFRESH_MS = 1_000;
+/** ...and again as soon as a job is handed to a queue, at most this often (the counts are a few Redis calls). */
+const QUEUE_NUDGE_MS = 100;
 
 export class QueueWatch {
   private readonly stats: QueueStats;
   private readonly timer: NodeJS.Timeout;
   private externalUp = false;
   private lastCounts = "";
+  private lastRefresh = 0;
 
   /**
    * `broker`: where the queues are; `externalUrl`: the broker given through REDIS_URL, when the sandbox does not run
@@ -30,8 +34,15 @@ export class QueueWatch {
     this.timer.unref();
   }
 
+  /** A job handed to a queue shows in its count now, not at the next poll: a lesson's check and the graph wait on it. */
+  heard(events: readonly TelemetryEvent[]): void {
+    if (Date.now() - this.lastRefresh < QUEUE_NUDGE_MS) return;
+    if (events.some((event) => event.type === "queue" && event.state === "added" && event.stack === "microservices")) void this.refresh();
+  }
+
   async refresh(): Promise<void> {
     if (!this.watching()) return;
+    this.lastRefresh = Date.now();
     if (this.externalUrl) {
       const up = await pingRedis(pingTargetFromUrl(this.externalUrl));
       if (up !== this.externalUp) {
