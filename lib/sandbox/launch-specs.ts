@@ -5,12 +5,8 @@ import type { ServiceDefinition } from "./supervisor";
 import type { LaunchSpec } from "./instance";
 import { pingRedis, redisArgs, socketPath } from "./broker";
 import { MONOLITH_ID } from "../contract/services";
+import { serviceNodeFlags } from "./service-node-flags";
 
-/**
- * Eight Node processes on a small machine: a 1 MB young generation and no V8 helper threads keep each service
- * near 65 MB resident instead of 80+, at a cost in throughput too small to see at the sandbox's loads.
- */
-const SERVICE_NODE_FLAGS = ["--max-semi-space-size=1", "--v8-pool-size=0"];
 
 /** How long one health probe may take before it counts as a failure. */
 export const HEALTH_TIMEOUT_MS = 1_000;
@@ -41,7 +37,7 @@ function nodeServiceDefinition(id: string, paths: StackPaths, env: Record<string
     managed: true,
     launch: (version, instanceId): LaunchSpec => ({
       command: process.execPath,
-      args: [...SERVICE_NODE_FLAGS, path.join(paths.rootDir, ".build", "services", `${id}.mjs`)],
+      args: [...serviceNodeFlags(), path.join(paths.rootDir, ".build", "services", `${id}.mjs`)],
       env: { SERVICE_ID: id, INSTANCE_ID: instanceId, SERVICE_VERSION: String(version), PORT: "0", NODE_ENV: "production", ...env },
       readiness: { kind: "ipc" },
       health: (instance) => answersHealth(instance.address),
