@@ -5,8 +5,8 @@ import type { ServiceDefinition } from "./supervisor";
 import type { LaunchSpec } from "./instance";
 import { pingRedis, redisArgs, socketPath } from "./broker";
 import { MONOLITH_ID } from "../contract/services";
-import { serviceNodeFlags } from "./service-node-flags";
-
+import { SERVICE_MALLOC_ENV, serviceNodeFlags } from "./service-node-flags";
+import { answersHealth } from "./health-probe";
 
 /** How long one health probe may take before it counts as a failure. */
 export const HEALTH_TIMEOUT_MS = 1_000;
@@ -18,17 +18,6 @@ export interface StackPaths {
   dataDir: string;
 }
 
-async function answersHealth(address: string | null): Promise<boolean> {
-  if (!address) return false;
-  try {
-    const response = await fetch(`${address}/health`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
-    await response.arrayBuffer();
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
-
 /** A Node process built from sandbox-services/<id>: it reports its port over IPC and answers /health. */
 function nodeServiceDefinition(id: string, paths: StackPaths, env: Record<string, string>): ServiceDefinition {
   return {
@@ -38,9 +27,9 @@ function nodeServiceDefinition(id: string, paths: StackPaths, env: Record<string
     launch: (version, instanceId): LaunchSpec => ({
       command: process.execPath,
       args: [...serviceNodeFlags(), path.join(paths.rootDir, ".build", "services", `${id}.mjs`)],
-      env: { SERVICE_ID: id, INSTANCE_ID: instanceId, SERVICE_VERSION: String(version), PORT: "0", NODE_ENV: "production", ...env },
+      env: { ...SERVICE_MALLOC_ENV, SERVICE_ID: id, INSTANCE_ID: instanceId, SERVICE_VERSION: String(version), PORT: "0", NODE_ENV: "production", ...env },
       readiness: { kind: "ipc" },
-      health: (instance) => answersHealth(instance.address),
+      health: (instance) => answersHealth(instance.address, HEALTH_TIMEOUT_MS),
     }),
   };
 }
