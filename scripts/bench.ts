@@ -47,7 +47,7 @@ async function measureTheRest(app: RunningApp): Promise<void> {
 const { app, ms: startupMs, pageMs } = await measureStartup(port);
 try {
   console.log("\nRuntime");
-  print(await measureIssue10(app, serverPid(app), baseline, startupMs, soakSeconds));
+  await measureIssue10(app, serverPid(app), baseline, startupMs, soakSeconds, (line) => print([line]));
   print([`npm start → the first page served: ${pageMs.toFixed(0)} ms (Next prepares while the services start)`]);
   print(await measureGuards());
   if (only !== "goals") await measureTheRest(app);
