@@ -6,7 +6,7 @@ import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/contract/socket";
 import type { NumberedEvent } from "../../lib/contract/events";
 import { percentile, waitFor, type RunningApp } from "./app";
-import { shopper, state } from "./control";
+import { state } from "./control";
 import { generators, type LoadResult } from "./load";
 
 export interface TelemetryFigures {
@@ -22,9 +22,9 @@ export interface TelemetryFigures {
 }
 
 /** The trace id a storefront answer carries back, to count the events one request makes. */
-function traceOf(url: string, token: string): Promise<string> {
+function traceOf(url: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    http.get(url, { headers: { authorization: `Bearer ${token}` } }, (response) => {
+    http.get(url, (response) => {
       response.resume();
       const traceparent = String(response.headers.traceparent ?? "");
       response.on("end", () => (response.statusCode === 200 ? resolve(traceparent.split("-")[1]) : reject(new Error(`${url}: ${response.statusCode}`))));
@@ -32,9 +32,8 @@ function traceOf(url: string, token: string): Promise<string> {
   });
 }
 
-/** `GET /api/orders` (signed in): the entry, the token check and the order list, so ~3 events a request in either stack. */
-/** `tokens`: a signed-in shopper per stack made earlier (a long soak may have used up the address's login failures). */
-export async function measureTelemetryLoad(app: RunningApp, tokens: Partial<Record<string, string>> = {}, targetEventsPerSecond = 10_000, seconds = 10): Promise<TelemetryFigures> {
+/** `GET /api/products` at each running stack's entry: the entry's answer and its call to the catalogue, 2 events a request. */
+export async function measureTelemetryLoad(app: RunningApp, targetEventsPerSecond = 10_000, seconds = 10): Promise<TelemetryFigures> {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(app.baseUrl, { transports: ["websocket"] });
   let droppedBefore = 0;
   await new Promise<void>((resolve) => socket.once("snapshot", (snapshot) => ((droppedBefore = snapshot.state.droppedEvents), resolve())));
@@ -55,24 +54,21 @@ export async function measureTelemetryLoad(app: RunningApp, tokens: Partial<Reco
   });
 
   const stacks = (await state(app)).stacks.filter((stack) => stack.storefrontUrl);
-  const targets: Array<{ stack: string; url: string; token: string; eventsPerRequest: number }> = [];
+  const targets: Array<{ stack: string; url: string; eventsPerRequest: number }> = [];
   for (const stack of stacks) {
-    // Through the app's proxy to sign up; the load itself goes straight to the entry, as a shopper's browser's would.
-    const token = tokens[stack.id] ?? (await shopper(app, stack.id)).token;
-    if (!token) throw new Error(`no shopper could sign in on the ${stack.id} stack`);
-    const url = `${stack.storefrontUrl}/api/orders`;
-    const probe = await traceOf(url, token);
+    const url = `${stack.storefrontUrl}/api/products`;
+    const probe = await traceOf(url);
     const eventsPerRequest = await waitFor(`the events of one ${stack.id} request`, async () => {
       const count = byTrace.get(probe) ?? 0;
       return count >= 2 ? count : undefined;
     }, 10_000);
     await new Promise((resolve) => setTimeout(resolve, 200)); // let a late event of the probe arrive before the window
-    targets.push({ stack: stack.id, url, token, eventsPerRequest: byTrace.get(probe) ?? eventsPerRequest });
+    targets.push({ stack: stack.id, url, eventsPerRequest: byTrace.get(probe) ?? eventsPerRequest });
   }
 
   const rateOf = (target: { eventsPerRequest: number }) => Math.ceil(targetEventsPerSecond / targets.length / target.eventsPerRequest);
   windowStart = Date.now();
-  const results = await generators(targets.map((target) => ({ url: target.url, seconds, rate: rateOf(target), connections: 32, headers: { authorization: `Bearer ${target.token}` } })));
+  const results = await generators(targets.map((target) => ({ url: target.url, seconds, rate: rateOf(target), connections: 32 })));
   windowEnd = Date.now();
   const expected = results.reduce((sum, result, i) => sum + result.requests * targets[i].eventsPerRequest, 0);
   await waitFor("every event of the window", async () => (received >= expected ? true : undefined), 10_000).catch(() => undefined);

@@ -26,13 +26,18 @@ async function entryOf(app: RunningApp, stack: "microservices" | "monolith"): Pr
   return `${url}/api/products`;
 }
 
-export async function measureHop(app: RunningApp, count = 1_000): Promise<HopFigures> {
+/** Interleaved rounds of 100 (straight, then through the gateway), so a machine busier in one moment than the next weighs on both. */
+export async function measureHop(app: RunningApp, rounds = 10): Promise<HopFigures> {
   const product = await productService(app);
   const gateway = await entryOf(app, "microservices");
-  await timeSequential(gateway, 100); // warm up both paths
-  await timeSequential(product.url, 100, product.headers);
-  const direct = await timeSequential(product.url, count, product.headers);
-  const viaGateway = await timeSequential(gateway, count);
+  await timeSequential(gateway, 200); // warm up both paths
+  await timeSequential(product.url, 200, product.headers);
+  const direct: number[] = [];
+  const viaGateway: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    direct.push(...(await timeSequential(product.url, 100, product.headers)));
+    viaGateway.push(...(await timeSequential(gateway, 100)));
+  }
   return { directP50Ms: percentile(direct, 50), directP95Ms: percentile(direct, 95), viaGatewayP50Ms: percentile(viaGateway, 50), viaGatewayP95Ms: percentile(viaGateway, 95) };
 }
 
