@@ -5,7 +5,7 @@ import type { ServiceDefinition } from "./supervisor";
 import type { LaunchSpec } from "./instance";
 import { pingRedis, redisArgs, socketPath } from "./broker";
 import { MONOLITH_ID } from "../contract/services";
-import { SERVICE_MALLOC_ENV, serviceNodeFlags } from "./service-node-flags";
+import { serviceEnvironment, serviceNodeFlags } from "./service-node-flags";
 import { answersHealth } from "./health-probe";
 
 /** How long one health probe may take before it counts as a failure. */
@@ -27,7 +27,7 @@ function nodeServiceDefinition(id: string, paths: StackPaths, env: Record<string
     launch: (version, instanceId): LaunchSpec => ({
       command: process.execPath,
       args: [...serviceNodeFlags(), path.join(paths.rootDir, ".build", "services", `${id}.mjs`)],
-      env: { ...SERVICE_MALLOC_ENV, SERVICE_ID: id, INSTANCE_ID: instanceId, SERVICE_VERSION: String(version), PORT: "0", NODE_ENV: "production", ...env },
+      env: { ...serviceEnvironment(id), SERVICE_ID: id, INSTANCE_ID: instanceId, SERVICE_VERSION: String(version), PORT: "0", NODE_ENV: "production", ...env },
       readiness: { kind: "ipc" },
       health: (instance) => answersHealth(instance.address, HEALTH_TIMEOUT_MS),
     }),

@@ -16,9 +16,15 @@ export function serviceNodeFlags(): string[] {
 }
 
 /**
- * glibc's allocator, told to give large blocks back. By default it raises its mmap threshold after the first large
- * block is freed, so the next ones come from the heap and stay resident: auth-service's scrypt (16 MB a login, on
- * up to four threads) kept ~60 MB it no longer used. A fixed threshold keeps every block over 1 MB mmapped,
- * returned to the system when freed.
+ * The processes that hash passwords (auth-service, and the monolith's auth module) run scrypt, 16 MB a call, on libuv's
+ * thread pool; with its default four threads, glibc kept a 16 MB block per thread resident after the logins were done
+ * (auth-service 157–167 MB, never released). Two threads keep half of that, and on a 2-core machine hash as fast (16
+ * hashes in parallel: 2.2 s against 3.6 s). Giving blocks back to the system instead (a fixed MALLOC_MMAP_THRESHOLD_)
+ * kept memory lower still but made every hash fault its 16 MB in again: 4× slower, and registrations timed out.
  */
-export const SERVICE_MALLOC_ENV: Record<string, string> = { MALLOC_MMAP_THRESHOLD_: String(1024 * 1024) };
+const HASHING_PROCESSES = new Set(["auth-service", "monolith"]);
+
+/** Environment added to a shop process's own (before the sandbox's variables). */
+export function serviceEnvironment(id: string): Record<string, string> {
+  return HASHING_PROCESSES.has(id) ? { UV_THREADPOOL_SIZE: "2" } : {};
+}
