@@ -64,8 +64,8 @@ process.on("uncaughtException", crash);
 process.on("unhandledRejection", crash);
 
 const sandboxStarting = sandbox.start();
-await app.prepare();
-const handleNext = app.getRequestHandler();
+// Next prepares while the services start, and the control API answers meanwhile; a page asked for waits for it.
+const nextHandler = app.prepare().then(() => app.getRequestHandler());
 
 function refuse(request: http.IncomingMessage, response: http.ServerResponse, refusal: Refusal): void {
   const payload = JSON.stringify({ error: refusal.error });
@@ -84,7 +84,7 @@ const httpServer = http.createServer((request, response) => {
   if (refusal) return refuse(request, response, refusal);
   if (isControlPath(pathname)) void handleControl(request, response, pathname);
   else if (isStorefrontPath(pathname)) handleStorefront(request, response);
-  else void handleNext(request, response);
+  else void nextHandler.then((handleNext) => handleNext(request, response));
 });
 
 // The live stream tells who shops and where every service listens: only the app's own pages may open it.
@@ -105,6 +105,6 @@ sandbox.onState((state) => io.emit("state", state));
 httpServer.listen(port, hostname, () => {
   console.log(`Architecture Sandbox on http://localhost:${port} — starting the shop's services...`);
 });
-await sandboxStarting;
+await Promise.all([sandboxStarting, nextHandler]);
 const { services } = sandbox.state();
 console.log(`${services.filter((service) => service.status === "healthy").length}/${services.length} services healthy`);

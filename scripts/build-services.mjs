@@ -1,7 +1,7 @@
 // Compiles each shop service into one JavaScript file under .build/services, so starting eight processes
 // costs no TypeScript compilation. Libraries stay external and load from node_modules.
 import { build } from "esbuild";
-import { readdirSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -25,7 +25,25 @@ const common = {
 };
 
 const started = performance.now();
-await build({ ...common, entryPoints: entries, outdir: path.join(root, ".build", "services"), outExtension: { ".js": ".mjs" } });
+// Chunk names change with their content: a stale one from an earlier build is removed rather than left to pile up.
+rmSync(path.join(root, ".build", "services"), { recursive: true, force: true });
+// The services carry their libraries (bullmq, ioredis, zod) in their own file: loading them from node_modules as
+// separate CommonJS modules cost each service ~0.2 s more CPU at every start and ~4 MB more memory. `require` is
+// given to the CommonJS libraries bundled in, for the Node built-ins they ask for.
+await build({
+  ...common,
+  packages: undefined,
+  banner: { js: 'import { createRequire as __sandboxCreateRequire } from "node:module"; const require = __sandboxCreateRequire(import.meta.url);' },
+  entryPoints: entries,
+  outdir: path.join(root, ".build", "services"),
+  outExtension: { ".js": ".mjs" },
+  // What several services share (the runtime, zod, and bullmq for those that load it) is one chunk each, loaded only
+  // when imported: api-gateway, which uses no queue, never parses bullmq.
+  splitting: true,
+  // bullmq's ES module build (its "module" field): its CommonJS one, bundled, hides its named exports from import().
+  mainFields: ["module", "main"],
+  chunkNames: "chunks/[name]-[hash]",
+});
 console.log(`built ${entries.length} services in ${Math.round(performance.now() - started)} ms: ${entries.map((e) => e.out).join(", ")}`);
 
 // The app's own server, compiled once here so `npm start` runs plain JavaScript instead of loading a TypeScript

@@ -5,12 +5,8 @@ import type { ServiceDefinition } from "./supervisor";
 import type { LaunchSpec } from "./instance";
 import { pingRedis, redisArgs, socketPath } from "./broker";
 import { BROKER_ID, MONOLITH_ID } from "../../contract/services";
-
-/**
- * Eight Node processes on a small machine: a 1 MB young generation and no V8 helper threads keep each service
- * near 65 MB resident instead of 80+, at a cost in throughput too small to see at the sandbox's loads.
- */
-const SERVICE_NODE_FLAGS = ["--max-semi-space-size=1", "--v8-pool-size=0"];
+import { serviceEnvironment, serviceNodeFlags } from "./service-node-flags";
+import { answersHealth } from "./health-probe";
 
 /** How long one health probe may take before it counts as a failure. */
 export const HEALTH_TIMEOUT_MS = 1_000;
@@ -22,17 +18,6 @@ export interface StackPaths {
   dataDir: string;
 }
 
-async function answersHealth(address: string | null): Promise<boolean> {
-  if (!address) return false;
-  try {
-    const response = await fetch(`${address}/health`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
-    await response.arrayBuffer();
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
-
 /** A Node process built from sandbox-services/<id>: it reports its port over IPC and answers /health. */
 function nodeServiceDefinition(id: string, paths: StackPaths, env: Record<string, string>): ServiceDefinition {
   return {
@@ -40,10 +25,10 @@ function nodeServiceDefinition(id: string, paths: StackPaths, env: Record<string
     kind: "service",
     launch: (version, instanceId): LaunchSpec => ({
       command: process.execPath,
-      args: [...SERVICE_NODE_FLAGS, path.join(paths.rootDir, ".build", "services", `${id}.mjs`)],
-      env: { SERVICE_ID: id, INSTANCE_ID: instanceId, SERVICE_VERSION: String(version), PORT: "0", NODE_ENV: "production", ...env },
+      args: [...serviceNodeFlags(), path.join(paths.rootDir, ".build", "services", `${id}.mjs`)],
+      env: { ...serviceEnvironment(id), SERVICE_ID: id, INSTANCE_ID: instanceId, SERVICE_VERSION: String(version), PORT: "0", NODE_ENV: "production", ...env },
       readiness: { kind: "ipc" },
-      health: (instance) => answersHealth(instance.address),
+      health: (instance) => answersHealth(instance.address, HEALTH_TIMEOUT_MS),
     }),
   };
 }

@@ -6,6 +6,7 @@ import { HttpError, ServiceUnavailableError } from "./errors";
 import { partitioned } from "./faults";
 import { resolve } from "./registry";
 import { SERVICE_KEY_HEADER } from "./service-key";
+import { httpRequest } from "./http-request";
 import { HARD_TIMEOUT_MS, onResilienceChange, resilience, retryDelayMs } from "./resilience";
 import { emit } from "./telemetry";
 import { childSpan, formatTraceparent, ORIGIN_HEADER, originField } from "./trace";
@@ -58,16 +59,12 @@ export function createServiceClient(from: string, stack: StackId, secret: string
     if (!base) throw unavailable("no running instance");
     const settings = resilience();
     try {
-      const response = await fetch(base + path, {
-        method,
-        headers: { "content-type": "application/json", traceparent: formatTraceparent(span.traceId, span.spanId), "x-sandbox-from": from, [SERVICE_KEY_HEADER]: secret, ...(span.origin && { [ORIGIN_HEADER]: span.origin }), ...options.headers },
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: AbortSignal.timeout(settings.timeouts ? settings.timeoutMs : HARD_TIMEOUT_MS),
-      });
-      const text = await response.text();
-      const body = (text ? JSON.parse(text) : {}) as T;
-      report(response.status, response.status >= 500 ? (body as { error?: string }).error : undefined);
-      return { status: response.status, body };
+      const headers = { "content-type": "application/json", traceparent: formatTraceparent(span.traceId, span.spanId), "x-sandbox-from": from, [SERVICE_KEY_HEADER]: secret, ...(span.origin && { [ORIGIN_HEADER]: span.origin }), ...options.headers };
+      const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+      const answer = await httpRequest(base, method, path, headers, body, settings.timeouts ? settings.timeoutMs : HARD_TIMEOUT_MS);
+      const parsed = (answer.text ? JSON.parse(answer.text) : {}) as T;
+      report(answer.status, answer.status >= 500 ? (parsed as { error?: string }).error : undefined);
+      return { status: answer.status, body: parsed };
     } catch (error) {
       throw unavailable(error instanceof Error && error.name === "TimeoutError" ? "no answer in time" : "connection refused");
     }
