@@ -46,7 +46,10 @@ export function classroomModeFromEnv(env: NodeJS.ProcessEnv, port: number, readi
   const problem = given === undefined ? undefined : checkGivenToken(given);
   if (problem) throw new Error(problem);
   const token = given ?? newPresenterToken();
-  const { hosts, linkHost } = classroomHosts(port, env.SANDBOX_PUBLIC_HOST);
+  const listenHost = env.SANDBOX_HOST ?? "0.0.0.0";
+  const { hosts, linkHost: networkHost } = classroomHosts(port, env.SANDBOX_PUBLIC_HOST);
+  // Kept on loopback (SANDBOX_HOST=127.0.0.1, as the e2e tests do): the links name loopback too.
+  const linkHost = listenHost === "127.0.0.1" && !env.SANDBOX_PUBLIC_HOST ? `127.0.0.1:${port}` : networkHost;
   const classroom = new Classroom({
     token,
     origin: `http://${linkHost}`,
@@ -59,7 +62,7 @@ export function classroomModeFromEnv(env: NodeJS.ProcessEnv, port: number, readi
   return {
     classroom,
     hosts,
-    listenHost: env.SANDBOX_HOST ?? "0.0.0.0",
+    listenHost,
     banner: () =>
       [
         "Classroom mode: the sandbox is reachable from the network.",

@@ -34,10 +34,13 @@ export function wireClassroomSockets(io: ClassroomServer, classroom: Classroom):
     // Rotated between the handshake and now: the old code no longer lets anyone in.
     if (!visitor) return void socket.disconnect(true);
     visitors.set(socket, visitor);
-    classroom.connected(socket.id, visitor.role);
+    // A page opens one socket for the stream and one, so marked, for the class: only the latter counts as a viewer.
+    if ((socket.handshake.auth as { classroom?: unknown } | undefined)?.classroom === true) {
+      classroom.connected(socket.id, visitor.role);
+      socket.on("disconnect", () => classroom.disconnected(socket.id));
+    }
     socket.emit("classroom", classroom.publicView());
     socket.emit("classroom:view", classroom.view);
-    socket.on("disconnect", () => classroom.disconnected(socket.id));
     socket.on("classroom:following", (following) => {
       if (typeof following === "boolean") classroom.setFollowing(socket.id, following);
     });
