@@ -33,8 +33,9 @@ async function join(code: string): Promise<string> {
   return cookies.map((cookie) => cookie.split(";")[0]).join("; ");
 }
 
+/** A page's classroom socket (the one that counts as a viewer). */
 function socket(headers: Record<string, string>): Socket {
-  const client = connect(app.origin, { transports: ["websocket"], extraHeaders: headers, reconnection: false, forceNew: true });
+  const client = connect(app.origin, { transports: ["websocket"], extraHeaders: headers, reconnection: false, forceNew: true, auth: { classroom: true } });
   sockets.push(client);
   return client;
 }
