@@ -158,7 +158,7 @@ function ArchitectureGraph({ architecture, focus }: { architecture: Architecture
       {/* Top left, in a row: the corner the layouts leave empty, so the buttons never cover a box. */}
       <Controls showInteractive={false} fitViewOptions={FIT} position="top-left" orientation="horizontal" />
       <FitOnResize />
-      <ClassroomViewport />
+      <ClassroomViewport fit={FIT} />
     </ReactFlow>
   );
 }

@@ -76,6 +76,28 @@ test("a student follows the presenter, unfollows, follows again, votes, and can 
   await expect(student.page.locator('[data-service-inspector="product-service"]')).toBeVisible();
   await expect(student.page.getByText("Following the presenter")).toBeVisible();
 
+  // Viewport: the presenter zooms the graph by hand; the student's graph shows the same zoom. The student's own pan
+  // stops following, and following again puts the presenter's viewport back.
+  const zoomOf = (page: Page) => page.locator(".react-flow__viewport").evaluate((element) => Math.round(new DOMMatrixReadOnly(getComputedStyle(element).transform).a * 100) / 100);
+  const pane = (page: Page) => page.locator(".react-flow__pane");
+  const box = (await pane(presenter.page).boundingBox())!;
+  await presenter.page.mouse.move(box.x + box.width / 2, box.y + box.height - 20);
+  await presenter.page.mouse.wheel(0, 400);
+  await expect.poll(() => zoomOf(presenter.page)).toBeLessThan(0.95);
+  const presenterZoom = await zoomOf(presenter.page);
+  await expect.poll(() => zoomOf(student.page)).toBe(presenterZoom);
+  const studentBox = (await pane(student.page).boundingBox())!;
+  await student.page.mouse.move(studentBox.x + 10, studentBox.y + studentBox.height - 10);
+  await student.page.mouse.down();
+  await student.page.mouse.move(studentBox.x + 200, studentBox.y + studentBox.height - 60, { steps: 5 });
+  await student.page.mouse.up();
+  await expect(student.page.getByRole("button", { name: "Follow the presenter" })).toBeVisible();
+  await student.page.mouse.move(studentBox.x + studentBox.width / 2, studentBox.y + studentBox.height - 20);
+  await student.page.mouse.wheel(0, -300);
+  await expect.poll(() => zoomOf(student.page)).not.toBe(presenterZoom);
+  await student.page.getByRole("button", { name: "Follow the presenter" }).click();
+  await expect.poll(() => zoomOf(student.page)).toBe(presenterZoom);
+
   // Screen: the presenter goes to Compare.
   await presenter.page.getByRole("link", { name: "Compare" }).click();
   await expect(student.page).toHaveURL(`${classroomURL}/compare`);

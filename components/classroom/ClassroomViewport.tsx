@@ -1,21 +1,23 @@
 "use client";
-// Inside the graph: reports where it was moved (for the presenter to send) and moves it where a follower is asked to.
-import { useOnViewportChange, useReactFlow } from "@xyflow/react";
+// Inside the graph: notes a move made by hand (the presenter sends it, a follower stops following) and moves the
+// graph where a follower is asked to (the presenter's viewport, or fitted to this screen).
+import { useReactFlow, type Viewport } from "@xyflow/react";
 import { useEffect } from "react";
 import { useStore } from "zustand";
 import { roundViewport, viewportStore } from "../../lib/client/viewport-store";
 
-export function ClassroomViewport() {
-  const { setViewport } = useReactFlow();
-  useOnViewportChange({ onEnd: (viewport) => viewportStore.setState({ current: roundViewport(viewport) }) });
+export function ClassroomViewport({ fit }: { fit: { padding: number } }) {
+  const { setViewport, fitView } = useReactFlow();
   const requested = useStore(viewportStore, (state) => state.requested);
   useEffect(() => {
-    if (requested) void setViewport(requested, { duration: 150 });
-  }, [requested, setViewport]);
+    if (!requested) return;
+    if (requested.viewport === "fit") void fitView(fit);
+    else void setViewport(requested.viewport, { duration: 150 });
+  }, [requested, setViewport, fitView, fit]);
   return null;
 }
 
-/** React Flow's onMoveEnd: a move with an input event behind it was the person's own. */
-export function noteUserMove(event: MouseEvent | TouchEvent | null): void {
-  if (event) viewportStore.setState((state) => ({ userMoves: state.userMoves + 1 }));
+/** React Flow's onMoveEnd: a move with an input event behind it was the person's own; a programmatic one has none. */
+export function noteUserMove(event: MouseEvent | TouchEvent | null, viewport: Viewport): void {
+  if (event) viewportStore.setState((state) => ({ current: roundViewport(viewport), userMoves: state.userMoves + 1 }));
 }

@@ -7,7 +7,7 @@ import { useStore } from "zustand";
 import { setFollowing } from "../../lib/client/classroom-connection";
 import { classroomStore } from "../../lib/client/classroom-store";
 import { select, uiStore } from "../../lib/client/ui-store";
-import { viewportStore } from "../../lib/client/viewport-store";
+import { requestViewport, viewportStore } from "../../lib/client/viewport-store";
 
 const key = (value: unknown) => JSON.stringify(value ?? null);
 
@@ -24,7 +24,7 @@ export function FollowPresenter() {
     if (view.route !== pathname) router.push(view.route);
     applied.current = key(view.selection);
     if (key(uiStore.getState().selection) !== applied.current) uiStore.setState((state) => select(state, view.selection), true);
-    if (view.viewport) viewportStore.setState({ requested: view.viewport });
+    requestViewport(view.viewport);
   }, [following, view, pathname, router]);
 
   useEffect(() => {
@@ -54,7 +54,11 @@ export function FollowPresenter() {
       {following ? (
         <span role="status">Following the presenter</span>
       ) : (
-        <button type="button" className="op-button" onClick={() => setFollowing(true)}>
+        <button type="button" className="op-button" onClick={() => {
+            // Asked again even if the presenter has not moved since: the viewer's own pan is undone.
+            viewportStore.setState({ requested: null });
+            setFollowing(true);
+          }}>
           Follow the presenter
         </button>
       )}
