@@ -15,7 +15,7 @@ import { requestPath } from "./lib/sandbox/http/request-path";
 import { classroomModeFromEnv, type ClassroomMode } from "./lib/classroom/classroom-mode";
 import { classroomGate } from "./lib/classroom/classroom-gate";
 import { answerClassroomOff } from "./lib/classroom/classroom-routes";
-import { socketRefusal, wireClassroomSockets } from "./lib/classroom/classroom-sockets";
+import { CLASSROOM_ROOM, isClassroomSocket, socketRefusal, wireClassroomSockets } from "./lib/classroom/classroom-sockets";
 
 const port = Number(process.env.PORT ?? 3000);
 /** Classroom mode (SANDBOX_CLASSROOM=1) is the one opt-in to listen beyond loopback, and then only the presenter acts. */
@@ -110,13 +110,17 @@ const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
   },
 });
 io.on("connection", (socket) => {
+  // A class's own socket carries the classroom's messages only: the page's other socket carries the stream.
+  if (isClassroomSocket(socket)) return;
   socket.emit("snapshot", { state: sandbox.state(), recentEvents: sandbox.hub.recent() });
   socket.emit("lesson", extras.lessons.view());
 });
-extras.lessons.onChange((run) => io.emit("lesson", run));
+/** The live stream, to every socket but the class's own. */
+const stream = io.except(CLASSROOM_ROOM);
+extras.lessons.onChange((run) => stream.emit("lesson", run));
 const classroomSockets = classroomMode && wireClassroomSockets(io, classroomMode.classroom);
-sandbox.hub.subscribe((batch) => io.emit("events", batch));
-sandbox.onState((state) => io.emit("state", state));
+sandbox.hub.subscribe((batch) => stream.emit("events", batch));
+sandbox.onState((state) => stream.emit("state", state));
 
 httpServer.listen(port, hostname, () => {
   console.log(`Architecture Sandbox on http://localhost:${port} — starting the shop's services...`);

@@ -6,6 +6,7 @@ import { measureArchitectureSwitch, measureSideBySide } from "./bench/compare";
 import { measureGuards } from "./bench/guards";
 import { measureBacklogDrain, measureBrokerReturn, measureReplicaDeath } from "./bench/recovery";
 import { measureTutorial } from "./bench/tutorial";
+import { measureClassroom } from "./bench/classroom";
 import { measureGatewayHop, measureMemory, measureRedeploy, measureStartup, measureTelemetry } from "./bench/runtime";
 
 const port = Number(process.env.BENCH_PORT ?? 3300);
@@ -43,3 +44,7 @@ try {
 } finally {
   await app.stop();
 }
+
+// On an app of its own, in classroom mode.
+console.log("\nClassroom (200 requests/s of traffic; viewers are socket.io clients following the presenter)");
+print(await measureClassroom(port + 1));

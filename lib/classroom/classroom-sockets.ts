@@ -13,6 +13,14 @@ const BROADCAST_EVERY_MS = 100;
 
 const visitors = new WeakMap<ClassroomSocket, Visitor>();
 
+/** The room of the class's own sockets: they get the classroom's messages, not the telemetry stream. */
+export const CLASSROOM_ROOM = "classroom";
+
+/** A page opens one socket for the stream and one, so marked, for the class: only the latter counts as a viewer. */
+export function isClassroomSocket(socket: { handshake: { auth: unknown } }): boolean {
+  return (socket.handshake.auth as { classroom?: unknown } | undefined)?.classroom === true;
+}
+
 /** Why a handshake is refused, or undefined when its cookie or token gives it a role. */
 export function socketRefusal(classroom: Classroom, headers: Parameters<Classroom["visitorOf"]>[0]): string | undefined {
   if (!classroom.visitorOf(headers)) return "classroom mode: open the audience link (or the presenter's link) to watch";
@@ -34,8 +42,8 @@ export function wireClassroomSockets(io: ClassroomServer, classroom: Classroom):
     // Rotated between the handshake and now: the old code no longer lets anyone in.
     if (!visitor) return void socket.disconnect(true);
     visitors.set(socket, visitor);
-    // A page opens one socket for the stream and one, so marked, for the class: only the latter counts as a viewer.
-    if ((socket.handshake.auth as { classroom?: unknown } | undefined)?.classroom === true) {
+    if (isClassroomSocket(socket)) {
+      void socket.join(CLASSROOM_ROOM);
       classroom.connected(socket.id, visitor.role);
       socket.on("disconnect", () => classroom.disconnected(socket.id));
     }

@@ -173,6 +173,22 @@ describe("classroom mode on the live stream", () => {
     student.emit("classroom:following", false);
     await waitFor("the console to count one follower less", async () => ((await classroom()).viewers.following === following - 1 ? true : undefined));
   });
+
+  it("keeps the telemetry stream off the class's socket and on the page's stream socket", async () => {
+    const classSocket = socket({ cookie: audience });
+    let classGotStream = false;
+    classSocket.on("snapshot" as never, () => void (classGotStream = true));
+    classSocket.on("events" as never, () => void (classGotStream = true));
+    await connected(classSocket);
+    const streamSocket = connect(app.origin, { transports: ["websocket"], extraHeaders: { cookie: audience }, reconnection: false, forceNew: true });
+    sockets.push(streamSocket);
+    const snapshot = new Promise<void>((resolve) => streamSocket.once("snapshot", () => resolve()));
+    await snapshot;
+    // An event the stream carries: a storefront read by the presenter.
+    await requestJson(`${app.origin}/storefront/microservices/api/products`, { headers: PRESENTER });
+    await new Promise<void>((resolve) => streamSocket.once("events", () => resolve()));
+    expect(classGotStream).toBe(false);
+  });
 });
 
 describe("a poll", () => {
