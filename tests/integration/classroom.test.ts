@@ -107,6 +107,14 @@ describe("classroom mode: only the presenter acts", () => {
     expect(await everything()).toEqual(before);
   });
 
+  it("prints the presenter's link and the audience's link with its join code at start", async () => {
+    const { joinCode } = await classroom();
+    await waitFor("the links on the console", () => (app.output().includes("?join=") ? true : undefined));
+    // The machine's network address (where the class reaches it), not loopback.
+    expect(app.output()).toMatch(new RegExp(`Presenter \\(keep it secret\\): http://[^ ]+/\\?token=${TOKEN}`));
+    expect(app.output()).toMatch(new RegExp(`Audience: http://[^ ]+/\\?join=${joinCode} +join code ${joinCode}`));
+  });
+
   it("lets reads through for the audience only, and refuses a stale or made-up link", async () => {
     for (const path of ["/api/sandbox", "/api/metrics", "/api/classroom", "/"]) {
       expect((await raw("GET", path)).status, `${path} without a role`).toBe(403);
