@@ -32,8 +32,11 @@ async function smallestGraphText(page: Page): Promise<{ px: number; text: string
   });
 }
 
-async function seriousFindings(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+/** `parts`: the classroom's own parts of the page (the rest of each screen has its own axe tests), which also keeps axe quick on a loaded machine. */
+async function seriousFindings(page: Page, parts: string[] = []): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  for (const part of parts) builder.include(part);
+  const results = await builder.analyze();
   return results.violations.filter((violation) => violation.impact === "critical" || violation.impact === "serious").map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
 
@@ -72,8 +75,8 @@ for (const scheme of ["light", "dark"] as const) {
     await presenter.getByRole("button", { name: "Open the poll" }).click();
     await expect(student.locator("[data-poll-state]")).toHaveAttribute("data-poll-state", "open");
     await expect(graphNode(student, "order-service")).toBeVisible({ timeout: 60_000 });
-    expect(await seriousFindings(presenter)).toEqual([]);
-    expect(await seriousFindings(student)).toEqual([]);
+    expect(await seriousFindings(presenter, [".presenter-console", ".classroom-strip"])).toEqual([]);
+    expect(await seriousFindings(student, [".poll-card", ".classroom-strip"])).toEqual([]);
     // By keyboard: the vote is reachable with Tab and taken with Enter.
     const yes = student.locator("[data-poll-state]").getByRole("button", { name: "Yes" });
     await yes.focus();
@@ -81,7 +84,7 @@ for (const scheme of ["light", "dark"] as const) {
     await expect(yes).toHaveAttribute("aria-pressed", "true");
     await presenter.getByRole("button", { name: "Reveal" }).click();
     await expect(student.locator("[data-poll-result]")).toBeVisible();
-    expect(await seriousFindings(student)).toEqual([]);
+    expect(await seriousFindings(student, [".poll-card"])).toEqual([]);
     await presenter.context().close();
     await student.context().close();
   });
