@@ -3,6 +3,11 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** A second app in classroom mode, for e2e/classroom-*.spec.ts (a presenter and a student on one machine). */
+const classroomPort = Number(process.env.E2E_CLASSROOM_PORT ?? port + 1);
+export const classroomURL = `http://127.0.0.1:${classroomPort}`;
+export const CLASSROOM_TOKEN = "e2e-classroom-presenter-token-0123456789";
+const classroomSpecs = /classroom-.*\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -22,7 +27,11 @@ export default defineConfig({
     },
     trace: "retain-on-failure",
   },
-  webServer: {
+  projects: [
+    { name: "sandbox", testIgnore: classroomSpecs },
+    { name: "classroom", testMatch: classroomSpecs, use: { baseURL: classroomURL } },
+  ],
+  webServer: [{
     // What `npm start` runs: the server compiled by the set-up (scripts/build-services.mjs).
     command: "node .build/server.mjs",
     url: `${baseURL}/api/sandbox`,
@@ -33,5 +42,15 @@ export default defineConfig({
     stderr: "pipe",
     // The app stops its redis-server and services on SIGTERM; give it the time to.
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-  },
+  }, {
+    // `npm run classroom`, kept on loopback; ready when it answers (a 403 to a visitor without the token).
+    command: "node .build/server.mjs",
+    url: `${classroomURL}/api/classroom`,
+    env: { NODE_ENV: "production", PORT: String(classroomPort), NEXT_TELEMETRY_DISABLED: "1", SANDBOX_CLASSROOM: "1", SANDBOX_HOST: "127.0.0.1", SANDBOX_PRESENTER_TOKEN: CLASSROOM_TOKEN },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  }],
 });

@@ -12,12 +12,24 @@ import { ArchitectureSchema } from "./lib/contract/services";
 import { isStorefrontPath, storefrontProxy } from "./lib/sandbox/http/storefront-proxy";
 import { loopbackHosts, sameOriginPolicy, type Refusal } from "./lib/sandbox/http/same-origin";
 import { requestPath } from "./lib/sandbox/http/request-path";
+import { classroomModeFromEnv, type ClassroomMode } from "./lib/classroom/classroom-mode";
+import { classroomGate } from "./lib/classroom/classroom-gate";
+import { answerClassroomOff } from "./lib/classroom/classroom-routes";
+import { CLASSROOM_ROOM, isClassroomSocket, socketRefusal, wireClassroomSockets } from "./lib/classroom/classroom-sockets";
 
 const port = Number(process.env.PORT ?? 3000);
-const hostname = "127.0.0.1";
+/** Classroom mode (SANDBOX_CLASSROOM=1) is the one opt-in to listen beyond loopback, and then only the presenter acts. */
+let classroomMode: ClassroomMode | undefined;
+try {
+  classroomMode = classroomModeFromEnv(process.env, port, { metrics: () => instruments.metrics(), lesson: () => instruments.lessons.view() });
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const hostname = classroomMode?.listenHost ?? "127.0.0.1";
 const dev = process.env.NODE_ENV !== "production";
 /** Who may act: the app's own pages and local scripts, on the hosts it serves (a list, so more can be handed in). */
-const sameOrigin = sameOriginPolicy(loopbackHosts(port));
+const sameOrigin = sameOriginPolicy(classroomMode?.hosts ?? loopbackHosts(port));
 // Run as server.ts (tsx, in development and tests) or compiled as .build/server.mjs (npm start): the root is the same.
 const here = path.dirname(new URL(import.meta.url).pathname);
 const rootDir = path.basename(here) === ".build" ? path.dirname(here) : here;
@@ -76,12 +88,15 @@ function refuse(request: http.IncomingMessage, response: http.ServerResponse, re
   response.end(payload);
 }
 
+const admitToClassroom = classroomMode ? classroomGate(classroomMode.classroom, () => classroomSockets?.dropAudience()) : () => false;
+
 const httpServer = http.createServer((request, response) => {
   // The path as sent: "/api/sandbox/../x" stays the control API's (and is a JSON 404), never another route.
   const pathname = requestPath(request.url);
   const acting = isControlPath(pathname) || isStorefrontPath(pathname);
   const refusal = acting ? sameOrigin.request(request.method ?? "GET", request.headers) : sameOrigin.host(request.headers);
   if (refusal) return refuse(request, response, refusal);
+  if (classroomMode ? admitToClassroom(request, response, pathname) : answerClassroomOff(request, response, pathname)) return;
   if (isControlPath(pathname)) void handleControl(request, response, pathname);
   else if (isStorefrontPath(pathname)) handleStorefront(request, response);
   else void nextHandler.then((handleNext) => handleNext(request, response));
@@ -90,20 +105,26 @@ const httpServer = http.createServer((request, response) => {
 // The live stream tells who shops and where every service listens: only the app's own pages may open it.
 const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
   allowRequest: (request, callback) => {
-    const refusal = sameOrigin.request("GET", request.headers);
-    callback(refusal ? refusal.error : null, !refusal);
+    const refusal = sameOrigin.request("GET", request.headers)?.error ?? (classroomMode && socketRefusal(classroomMode.classroom, request.headers));
+    callback(refusal || null, !refusal);
   },
 });
 io.on("connection", (socket) => {
+  // A class's own socket carries the classroom's messages only: the page's other socket carries the stream.
+  if (isClassroomSocket(socket)) return;
   socket.emit("snapshot", { state: sandbox.state(), recentEvents: sandbox.hub.recent() });
   socket.emit("lesson", instruments.lessons.view());
 });
-instruments.lessons.onChange((run) => io.emit("lesson", run));
-sandbox.hub.subscribe((batch) => io.emit("events", batch));
-sandbox.onState((state) => io.emit("state", state));
+/** The live stream, to every socket but the class's own. */
+const stream = io.except(CLASSROOM_ROOM);
+instruments.lessons.onChange((run) => stream.emit("lesson", run));
+const classroomSockets = classroomMode && wireClassroomSockets(io, classroomMode.classroom);
+sandbox.hub.subscribe((batch) => stream.emit("events", batch));
+sandbox.onState((state) => stream.emit("state", state));
 
 httpServer.listen(port, hostname, () => {
   console.log(`Architecture Sandbox on http://localhost:${port} — starting the shop's services...`);
+  if (classroomMode) console.log(classroomMode.banner());
 });
 await Promise.all([sandboxStarting, nextHandler]);
 const { services } = sandbox.state();

@@ -6,6 +6,7 @@ import "./operations.css";
 import "./stream.css";
 import "./accessibility.css";
 import "./graph.css";
+import { ClassroomLayer } from "../components/classroom/ClassroomLayer";
 
 export const metadata: Metadata = {
   title: "Architecture Sandbox",
@@ -15,7 +16,10 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        {children}
+        <ClassroomLayer />
+      </body>
     </html>
   );
 }

@@ -10,6 +10,7 @@ import { measureStartup } from "./bench/runtime";
 import { measureBaseline } from "./bench/baseline";
 import { goalsTable } from "./bench/goals";
 import { measureIssue10 } from "./bench/issue10";
+import { measureClassroom } from "./bench/classroom";
 
 const port = Number(process.env.BENCH_PORT ?? 3300);
 const print = (lines: string[]) => lines.forEach((line) => console.log(`  ${line}`));
@@ -56,3 +57,7 @@ try {
 } finally {
   await app.stop();
 }
+
+// On an app of its own, in classroom mode.
+console.log("\nClassroom (200 requests/s of traffic; viewers are socket.io clients following the presenter)");
+print(await measureClassroom(port + 1));

@@ -34,6 +34,7 @@ import { QueueNode } from "./QueueNode";
 import { ServiceNode } from "./ServiceNode";
 import { StackBar } from "./StackBar";
 import { TraceHighlighter } from "./TraceHighlighter";
+import { ClassroomViewport, noteUserMove } from "../classroom/ClassroomViewport";
 
 // Defined once, outside any component: React Flow re-creates every node when these objects change.
 const nodeTypes = {
@@ -141,6 +142,7 @@ function ArchitectureGraph({ architecture, focus }: { architecture: Architecture
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onNodeDragStop={() => savePositions(uiStore.getState().positions)}
+      onMoveEnd={noteUserMove}
       onPaneClick={() => uiStore.setState((view) => (view.selection?.kind === "node" ? select(view, null) : view), true)}
       nodesConnectable={false}
       edgesFocusable={false}
@@ -156,6 +158,7 @@ function ArchitectureGraph({ architecture, focus }: { architecture: Architecture
       {/* Top left, in a row: the corner the layouts leave empty, so the buttons never cover a box. */}
       <Controls showInteractive={false} fitViewOptions={FIT} position="top-left" orientation="horizontal" />
       <FitOnResize />
+      <ClassroomViewport fit={FIT} />
     </ReactFlow>
   );
 }

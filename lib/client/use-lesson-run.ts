@@ -5,6 +5,7 @@ import { useStore } from "zustand";
 import type { LessonRun } from "../contract/lessons";
 import { callApi } from "./sandbox-api";
 import { lessonStore } from "./lesson-store";
+import { canAct, classroomStore } from "./classroom-store";
 
 /** Whether the run already serves this address: the same lesson, at this step or with this step done. */
 export function runServes(run: LessonRun | null, lessonId: string, stepId: string): boolean {
@@ -20,6 +21,8 @@ export function useLessonRun(lessonId: string, stepId: string) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const requested = useRef<string | null>(null);
+  // In a classroom only the presenter sets a lesson up; a viewer's page shows the presenter's run.
+  const mayAct = useStore(classroomStore, (classroom) => classroom.checked && canAct(classroom));
 
   const act = async (what: string, path: string, body: unknown = {}) => {
     setBusy(what);
@@ -31,10 +34,10 @@ export function useLessonRun(lessonId: string, stepId: string) {
 
   useEffect(() => {
     const address = `${lessonId}/${stepId}`;
-    if (!heard || requested.current === address || runServes(run, lessonId, stepId)) return;
+    if (!heard || !mayAct || requested.current === address || runServes(run, lessonId, stepId)) return;
     requested.current = address;
     void act("setting up", `/api/lessons/${encodeURIComponent(lessonId)}/start`, { step: stepId });
-  }, [heard, run, lessonId, stepId]);
+  }, [heard, mayAct, run, lessonId, stepId]);
 
   return {
     run: run?.lessonId === lessonId ? run : null,

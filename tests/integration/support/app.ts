@@ -24,6 +24,8 @@ export interface AppOptions {
   preload?: string[];
   /** Extra environment for the app, e.g. SANDBOX_ARCHITECTURE. */
   env?: Record<string, string>;
+  /** Headers the harness's own reads send (classroom mode: the presenter's bearer token). */
+  readHeaders?: Record<string, string>;
 }
 
 export interface AppExit {
@@ -60,6 +62,8 @@ export class RunningApp {
     readonly origin: string,
     /** The app's data folder (SANDBOX_DATA_DIR): made for it, removed by stop(). */
     readonly dataDir: string,
+    /** Sent with the harness's own reads (a classroom's presenter token); none by default. */
+    readonly readHeaders: Record<string, string> = {},
   ) {
     for (const stream of [child.stdout, child.stderr]) {
       stream?.setEncoding("utf8");
@@ -87,7 +91,7 @@ export class RunningApp {
   }
 
   async state(): Promise<SandboxState> {
-    const { status, body } = await requestJson<SandboxState>(`${this.origin}/api/sandbox`);
+    const { status, body } = await requestJson<SandboxState>(`${this.origin}/api/sandbox`, { headers: this.readHeaders });
     if (status !== 200) throw new Error(`GET /api/sandbox answered ${status}`);
     return body;
   }
@@ -162,7 +166,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), SANDBOX_DATA_DIR: dataDir, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const app = new RunningApp(child, `http://127.0.0.1:${port}`, dataDir);
+  const app = new RunningApp(child, `http://127.0.0.1:${port}`, dataDir, options.readHeaders);
   try {
     const outcome = await waitFor(
       "every service to be healthy",

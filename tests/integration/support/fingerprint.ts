@@ -23,7 +23,7 @@ function dataFiles(dir: string): Record<string, number> {
 
 export async function fingerprint(app: RunningApp): Promise<unknown> {
   const state = await app.state();
-  const [faults, traffic, scenarios] = await Promise.all(["/api/faults", "/api/traffic", "/api/scenarios"].map(async (route) => (await requestJson(`${app.origin}${route}`)).body));
+  const [faults, traffic, scenarios] = await Promise.all(["/api/faults", "/api/traffic", "/api/scenarios"].map(async (route) => (await requestJson(`${app.origin}${route}`, { headers: app.readHeaders })).body));
   return {
     architecture: state.architecture,
     services: state.services.map(({ id, status, pid, version, replicas, restartPolicy }) => ({ id, status, pid, version, replicas, restartPolicy })),
