@@ -84,7 +84,7 @@ export function RewindTimeline({ from, to, at, marks, onMove, eventBeside }: Pro
       </div>
       <h3>What happened</h3>
       {marks.length === 0 ? (
-        <p className="muted small">No service went down or came back in this span.</p>
+        <p className="muted small">Nothing went down, came back, was redeployed or got a fault in this span.</p>
       ) : (
         <ol className="rewind-marks" aria-label="marks on the timeline">
           {marks.map((mark) => (

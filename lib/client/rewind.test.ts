@@ -40,6 +40,29 @@ describe("rewind", () => {
     ]);
   });
 
+  it("marks a redeploy as its new version starting, and a fault when it was added and when it was gone", () => {
+    const T = T0 + 10_000;
+    const latency = { id: "f-1", service: "product-service", type: "latency" as const, ms: 300, createdAt: T + 2_000 };
+    const redeploy: NumberedEvent[] = [
+      { ...move(10, T + 1_000, "healthy", "stopping"), version: 1 },
+      { ...move(11, T + 1_100, "stopping", "stopped"), version: 1 },
+      { ...move(12, T + 1_200, "stopped", "starting"), version: 2 },
+      { ...move(13, T + 1_500, "starting", "healthy"), version: 2 },
+    ] as NumberedEvent[];
+    const snapshots = [
+      { kind: "snapshot" as const, at: T, state: state([service("payment-service")]) },
+      { kind: "snapshot" as const, at: T + 5_000, state: { ...state([service("payment-service")]), faults: [latency] } },
+      { kind: "snapshot" as const, at: T + 10_000, state: state([service("payment-service")]) },
+    ];
+    expect(marks({ header: { kind: "header" }, snapshots, events: redeploy } as never)).toEqual([
+      { at: T + 1_100, label: "payment-service stopped", kind: "down" },
+      { at: T + 1_200, label: "payment-service v2 deploying", kind: "deploy" },
+      { at: T + 1_500, label: "payment-service healthy", kind: "up" },
+      { at: T + 2_000, label: "latency fault on product-service added", kind: "fault" },
+      { at: T + 10_000, label: "latency fault on product-service cleared", kind: "fault" },
+    ]);
+  });
+
   it("steps one event at a time, over the log lines, both ways, and stops at either end", async () => {
     const run = await readSavedRun(new Blob([new Uint8Array(file)]));
     expect(eventBeside(run, T0, "next")).toBe(T0 + 1_000);

@@ -1,9 +1,10 @@
 // Rewind in the browser: a saved run (the server's recent past, or a file) unpacked and read, the page's view rebuilt
 // at any moment of it, and the marks a timeline shows. Pure but for unpacking, which uses the browser's own gzip.
 import type { NumberedEvent } from "../contract/events";
+import type { Fault } from "../contract/faults";
 import type { Recording } from "../contract/recording";
-import { parseRecordingText, RecordingRefused } from "../contract/recording-text";
-import { stateAt } from "../sandbox/recording/state-at";
+import { parseRecordingText, RecordingRefused } from "../recording/recording-text";
+import { stateAt } from "../recording/state-at";
 import { applySnapshot, initialView, MAX_EVENTS, type SandboxView } from "./store";
 
 export { RecordingRefused };
@@ -37,19 +38,40 @@ export function viewAt(recording: Recording, at: number): SandboxView | null {
 export interface TimelineMark {
   at: number;
   label: string;
-  kind: "down" | "up" | "other";
+  kind: "down" | "up" | "fault" | "deploy" | "other";
 }
 
-/** One mark per lifecycle change of a service (not every instance's step): what a learner looks for. */
+/**
+ * What a learner looks for on the timeline, in time order: each service going down or coming back (not every
+ * instance's step), each new version starting (a redeploy), and each fault put in force and cleared. A fault's mark
+ * is at the moment it was added (its own timestamp); its clearing is seen at the first snapshot without it.
+ */
 export function marks(recording: Recording): TimelineMark[] {
   const found: TimelineMark[] = [];
+  const versions = new Map<string, number>();
+  for (const snapshot of recording.snapshots.slice(0, 1)) for (const service of snapshot.state.services) versions.set(`${service.stack}/${service.id}`, service.version);
   for (const event of recording.events) {
-    if (event.type !== "lifecycle" || event.to === "starting" || event.to === "stopping") continue;
+    if (event.type !== "lifecycle") continue;
+    const where = event.stack === "monolith" && event.service !== "monolith" ? " (monolith)" : "";
+    const key = `${event.stack}/${event.service}`;
+    if (event.to === "starting" && event.version > (versions.get(key) ?? event.version)) found.push({ at: event.ts, label: `${event.service} v${event.version} deploying${where}`, kind: "deploy" });
+    versions.set(key, Math.max(versions.get(key) ?? 0, event.version));
+    if (event.to === "starting" || event.to === "stopping") continue;
     const kind = event.to === "crashed" || event.to === "stopped" ? "down" : event.to === "healthy" ? "up" : "other";
-    found.push({ at: event.ts, label: `${event.service} ${event.to}${event.stack === "monolith" && event.service !== "monolith" ? " (monolith)" : ""}`, kind });
+    found.push({ at: event.ts, label: `${event.service} ${event.to}${where}`, kind });
   }
-  return found;
+  const from = recording.snapshots[0]?.at ?? -Infinity;
+  let inForce = new Map<string, Fault>();
+  recording.snapshots.forEach((snapshot, index) => {
+    const now = new Map(snapshot.state.faults.map((fault) => [fault.id, fault]));
+    for (const fault of now.values()) if (!inForce.has(fault.id) && (index > 0 || fault.createdAt >= from)) found.push({ at: fault.createdAt, label: `${describeFault(fault)} added`, kind: "fault" });
+    for (const fault of inForce.values()) if (!now.has(fault.id)) found.push({ at: snapshot.at, label: `${describeFault(fault)} cleared`, kind: "fault" });
+    inForce = now;
+  });
+  return found.sort((a, b) => a.at - b.at);
 }
+
+const describeFault = (fault: Fault) => `${fault.type} fault on ${fault.service}${fault.peer ? ` and ${fault.peer}` : ""}${fault.stack ? ` (${fault.stack})` : ""}`;
 
 /** The moment of the next event after `at` (or the last one before it, going back), log lines left out; null at the end. */
 export function eventBeside(recording: Recording, at: number, direction: "next" | "previous"): number | null {

@@ -43,6 +43,9 @@ export interface Instruments {
   beforeReset(): void;
 }
 
+/** A changed state is kept at most this often, besides the regular snapshot. */
+const CHANGE_SNAPSHOT_MS = 1_000;
+
 export function createInstruments(sandbox: Sandbox): Instruments & { dispose(): void } {
   const traffic = new TrafficGenerator(sandbox);
   const collector = new MetricsCollector(sandbox);
@@ -52,6 +55,14 @@ export function createInstruments(sandbox: Sandbox): Instruments & { dispose(): 
   const snapshotting = setInterval(() => history.recordState(sandbox.state(), Date.now()), SNAPSHOT_EVERY_MS);
   snapshotting.unref();
   history.recordState(sandbox.state(), Date.now());
+  // A change (a queue's depth, a fault, a scale) is kept too, at most once a second: a replay shows it when it happened.
+  let lastChangeKept = 0;
+  const stopStates = sandbox.onState((state) => {
+    const now = Date.now();
+    if (now - lastChangeKept < CHANGE_SNAPSHOT_MS) return;
+    lastChangeKept = now;
+    history.recordState(state, now);
+  });
   const windowOf = (seconds: number | undefined) => {
     const to = Date.now();
     return { from: seconds === undefined ? (history.earliest ?? to) : to - seconds * 1_000, to };
@@ -82,6 +93,7 @@ export function createInstruments(sandbox: Sandbox): Instruments & { dispose(): 
     },
     dispose() {
       clearInterval(snapshotting);
+      stopStates();
       stopRecording();
       traffic.stop();
       lessons.dispose();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SandboxState } from "../../lib/contract/control";
 import { readRecording } from "../../lib/sandbox/recording/recording-file";
-import { stateAt } from "../../lib/sandbox/recording/state-at";
+import { stateAt } from "../../lib/recording/state-at";
 import { startApp, type RunningApp } from "./support/app";
 import { requestJson } from "./support/http";
 import { Storefront } from "./support/storefront";

@@ -3,7 +3,7 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { NumberedEvent } from "../../contract/events";
 import { RECORDING_FORMAT, RECORDING_VERSION, type RecordedSnapshot, type Recording } from "../../contract/recording";
-import { parseRecordingText, RecordingRefused } from "../../contract/recording-text";
+import { parseRecordingText, RecordingRefused } from "../../recording/recording-text";
 
 export { RecordingRefused };
 

@@ -11,7 +11,7 @@ import { FakeDriver } from "../processes/testing/fake-driver";
 import { toOtlp } from "./otlp";
 import { readRecording, RecordingRefused, writeRecording } from "./recording-file";
 import { RunHistory } from "./run-history";
-import { stateAt } from "./state-at";
+import { stateAt } from "../../recording/state-at";
 
 const T0 = 1_800_000_000_000;
 

@@ -1,9 +1,9 @@
 // Rebuilds the sandbox's state at a moment of a recording: the nearest snapshot at or before it, with the lifecycle
 // events after it applied to the services' instances (status, pid, version). Pure.
-import type { SandboxState, ServiceView } from "../../contract/control";
-import type { NumberedEvent } from "../../contract/events";
-import type { RecordedSnapshot } from "../../contract/recording";
-import { isAlive } from "../../contract/lifecycle";
+import type { SandboxState, ServiceView } from "../contract/control";
+import type { NumberedEvent } from "../contract/events";
+import type { RecordedSnapshot } from "../contract/recording";
+import { isAlive } from "../contract/lifecycle";
 
 const RANK = ["healthy", "unhealthy", "starting", "stopping", "crashed", "stopped"] as const;
 

@@ -1,6 +1,6 @@
 // Reads a saved run's unpacked text (JSON lines) back into a recording, refusing with a sentence anything that is not
 // a whole run of a version this app knows. Pure, without Node's modules: the server and the browser's replay both use it.
-import { RECORDING_VERSION, RecordingHeaderSchema, RecordingRecordSchema, type Recording } from "./recording";
+import { RECORDING_VERSION, RecordingHeaderSchema, RecordingRecordSchema, type Recording } from "../contract/recording";
 
 export class RecordingRefused extends Error {}
 
