@@ -44,7 +44,16 @@ test("a learner walks “Payment dies, the shop stays up” by clicks alone", as
   const again = await inspect(page, "payment-service");
   await again.getByRole("button", { name: "Start", exact: true }).click();
   await expect(panel.locator('[data-step-id="drain"]')).toHaveAttribute("data-status", "done", { timeout: 60_000 });
-  await expect(panel.locator("[data-result-card]")).toContainText("0 charged twice");
+  const card = panel.locator("[data-result-card]");
+  await expect(card).toContainText("0 charged twice");
   await expect(panel.locator("[data-announcement]")).toContainText("Lesson done");
+  // The result card copies as text: the same measured lines the card shows.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await card.getByRole("button", { name: "Copy as text" }).click();
+  await expect(card.getByRole("status")).toHaveText("Copied.");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/^Payment dies, the shop stays up — what this run proved\n/);
+  for (const line of await card.locator("li").allInnerTexts()) expect(copied).toContain(`• ${line}`);
+  expect(copied).toContain("0 charged twice");
   await everythingHealthy(request);
 });

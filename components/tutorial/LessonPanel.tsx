@@ -13,9 +13,8 @@ import { LessonSteps } from "./LessonSteps";
 import { PredictionChoice } from "./PredictionChoice";
 import { ResultCard } from "./ResultCard";
 import "./tutorial.css";
+import { HINT_AFTER_MS } from "../../lib/client/lesson-hints";
 
-/** A hint appears by itself after this long without a check ticking. */
-export const HINT_AFTER_MS = 20_000;
 
 export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: string }) {
   const lesson = findLesson(lessonId);

@@ -10,8 +10,9 @@ import { canAct, classroomStore } from "./classroom-store";
 /** Whether the run already serves this address: the same lesson, at this step or with this step done. */
 export function runServes(run: LessonRun | null, lessonId: string, stepId: string): boolean {
   if (!run || run.lessonId !== lessonId) return false;
-  // A finished lesson opened again from its start (the course map) begins again.
-  if (run.result && run.steps.length > 1 && stepId === run.steps[0].id) return false;
+  // A finished lesson opened again at any step but the one it finished on (the course map, a deep link) begins again
+  // there; its last step's address (a reload of the result card) keeps the result.
+  if (run.result && stepId !== run.steps[run.steps.length - 1].id) return false;
   const step = run.steps.find((candidate) => candidate.id === stepId);
   return step !== undefined && (step.status === "active" || step.status === "done");
 }
