@@ -66,7 +66,7 @@ test("a noisy module hurts its neighbours: with payment hogging the CPU the mono
   await useArchitecture(request, "both");
   await startTraffic(request, 20);
   await trafficMeasured(request, ["microservices", "monolith"], true);
-  expect((await request.post("/api/faults", { data: { service: "payment-service", type: "cpu-hog", ms: 200 } })).status()).toBe(201);
+  expect((await request.post("/api/faults", { data: { service: "payment-service", type: "cpu-hog", ms: 500 } })).status()).toBe(201);
   const browseP95 = async (stack: string) => (await stackFigures(request, stack)).shoppers.features.find((feature) => feature.feature === "browse")?.p95Ms ?? null;
   // Measured at the shoppers' side: the monolith's browsing waits behind the blocked event loop.
   await expect.poll(async () => {
