@@ -8,6 +8,8 @@ import { ResiliencePanel } from "./ResiliencePanel";
 import { ScenariosPanel } from "./ScenariosPanel";
 import { ShopperPanel } from "../shop/ShopperPanel";
 import { TrafficPanel } from "./TrafficPanel";
+import { useStore } from "zustand";
+import { canAct, classroomStore } from "../../lib/client/classroom-store";
 
 const storage = () => (typeof window === "undefined" ? undefined : window.sessionStorage);
 
@@ -16,6 +18,11 @@ export function LeftPanel() {
   const tabRefs = useRef<Partial<Record<OperationTab, HTMLButtonElement | null>>>({});
   // Read after mounting, so the server's HTML (always "Shop") and the first client render agree.
   useEffect(() => setTab(savedTab(storage())), []);
+  // A student in a classroom acts on nothing: the acting tabs are gone, so the audit (a read) is what this column shows.
+  const watching = useStore(classroomStore, (classroom) => classroom.checked && !canAct(classroom));
+  useEffect(() => {
+    if (watching) setTab("audit");
+  }, [watching]);
 
   const choose = (next: OperationTab, focus = false) => {
     setTab(next);
@@ -32,6 +39,7 @@ export function LeftPanel() {
 
   return (
     <div className="operations">
+      {watching && <p className="muted small">The presenter drives this sandbox: you watch it live and answer the polls. The audit below reads the shop&apos;s own data.</p>}
       <div className="op-tabs" role="tablist" aria-label="What to do with the shop" onKeyDown={onKeyDown}>
         {OPERATION_TABS.map(({ id, label }) => (
           <button
