@@ -26,7 +26,8 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 export const allHealthy = (state: SandboxState): boolean => state.services.length > 0 && state.services.every((service) => service.status === "healthy");
 
 /** `npm start` on `port`; resolves once the control API answers (not yet healthy: the caller decides). */
-export function startApp(port: number, env: Record<string, string> = {}): RunningApp {
+/** `headers`: sent when the state is asked for (a classroom's presenter credential). */
+export function startApp(port: number, env: Record<string, string> = {}, headers: Record<string, string> = {}): RunningApp {
   const child = spawn("npm", ["start", "--silent"], {
     env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
@@ -37,7 +38,7 @@ export function startApp(port: number, env: Record<string, string> = {}): Runnin
   return {
     baseUrl,
     process: child,
-    state: async () => (await (await fetch(`${baseUrl}/api/sandbox`)).json()) as SandboxState,
+    state: async () => (await (await fetch(`${baseUrl}/api/sandbox`, { headers })).json()) as SandboxState,
     async stop() {
       // npm and its shell share the group: SIGTERM reaches the server, which stops its own children.
       if (child.pid) process.kill(-child.pid, "SIGTERM");

@@ -1,33 +1,16 @@
 // Classroom mode under an audience: N viewers' sockets (socket.io-client) following the presenter while traffic
 // runs at 200 requests/s; the presenter's view → every follower's arrival (p95), none lost, the server's memory per
 // viewer, and the presenter's own round trip with 0 viewers and with N.
-import { spawn } from "node:child_process";
 import { io as connect, type Socket } from "socket.io-client";
-import { ms, percentile, residentBytes, serverPid, waitFor, type RunningApp } from "./app";
+import { ms, percentile, residentBytes, serverPid, startApp, waitFor, type RunningApp } from "./app";
 
 const TOKEN = "bench-classroom-presenter-token-0123456789";
 const PRESENTER = { authorization: `Bearer ${TOKEN}` };
 /** Presenter actions per audience size, one every 100 ms (a presenter clicking and zooming quickly). */
 const ACTIONS = 40;
 
-function startClassroomApp(port: number): RunningApp {
-  const child = spawn("npm", ["start", "--silent"], {
-    env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", SANDBOX_CLASSROOM: "1", SANDBOX_HOST: "127.0.0.1", SANDBOX_PRESENTER_TOKEN: TOKEN },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return {
-    baseUrl,
-    process: child,
-    state: async () => (await (await fetch(`${baseUrl}/api/sandbox`, { headers: PRESENTER })).json()) as Awaited<ReturnType<RunningApp["state"]>>,
-    async stop() {
-      if (child.pid) process.kill(-child.pid, "SIGTERM");
-      await exited;
-    },
-  };
-}
+const startClassroomApp = (port: number): RunningApp =>
+  startApp(port, { SANDBOX_CLASSROOM: "1", SANDBOX_HOST: "127.0.0.1", SANDBOX_PRESENTER_TOKEN: TOKEN }, PRESENTER);
 
 const open = (base: string, headers: Record<string, string>) => {
   const socket = connect(base, { transports: ["websocket"], extraHeaders: headers, auth: { classroom: true }, forceNew: true, reconnection: false });
