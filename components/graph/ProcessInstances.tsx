@@ -10,6 +10,7 @@ import { formatCopiesMemory } from "../../lib/client/memory";
 import { memoryStore } from "../../lib/client/memory-store";
 import { STATUS_SYMBOL, STATUS_TONE } from "../../lib/client/status";
 import { sandboxStore } from "../../lib/client/store";
+import { timeStore } from "../../lib/client/time-travel";
 
 type Slot = [id: string, status: ServiceStatus, pid: number | null];
 
@@ -34,7 +35,10 @@ function useProcessFacts(service: string) {
 /** `copies` names what an instance is: "instances" of a service, "copies" of the monolith. */
 function ProcessInstancesView({ service, copies = "instances" }: { service: string; copies?: "instances" | "copies" }) {
   const facts = useProcessFacts(service);
-  const memory = useStore(memoryStore, (view) => view.services[service]);
+  // A past moment has no memory figures: the recording keeps events and states, not /proc's readings.
+  const away = useStore(timeStore, (view) => view.mode !== "live");
+  const live = useStore(memoryStore, (view) => view.services[service]);
+  const memory = away ? undefined : live;
   const slots = JSON.parse(facts.slots) as Slot[];
   const down = facts.status === "stopped" || facts.status === "crashed";
   return (
@@ -57,6 +61,8 @@ function ProcessInstancesView({ service, copies = "instances" }: { service: stri
       <div className="node-memory" data-memory={service} data-processes={memory?.processes ?? 0} title="resident memory of its processes, measured from /proc">
         {down && !memory ? (
           <span className="muted">no process running</span>
+        ) : away ? (
+          <span className="muted">memory not recorded</span>
         ) : (
           <>
             <span className="muted">memory </span>

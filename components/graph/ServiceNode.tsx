@@ -15,6 +15,7 @@ import { ServiceHandles } from "./GraphHandles";
 import { CircuitBadges, FaultBadges, ProcessBadges } from "./NodeBadges";
 import { ProcessInstances } from "./ProcessInstances";
 import { StatusBadge } from "./StatusBadge";
+import { shownNow } from "../../lib/client/time-travel";
 
 function useServiceFacts(id: string) {
   return useStore(
@@ -36,7 +37,7 @@ export const useInTrace = (id: string) => useStore(highlightStore, (highlight) =
 /** `jobsKey`: whose queue jobs to count when it answered no calls (a consumer draining its inbox is not idle). */
 export function NodeMetricsLine({ id, jobsKey = id }: { id: string; jobsKey?: string }) {
   const metrics = useStore(metricsStore, (summary) => summary.nodes[id]);
-  const jobs = jobCounts(useStore(jobsStore, (times) => times), jobsKey, Date.now());
+  const jobs = jobCounts(useStore(jobsStore, (times) => times), jobsKey, shownNow());
   if (!metrics || metrics.calls === 0) {
     if (jobs.handled > 0) return <div className="node-metrics">no calls · {jobs.handled} {jobs.handled === 1 ? "job" : "jobs"} in the last 10 s</div>;
     return <div className="node-metrics muted">no calls or jobs in the last 10 s</div>;

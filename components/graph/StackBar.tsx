@@ -11,6 +11,7 @@ import { metricsStore } from "../../lib/client/metrics-store";
 import { formatMs, formatRate } from "../../lib/client/metrics";
 import { sandboxStore } from "../../lib/client/store";
 import { nodeIdIn } from "../../lib/client/topology";
+import { timeStore } from "../../lib/client/time-travel";
 
 const TITLE = { microservices: "Microservices", monolith: "Monolith" } as const;
 const WHAT = {
@@ -21,14 +22,17 @@ const WHAT = {
 /** A stack's status and its processes' memory, e.g. "running · 8 processes · 560 MB". */
 function StackFigures({ stack, traffic }: { stack: StackId; traffic: boolean }) {
   const status = useStore(sandboxStore, (view) => view.sandbox?.stacks.find((candidate) => candidate.id === stack)?.status ?? null);
-  const memory = useStore(memoryStore, (view) => view.stacks[stack]);
+  const live = useStore(memoryStore, (view) => view.stacks[stack]);
+  // A past moment has no memory figures: the recording keeps events and states, not /proc's readings.
+  const away = useStore(timeStore, (view) => view.mode !== "live");
+  const memory = away ? undefined : live;
   // What its shoppers get: the calls answered by its gateway (the monolith's gateway module), as on the boxes.
   const figures = useStore(metricsStore, (summary) => summary.nodes[nodeIdIn(stack, "api-gateway")]);
   return (
     <span className="stack-figures">
       {status && <span className={`stack-status stack-${status}`}>{status}</span>}
       <span data-stack-memory={stack} data-processes={memory?.processes ?? 0}>
-        {memory ? formatStackMemory(memory) : "memory …"}
+        {memory ? formatStackMemory(memory) : away ? "memory not recorded" : "memory …"}
       </span>
       {traffic && figures && figures.calls > 0 && (
         <span>

@@ -2,9 +2,11 @@
 // Kill, stop, start and redeploy buttons for one service, and how a redeploy replaces it (recreate or rolling):
 // enabled only when its state allows, busy while asked, the sandbox's refusal in words.
 import { useRef, useState } from "react";
+import { useStore } from "zustand";
 import type { ServiceAction, ServiceView } from "../../lib/contract/control";
 import { actionAllowed } from "../../lib/contract/lifecycle";
 import { askSandbox } from "../../lib/client/sandbox-api";
+import { timeStore } from "../../lib/client/time-travel";
 
 type Strategy = "recreate" | "rolling";
 
@@ -28,7 +30,10 @@ const STRATEGIES: Array<{ value: Strategy; label: string; explains: string }> = 
   { value: "rolling", label: "rolling", explains: "start the new one beside the old, switch once healthy: no downtime; rolled back if it fails" },
 ];
 
-export function ServiceActions({ service }: { service: ServiceView }) {
+export function ServiceActions({ service: shown }: { service: ServiceView }) {
+  // While a past moment is shown, the buttons still act on the present: they are enabled by the service as it is now.
+  const present = useStore(timeStore, (view) => (view.mode === "live" ? null : (view.recording?.snapshots.at(-1)?.state.services.find((candidate) => candidate.id === shown.id && candidate.stack === shown.stack) ?? null)));
+  const service = present ?? shown;
   const [busy, setBusy] = useState<ServiceAction | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [strategy, setStrategy] = useState<Strategy>("recreate");
@@ -50,6 +55,11 @@ export function ServiceActions({ service }: { service: ServiceView }) {
 
   return (
     <>
+      {present && (
+        <p className="time-present small" data-acts-on="present">
+          These act on the present: {service.id} is {service.status} now.
+        </p>
+      )}
       <div className="actions" role="group" aria-label={`actions for ${service.id}`}>
         {ACTIONS.map(({ action, label, hint }) => (
           <button

@@ -17,6 +17,7 @@ import { ServiceActions } from "./ServiceActions";
 import { ALL_MODULES, ServiceFaults } from "./ServiceFaults";
 import { ServiceLogLines } from "./ServiceLogLines";
 import { StatusBadge } from "../graph/StatusBadge";
+import { shownNow } from "../../lib/client/time-travel";
 
 const OUTCOME_TEXT = { succeeded: "succeeded", "rolled-back": "↩ rolled back", failed: "✕ failed" } as const;
 
@@ -26,7 +27,7 @@ export function ServiceInspector({ id, module }: { id: string; module?: string }
   const metricsKey = module ? nodeIdIn("monolith", module) : id === MONOLITH_ID ? MONOLITH_FIGURES : id;
   const metrics = useStore(metricsStore, (summary) => summary.nodes[metricsKey]);
   // Read again at every metrics tick (the line above re-renders it), so the count falls when the jobs stop.
-  const jobs = jobCounts(useStore(jobsStore, (times) => times), module ? nodeIdIn("monolith", module) : id, Date.now());
+  const jobs = jobCounts(useStore(jobsStore, (times) => times), module ? nodeIdIn("monolith", module) : id, shownNow());
   if (!service) return <p>{id} is not running in this architecture.</p>;
   const isMonolith = id === MONOLITH_ID;
   return (

@@ -3,34 +3,27 @@
 // the stream show it as it was. A replay: nothing on this screen acts on the sandbox, and it needs no process running.
 import Link from "next/link";
 import { useEffect, useMemo, useState, type ChangeEvent } from "react";
+import { useStore } from "zustand";
 import type { Recording } from "../../lib/contract/recording";
-import { eventBeside, marks, reach, readSavedRun, RecordingRefused, viewAt } from "../../lib/client/rewind";
+import { reach, readSavedRun, RecordingRefused } from "../../lib/client/rewind";
 import { initialView, sandboxStore } from "../../lib/client/store";
+import { closeReplay, moveTo, openReplay, RECORDED_SECONDS, timeStore } from "../../lib/client/time-travel";
+import { marks } from "../../lib/client/timeline-marks";
 import { EventStream } from "../stream/EventStream";
 import { SystemGraph } from "../graph/SystemGraph";
-import { RewindTimeline } from "./RewindTimeline";
+import { clock, TimeBar } from "./TimeBar";
 import "./rewind.css";
 
-/** How far back the server's recording is asked for: all it keeps (10 minutes). */
-const RECORDED_SECONDS = 600;
-
-interface Replay {
-  recording: Recording;
-  /** Where it came from, in words, shown so a replay is never taken for the live sandbox. */
-  source: string;
-  fromFile: boolean;
-}
-
 export function RewindScreen() {
-  const [replay, setReplay] = useState<Replay | null>(null);
-  const [at, setAt] = useState<number | null>(null);
+  const [source, setSource] = useState<{ words: string; fromFile: boolean } | null>(null);
   const [message, setMessage] = useState("reading the recorded past…");
+  const recording = useStore(timeStore, (view) => view.recording);
+  const at = useStore(timeStore, (view) => view.at);
 
-  const open = (recording: Recording, source: string, fromFile: boolean) => {
-    const span = reach(recording);
-    if (!span) return setMessage(`${source} holds no snapshot of the sandbox: nothing to rebuild.`);
-    setReplay({ recording, source, fromFile });
-    setAt(span.to);
+  const open = (run: Recording, words: string, fromFile: boolean) => {
+    if (!reach(run)) return setMessage(`${words} holds no snapshot of the sandbox: nothing to rebuild.`);
+    openReplay(run);
+    setSource({ words, fromFile });
     setMessage("");
   };
 
@@ -44,15 +37,12 @@ export function RewindScreen() {
         setMessage(error instanceof RecordingRefused ? error.message : "the sandbox cannot be reached: open a saved run instead.");
       }
     })();
-    // Leaving the screen, the page's store forgets the past: the live screen starts again from the server's snapshot.
-    return () => sandboxStore.setState(initialView, true);
+    // Leaving the screen, the page forgets the past: the live screen starts again from the server's snapshot.
+    return () => {
+      closeReplay();
+      sandboxStore.setState(initialView, true);
+    };
   }, []);
-
-  useEffect(() => {
-    if (!replay || at === null) return;
-    const view = viewAt(replay.recording, at);
-    if (view) sandboxStore.setState(view, true);
-  }, [replay, at]);
 
   const openFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -64,28 +54,46 @@ export function RewindScreen() {
     }
   };
 
-  const span = replay ? reach(replay.recording) : null;
   // Read once per run, not on every frame while it plays.
-  const timelineMarks = useMemo(() => (replay ? marks(replay.recording) : []), [replay]);
+  const happened = useMemo(() => (recording ? marks(recording) : []), [recording]);
   return (
-    <div className="screen inspector-closed rewind-screen" data-replay={replay ? (replay.fromFile ? "file" : "server") : "none"}>
+    <div className="screen inspector-closed rewind-screen" data-replay={source ? (source.fromFile ? "file" : "server") : "none"}>
       <header className="topbar">
         <h1>Rewind</h1>
         <p className="tagline" data-replay-source>
-          {replay ? `A replay of ${replay.source}: nothing here acts on the sandbox.` : "A replay: nothing here acts on the sandbox."}
+          {source ? `A replay of ${source.words}: nothing here acts on the sandbox.` : "A replay: nothing here acts on the sandbox."}
         </p>
         <nav aria-label="screens">
           <Link href="/">Back to the live sandbox</Link>
         </nav>
       </header>
       <aside className="left-panel">
-        {replay && span && at !== null && <RewindTimeline from={span.from} to={span.to} at={at} marks={timelineMarks} onMove={setAt} eventBeside={(moment, direction) => eventBeside(replay.recording, moment, direction)} />}
+        <section className="op-section" aria-labelledby="happened-heading">
+          <h2 id="happened-heading">What happened</h2>
+          {happened.length === 0 ? (
+            <p className="muted small">Nothing went down, came back, was redeployed, got a fault or ran a scenario in this span.</p>
+          ) : (
+            <ol className="rewind-marks" aria-label="what happened">
+              {happened.map((mark, index) => (
+                <li key={`${mark.at}-${index}`} data-mark={mark.kind}>
+                  <button type="button" className="link" onClick={() => moveTo(mark.at)} aria-current={mark.at === at ? "true" : undefined}>
+                    {clock(mark.at)} {mark.label}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
         <section className="op-section" aria-labelledby="saved-run-heading">
           <h2 id="saved-run-heading">Saved runs</h2>
           <p className="muted small">A run is the recorded past as one file: keep it, and open it later, even where the sandbox cannot run.</p>
           <p>
             <a href={`/api/recording?seconds=${RECORDED_SECONDS}`} download>
               Save the last 10 minutes
+            </a>{" "}
+            ·{" "}
+            <a href={`/api/recording/otlp?seconds=${RECORDED_SECONDS}`} download="sandbox-traces.otlp.json">
+              its traces as OTLP JSON
             </a>
           </p>
           <label>
@@ -99,6 +107,7 @@ export function RewindScreen() {
       <main className="graph-area">
         <SystemGraph />
       </main>
+      {recording && <TimeBar />}
       <div className="bottom-panel">
         <EventStream />
       </div>

@@ -1,6 +1,6 @@
 "use client";
 // The sandbox screen: the live graph in the middle, the shopper on the left, the inspector on the right (only while
-// something is selected, so the graph has the room to be drawn at a readable size), events below.
+// something is selected, so the graph has the room to be drawn at a readable size), the timeline and events below.
 import { useEffect } from "react";
 import { useStore } from "zustand";
 import { connectSandbox } from "../../lib/client/socket";
@@ -14,6 +14,8 @@ import { Inspector } from "../inspector/Inspector";
 import { LeftPanel } from "../panels/LeftPanel";
 import { SystemGraph } from "../graph/SystemGraph";
 import { TopBar } from "./TopBar";
+import { TimeBar } from "../rewind/TimeBar";
+import { closeReplay } from "../../lib/client/time-travel";
 import { LessonPanel } from "../tutorial/LessonPanel";
 
 /** `lesson`: a guided lesson's step, shown beside the same graph, stream and controls. */
@@ -24,6 +26,7 @@ export function SandboxScreen({ lesson }: { lesson?: { lessonId: string; stepId:
     const stopMemory = startMemory();
     const disconnect = connectSandbox(sandboxStore);
     return () => {
+      closeReplay();
       disconnect();
       stopMemory();
       stopMetrics();
@@ -46,6 +49,7 @@ export function SandboxScreen({ lesson }: { lesson?: { lessonId: string; stepId:
         {lesson && <LessonPanel lessonId={lesson.lessonId} stepId={lesson.stepId} />}
         <Inspector />
       </aside>
+      <TimeBar />
       <div className="bottom-panel">
         <EventStream />
       </div>

@@ -4,6 +4,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "rea
 import { useStore } from "zustand";
 import type { NumberedEvent } from "../../lib/contract/events";
 import { describeEvent, visibleEvents } from "../../lib/client/event-filter";
+import { timeStore } from "../../lib/client/time-travel";
 import { isGenerated } from "../../lib/client/stream-fold";
 import { describeFold, foldedCount, visibleRows, type DisplayRow, type FoldSummary } from "../../lib/client/stream-rows";
 import { outcomeOf } from "../../lib/client/outcome";
@@ -104,11 +105,13 @@ export function EventStream() {
   const liveItems = useStore(sandboxStore, (view) => view.stream);
   const paused = useStore(uiStore, (view) => view.paused);
   const filter = useStore(uiStore, (view) => view.filter);
-  const clearedAfterSeq = useStore(uiStore, (view) => view.clearedAfterSeq);
-  const events = paused ? paused.events : live;
-  const items = paused ? paused.items : liveItems;
+  // A past moment on screen shows the stream as it was then, whatever was paused or cleared in the present.
+  const away = useStore(timeStore, (view) => view.mode !== "live");
+  const clearedAfterSeq = useStore(uiStore, (view) => (away ? -1 : view.clearedAfterSeq));
+  const events = paused && !away ? paused.events : live;
+  const items = paused && !away ? paused.items : liveItems;
   const rows: DisplayRow[] = useMemo(
-    () => (filter.foldGenerated ? visibleRows(items, filter, clearedAfterSeq) : visibleEvents(events, filter, clearedAfterSeq)),
+    () => (filter.foldGenerated && !filter.only ? visibleRows(items, filter, clearedAfterSeq) : visibleEvents(events, filter, clearedAfterSeq)),
     [events, items, filter, clearedAfterSeq],
   );
   const folded = useMemo(() => foldedCount(rows), [rows]);

@@ -87,6 +87,14 @@ export function EventStreamControls({ shown, folded }: { shown: number; folded: 
       >
         Clear
       </button>
+      {filter.only && (
+        <span className="stream-only" data-only={filter.only.seqs.size}>
+          {filter.only.label}{" "}
+          <button type="button" onClick={() => uiStore.setState((view) => setFilter(view, { only: null }), true)}>
+            Show all
+          </button>
+        </span>
+      )}
       <span className="stream-counts" data-not-shown={notShown + sampledAway}>
         {shown} shown
         {folded > 0 && (

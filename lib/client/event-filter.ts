@@ -14,6 +14,8 @@ export interface StreamFilter {
   errorsOnly: boolean;
   /** Fold the traffic generator's calls and jobs into counting rows (the default), or show each one. */
   foldGenerated: boolean;
+  /** Show only these events (by sequence number), e.g. the requests a fault broke, with what they are in words. */
+  only: { label: string; seqs: ReadonlySet<number> } | null;
 }
 
 export const defaultFilter: StreamFilter = {
@@ -22,6 +24,7 @@ export const defaultFilter: StreamFilter = {
   kinds: { http: true, queue: true, lifecycle: true, log: true, circuit: true },
   errorsOnly: false,
   foldGenerated: true,
+  only: null,
 };
 
 /** The services (and queues) an event is about. */
@@ -38,7 +41,8 @@ export function involved(event: TelemetryEvent): string[] {
   }
 }
 
-export function matchesFilter(event: TelemetryEvent, filter: StreamFilter): boolean {
+export function matchesFilter(event: TelemetryEvent & { seq?: number }, filter: StreamFilter): boolean {
+  if (filter.only && !(event.seq !== undefined && filter.only.seqs.has(event.seq))) return false;
   if (!filter.kinds[event.type]) return false;
   if (filter.errorsOnly && !isFailure(event)) return false;
   if (filter.service !== null && !involved(event).includes(filter.service)) return false;

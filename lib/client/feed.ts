@@ -6,6 +6,7 @@ import { recordJobsSeen } from "./job-counts";
 import { recordForMetrics } from "./metrics-store";
 import { appendLogs, logsStore } from "./service-logs";
 import { addSampledAway, appendEvents, applySnapshot, sandboxStore, unseenEvents } from "./store";
+import { isAway, keepState, keepWhileAway, timeStore } from "./time-travel";
 import { recordTraces, resetTraces } from "./traces";
 
 /** The newest event the traces and metrics have taken in, so a snapshot after a reconnect does not count events twice. */
@@ -13,6 +14,12 @@ let highestSeq = -1;
 
 /** One frame's worth of events, oldest first; `skipped` were let go before this frame. */
 export function feedEvents(batch: readonly NumberedEvent[], skipped = 0): void {
+  // A past moment on screen: the events are kept for the way back to the present (and counted for its figures).
+  if (isAway()) {
+    if (!timeStore.getState().replayOnly) keepWhileAway(batch);
+    recordForMetrics(batch);
+    return;
+  }
   const fresh = unseenEvents(sandboxStore.getState(), batch);
   if (fresh.length === 0 && skipped === 0) return;
   if (fresh.length > 0) highestSeq = Math.max(highestSeq, fresh[fresh.length - 1].seq);
@@ -30,6 +37,11 @@ export function feedEvents(batch: readonly NumberedEvent[], skipped = 0): void {
  * in only the snapshot's events they have not seen (all of them when the server restarted and numbers began again).
  */
 export function feedSnapshot(snapshot: Snapshot): void {
+  if (isAway()) {
+    keepWhileAway(snapshot.recentEvents);
+    keepState(snapshot.state);
+    return;
+  }
   sandboxStore.setState((view) => applySnapshot(view, snapshot), true);
   const newest = snapshot.recentEvents.at(-1)?.seq ?? -1;
   if (newest < highestSeq) {

@@ -10,6 +10,12 @@ export const METRICS_TICK_MS = 1000;
 export const metricsStore = createStore<MetricsSummary>()(() => ({ nodes: {}, edges: {} }));
 
 let samples: Sample[] = [];
+/** False while the page shows a past moment: the figures keep being counted, but the past's are the ones shown. */
+let shown = true;
+
+export function setMetricsShown(on: boolean): void {
+  shown = on;
+}
 let pending: TelemetryEvent[] = [];
 
 /** Hands events to the metrics; they are folded in at the next tick, not per frame. */
@@ -23,7 +29,7 @@ function tick(): void {
   const now = Date.now();
   samples = recordSamples(samples, pending, now);
   pending = [];
-  metricsStore.setState(summarize(samples, now), true);
+  if (shown) metricsStore.setState(summarize(samples, now), true);
 }
 
 /** Starts the ticker; returns the function that stops it. */

@@ -1,11 +1,11 @@
 // Rewind in the browser: a saved run read back through the browser's gzip, the view at a moment (the node down
-// after the kill, up after the start, the stream cut at that moment), the timeline's marks, and a foreign file refused.
+// after the kill, up after the start, the stream cut at that moment), stepping and playing, and a foreign file refused.
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { NumberedEvent } from "../contract/events";
 import { service, state } from "../lessons/check-fixtures";
 import { writeRecording } from "../sandbox/recording/recording-file";
-import { eventBeside, marks, playedTo, reach, readSavedRun, RecordingRefused, viewAt } from "./rewind";
+import { eventBeside, playedTo, stateChanges, reach, readSavedRun, RecordingRefused, viewAt } from "./rewind";
 
 const T0 = 1_800_000_000_000;
 const move = (seq: number, ts: number, from: string, to: string): NumberedEvent => ({ type: "lifecycle", seq, ts, stack: "microservices", service: "payment-service", instanceId: "payment-service-1", from, to, pid: to === "crashed" ? null : 200 + seq, version: 1, reason: "test" }) as NumberedEvent;
@@ -32,37 +32,6 @@ describe("rewind", () => {
     expect(viewAt(run, T0 - 1)).toBeNull();
   });
 
-  it("marks each service going down or coming back, not the steps in between", async () => {
-    const run = await readSavedRun(new Blob([new Uint8Array(file)]));
-    expect(marks(run)).toEqual([
-      { at: T0 + 1_000, label: "payment-service crashed", kind: "down" },
-      { at: T0 + 3_500, label: "payment-service healthy", kind: "up" },
-    ]);
-  });
-
-  it("marks a redeploy as its new version starting, and a fault when it was added and when it was gone", () => {
-    const T = T0 + 10_000;
-    const latency = { id: "f-1", service: "product-service", type: "latency" as const, ms: 300, createdAt: T + 2_000 };
-    const redeploy: NumberedEvent[] = [
-      { ...move(10, T + 1_000, "healthy", "stopping"), version: 1 },
-      { ...move(11, T + 1_100, "stopping", "stopped"), version: 1 },
-      { ...move(12, T + 1_200, "stopped", "starting"), version: 2 },
-      { ...move(13, T + 1_500, "starting", "healthy"), version: 2 },
-    ] as NumberedEvent[];
-    const snapshots = [
-      { kind: "snapshot" as const, at: T, state: state([service("payment-service")]) },
-      { kind: "snapshot" as const, at: T + 5_000, state: { ...state([service("payment-service")]), faults: [latency] } },
-      { kind: "snapshot" as const, at: T + 10_000, state: state([service("payment-service")]) },
-    ];
-    expect(marks({ header: { kind: "header" }, snapshots, events: redeploy } as never)).toEqual([
-      { at: T + 1_100, label: "payment-service stopped", kind: "down" },
-      { at: T + 1_200, label: "payment-service v2 deploying", kind: "deploy" },
-      { at: T + 1_500, label: "payment-service healthy", kind: "up" },
-      { at: T + 2_000, label: "latency fault on product-service added", kind: "fault" },
-      { at: T + 10_000, label: "latency fault on product-service cleared", kind: "fault" },
-    ]);
-  });
-
   it("steps one event at a time, over the log lines, both ways, and stops at either end", async () => {
     const run = await readSavedRun(new Blob([new Uint8Array(file)]));
     expect(eventBeside(run, T0, "next")).toBe(T0 + 1_000);
@@ -70,6 +39,18 @@ describe("rewind", () => {
     expect(eventBeside(run, T0 + 3_000, "previous")).toBe(T0 + 1_000);
     expect(eventBeside(run, T0 + 1_000, "previous")).toBeNull();
     expect(eventBeside(run, T0 + 3_500, "next")).toBeNull();
+  });
+
+  it("steps to a change of a queue's depth too, as it is read from the snapshots", async () => {
+    const run = await readSavedRun(new Blob([new Uint8Array(file)]));
+    const queue = (waiting: number) => ({ name: "payment-inbox", waiting, active: 0, completed: 0, failed: 0, delayed: 0 });
+    const base = run.snapshots[0];
+    run.snapshots.push({ kind: "snapshot", at: T0 + 1_200, state: { ...base.state, queues: [queue(0)] } as never }, { kind: "snapshot", at: T0 + 1_700, state: { ...base.state, queues: [queue(3)] } as never }, { kind: "snapshot", at: T0 + 1_800, state: { ...base.state, queues: [queue(3)] } as never });
+    const changes = stateChanges(run);
+    expect(changes).toEqual([T0 + 1_200, T0 + 1_700]);
+    expect(eventBeside(run, T0 + 1_200, "next", changes)).toBe(T0 + 1_700);
+    expect(eventBeside(run, T0 + 1_700, "next", changes)).toBe(T0 + 2_000 + 1_000);
+    expect(eventBeside(run, T0 + 3_000, "previous", changes)).toBe(T0 + 1_700);
   });
 
   it("plays at a quarter of real time, and stops at the end", () => {

@@ -5,6 +5,7 @@ import { feedEvents, feedSnapshot } from "./feed";
 import { createFrameBatcher } from "./frame-batcher";
 import { applyLessonRun } from "./lesson-store";
 import { applyState, setConnection, type SandboxStore } from "./store";
+import { isAway, keepState } from "./time-travel";
 
 export type SandboxSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -20,7 +21,7 @@ export function connectSandbox(store: SandboxStore): () => void {
     batcher.drop();
     feedSnapshot(snapshot);
   });
-  socket.on("state", (state) => update((view) => applyState(view, state)));
+  socket.on("state", (state) => (isAway() ? keepState(state) : update((view) => applyState(view, state))));
   socket.on("events", (batch) => batcher.push(batch));
   socket.on("lesson", applyLessonRun);
   return () => {

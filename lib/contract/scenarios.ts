@@ -50,3 +50,6 @@ export const ScenariosViewSchema = z.object({
   last: ScenarioSummarySchema.nullable(),
 });
 export type ScenariosView = z.infer<typeof ScenariosViewSchema>;
+
+/** A scenario's steps are told as log lines of this pseudo-service, so the stream and the recording keep them. */
+export const SCENARIO_LOG_SERVICE = "scenario";

@@ -56,12 +56,22 @@ export function createInstruments(sandbox: Sandbox): Instruments & { dispose(): 
   snapshotting.unref();
   history.recordState(sandbox.state(), Date.now());
   // A change (a queue's depth, a fault, a scale) is kept too, at most once a second: a replay shows it when it happened.
+  // A change within the second after one kept is kept at the end of that second, so the last of a burst (the third
+  // order's job waiting) is never lost.
   let lastChangeKept = 0;
-  const stopStates = sandbox.onState((state) => {
-    const now = Date.now();
-    if (now - lastChangeKept < CHANGE_SNAPSHOT_MS) return;
-    lastChangeKept = now;
-    history.recordState(state, now);
+  let trailing: NodeJS.Timeout | null = null;
+  const keepChange = () => {
+    lastChangeKept = Date.now();
+    history.recordState(sandbox.state(), lastChangeKept);
+  };
+  const stopStates = sandbox.onState(() => {
+    const since = Date.now() - lastChangeKept;
+    if (since >= CHANGE_SNAPSHOT_MS) return keepChange();
+    trailing ??= setTimeout(() => {
+      trailing = null;
+      keepChange();
+    }, CHANGE_SNAPSHOT_MS - since);
+    trailing.unref();
   });
   const windowOf = (seconds: number | undefined) => {
     const to = Date.now();
@@ -93,6 +103,7 @@ export function createInstruments(sandbox: Sandbox): Instruments & { dispose(): 
     },
     dispose() {
       clearInterval(snapshotting);
+      if (trailing) clearTimeout(trailing);
       stopStates();
       stopRecording();
       traffic.stop();

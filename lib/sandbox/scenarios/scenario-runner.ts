@@ -2,7 +2,7 @@
 // every second, and ends after its stated duration (or when stopped) with a summary of what it measured, putting
 // back everything it changed: architecture, replicas, services, traffic, faults and resilience.
 import type { Audit } from "../../contract/control";
-import type { ScenarioSummary, ScenariosView } from "../../contract/scenarios";
+import { SCENARIO_LOG_SERVICE, type ScenarioSummary, type ScenariosView } from "../../contract/scenarios";
 import { audit } from "../metrics/audit";
 import type { Sandbox } from "../sandbox";
 import type { ScenarioControl, TrafficControl } from "../instruments";
@@ -64,6 +64,7 @@ export class Scenarios implements ScenarioControl {
     this.active = run;
     const step = (text: string) => {
       if (run.steps.length < MAX_STEPS) run.steps.push(`${new Date().toLocaleTimeString("en-GB")} ${text}`);
+      this.tell(definition.id, text);
     };
     const wait = (ms: number) =>
       new Promise<void>((resolve, reject) => {
@@ -118,6 +119,11 @@ export class Scenarios implements ScenarioControl {
     for (const timer of run.timers) clearTimeout(timer);
   }
 
+  /** A step told in the event stream too, as a log line: the recording keeps it, and a timeline marks it. */
+  private tell(scenarioId: string, text: string): void {
+    this.sandbox.hub.emit([{ type: "log", ts: Date.now(), stack: "microservices", service: SCENARIO_LOG_SERVICE, instanceId: scenarioId, level: "info", line: `${scenarioId}: ${text}` }]);
+  }
+
   /** Ends `run` once, however many ask; it stays the active one (with a step saying so) until everything is back. */
   private end(run: Run, endedBy: ScenarioSummary["endedBy"]): Promise<void> {
     run.ended ??= this.summariseAndPutBack(run, endedBy).finally(() => {
@@ -128,7 +134,9 @@ export class Scenarios implements ScenarioControl {
 
   private async summariseAndPutBack(run: Run, endedBy: ScenarioSummary["endedBy"]): Promise<void> {
     this.halt(run);
-    run.steps.push(`${new Date().toLocaleTimeString("en-GB")} ${endedBy === "time" ? "time is up" : "stopped"}: summing up and putting everything back…`);
+    const ending = `${endedBy === "time" ? "time is up" : "stopped"}: summing up and putting everything back…`;
+    run.steps.push(`${new Date().toLocaleTimeString("en-GB")} ${ending}`);
+    this.tell(run.definition.id, ending);
     // An action under way (a scale, a redeploy) must finish first, or putting things back would be refused as busy.
     await run.playing;
     const endedAt = Date.now();
