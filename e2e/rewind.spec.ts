@@ -132,9 +132,14 @@ test("a fault's mark selects the requests it broke; slow motion plays the presen
   expect((await request.delete("/api/faults", { headers: AS_SCRIPT })).ok()).toBe(true);
 
   await page.goto("/");
-  await page.getByRole("button", { name: "⟲ Rewind" }).click();
+  // By keyboard: Rewind's button goes away with the live bar, so focus lands on the slider.
+  await page.getByRole("button", { name: "⟲ Rewind" }).focus();
+  await page.keyboard.press("Enter");
   await expect(page.locator("[data-time-mode]")).toHaveAttribute("data-time-mode", "past", { timeout: 30_000 });
-  await page.getByRole("list", { name: "marks on the timeline" }).getByRole("button", { name: /errors fault on product-service \(microservices\) added$/ }).last().click();
+  await expect(page.getByRole("slider", { name: "moment shown" })).toBeFocused();
+  // The fault's two marks are a second apart on a track of minutes: the one underneath is reached by keyboard.
+  await page.getByRole("list", { name: "marks on the timeline" }).getByRole("button", { name: /errors fault on product-service \(microservices\) added$/ }).last().focus();
+  await page.keyboard.press("Enter");
   const only = page.locator("[data-only]");
   await expect(only).toContainText("failed requests the errors fault on product-service (microservices) broke");
   expect(Number(await only.getAttribute("data-only"))).toBeGreaterThanOrEqual(6);
@@ -142,6 +147,24 @@ test("a fault's mark selects the requests it broke; slow motion plays the presen
   await expect(page.getByRole("table", { name: "events, newest first" })).toHaveAttribute("aria-rowcount", (await only.getAttribute("data-only")) ?? "");
   await expect(page.locator(".stream-row.outcome-failure").first()).toBeVisible();
   await expect(page.locator(".stream-row:not(.outcome-failure)")).toHaveCount(0);
+  // Rewound at 1280×800, in light and dark: the bar's text at least 12 px, nothing cut, and nothing axe calls serious.
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const problems = await page.locator(".time-bar").evaluate((bar) =>
+      [...bar.querySelectorAll<HTMLElement>("p, span, label, button, a, strong")].flatMap((element) => {
+        const found: string[] = [];
+        if (element.textContent?.trim() && parseFloat(getComputedStyle(element).fontSize) < 12) found.push(`"${element.textContent.trim().slice(0, 30)}" is under 12 px`);
+        if (element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflow !== "visible") found.push(`"${element.textContent?.trim().slice(0, 30)}" is cut`);
+        const box = element.getBoundingClientRect();
+        if (box.width > 0 && (box.right > innerWidth + 1 || box.bottom > innerHeight + 1)) found.push(`"${element.textContent?.trim().slice(0, 30)}" is off screen`);
+        return found;
+      }),
+    );
+    expect(problems).toEqual([]);
+    const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((violation) => violation.impact === "critical" || violation.impact === "serious");
+    expect(serious.map((violation) => `${colorScheme} ${violation.id}: ${violation.nodes.map((found) => found.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
   await only.getByRole("button", { name: "Show all" }).click();
   await expect(only).toHaveCount(0);
 
@@ -154,6 +177,8 @@ test("a fault's mark selects the requests it broke; slow motion plays the presen
   expect(Number(await moment.getAttribute("data-lag-ms"))).toBeGreaterThanOrEqual(2_900);
   await expect.poll(async () => Number(await moment.getAttribute("data-rewind-at"))).toBeGreaterThan(first);
   await expect.poll(async () => Number(await moment.getAttribute("data-lag-ms"))).toBeGreaterThan(3_100);
-  await page.getByRole("button", { name: "● Live" }).click();
+  await page.getByRole("button", { name: "● Live" }).focus();
+  await page.keyboard.press("Enter");
   await expect(page.locator("[data-time-mode]")).toHaveAttribute("data-time-mode", "live");
+  await expect(page.getByRole("button", { name: "⟲ Rewind" })).toBeFocused();
 });

@@ -1,11 +1,31 @@
 // What the colours, symbols, badges and dots of the graph mean, for someone seeing it for the first time.
+"use client";
+import { useEffect, useRef } from "react";
+import { useStore } from "zustand";
 import type { Architecture } from "../../lib/contract/services";
+import { timeStore } from "../../lib/client/time-travel";
 
 export function GraphLegend({ architecture }: { architecture: Architecture | null }) {
   const monolith = architecture === "monolith" || architecture === "both";
   const microservices = architecture !== "monolith";
+  // Rewound, the timeline under the graph is taller: the legend folds to give the graph that room, and opens again
+  // on the way back to live if it was open (a learner can still open it meanwhile).
+  const away = useStore(timeStore, (view) => view.mode !== "live");
+  const legend = useRef<HTMLDetailsElement>(null);
+  const folded = useRef(false);
+  useEffect(() => {
+    const element = legend.current;
+    if (!element) return;
+    if (away && element.open) {
+      element.open = false;
+      folded.current = true;
+    } else if (!away && folded.current) {
+      element.open = true;
+      folded.current = false;
+    }
+  }, [away]);
   return (
-    <details className="legend" open>
+    <details className="legend" open ref={legend}>
       <summary>Legend</summary>
       <ul>
         <li>

@@ -56,7 +56,7 @@ export function ServiceActions({ service: shown }: { service: ServiceView }) {
   return (
     <>
       {present && (
-        <p className="time-present small" data-acts-on="present">
+        <p className="time-present" data-acts-on="present">
           These act on the present: {service.id} is {service.status} now.
         </p>
       )}

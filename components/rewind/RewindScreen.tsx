@@ -11,7 +11,8 @@ import { closeReplay, moveTo, openReplay, RECORDED_SECONDS, timeStore } from "..
 import { marks } from "../../lib/client/timeline-marks";
 import { EventStream } from "../stream/EventStream";
 import { SystemGraph } from "../graph/SystemGraph";
-import { clock, TimeBar } from "./TimeBar";
+import { TimeBar } from "./TimeBar";
+import { clock } from "./TimelineMarks";
 import "./rewind.css";
 
 export function RewindScreen() {

@@ -1,18 +1,17 @@
 "use client";
 // The timeline under the graph: live, or a past moment of the recording with its marks, played at a chosen speed or
 // stepped one event at a time, or the present in slow motion a few seconds behind; "Live" comes back.
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useStore } from "zustand";
 import { eventBeside, reach, stateChanges } from "../../lib/client/rewind";
 import { goLive, leaveLive, moveTo, RECORDED_SECONDS, setPlaying, setSpeed, SLOW_LAG_MS, SPEEDS, timeStore } from "../../lib/client/time-travel";
 import { marks } from "../../lib/client/timeline-marks";
-import { TimelineMarks } from "./TimelineMarks";
+import { clock, follow, TimelineMarks } from "./TimelineMarks";
 import "./rewind.css";
 
 /** The slider moves in steps this long: one arrow key, a tenth of a second. */
 const STEP_MS = 100;
 
-export const clock = (at: number) => new Date(at).toLocaleTimeString("en-GB", { hour12: false }) + `.${String(Math.floor(at % 1000)).padStart(3, "0")}`;
 const seconds = (ms: number) => `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
 
 /** On the Sandbox screen "Live" returns to the present; a saved run's replay (replayOnly) has an end instead. */
@@ -24,18 +23,28 @@ export function TimeBar() {
   const found = useMemo(() => (recording ? marks(recording) : []), [recording, endSecond]); // eslint-disable-line react-hooks/exhaustive-deps
   const changes = useMemo(() => (recording ? stateChanges(recording) : []), [recording, endSecond]); // eslint-disable-line react-hooks/exhaustive-deps
   void grown;
+  // The button pressed goes away with the mode it belonged to: focus goes to the slider, or back to Rewind.
+  const slider = useRef<HTMLInputElement>(null);
+  const rewind = useRef<HTMLButtonElement>(null);
+  const shownMode = useRef(mode);
+  useEffect(() => {
+    if (shownMode.current === mode) return;
+    shownMode.current = mode;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost) (mode === "live" ? rewind : slider).current?.focus();
+  }, [mode, recording]);
 
   if (mode === "live" || !recording || !span) {
     return (
       <section className="time-bar live" aria-label="timeline" data-time-mode="live">
         <span className="time-live">● Live</span>
-        <button type="button" className="op-button" onClick={() => void leaveLive()}>
+        <button type="button" className="op-button" onClick={() => void leaveLive()} ref={rewind}>
           ⟲ Rewind
         </button>
         <button type="button" className="op-button" onClick={() => void leaveLive(true)}>
           Slow motion
         </button>
-        <span className="muted small" role="status">
+        <span className="muted" role="status">
           {message || `Rewind shows the last 10 minutes again; slow motion replays the present ${SLOW_LAG_MS / 1000} s behind, slowed down.`}
         </span>
       </section>
@@ -45,6 +54,9 @@ export function TimeBar() {
   const now = Date.now() + clockOffset;
   const behind = replayOnly ? span.to - at : now - at;
   const lastMark = found.filter((mark) => mark.at <= at).at(-1);
+  // Marks a moment apart overlap on the track: these reach each in turn, whatever covers it.
+  const markBefore = found.filter((mark) => mark.at < at).at(-1);
+  const markAfter = found.find((mark) => mark.at > at);
   const previous = eventBeside(recording, at, "previous", changes);
   const next = eventBeside(recording, at, "next", changes);
   return (
@@ -78,6 +90,11 @@ export function TimeBar() {
             Save this run
           </a>
         )}
+        {!replayOnly && (
+          <a className="time-save-from" href={`/api/recording?seconds=${Math.max(1, Math.ceil(behind / 1000))}`} download title="from the moment shown to now, as one file">
+            from here
+          </a>
+        )}
         {replayOnly ? (
           <button type="button" className="op-button end-button" onClick={() => moveTo(span.to)} disabled={at >= span.to}>
             End
@@ -99,10 +116,17 @@ export function TimeBar() {
           aria-label="moment shown"
           aria-valuetext={`${clock(at)}, ${seconds(behind)} ${replayOnly ? "before the end" : "behind live"}`}
           className="time-slider"
+          ref={slider}
         />
         <TimelineMarks marks={found} from={span.from} to={span.to} at={at} />
       </div>
-      <p className="time-last-mark small" data-last-mark={lastMark?.kind ?? "none"}>
+      <p className="time-last-mark" data-last-mark={lastMark?.kind ?? "none"}>
+        <button type="button" className="link" onClick={() => markBefore && follow(markBefore)} disabled={!markBefore} aria-label="previous mark">
+          ◀ mark
+        </button>{" "}
+        <button type="button" className="link" onClick={() => markAfter && follow(markAfter)} disabled={!markAfter} aria-label="next mark">
+          mark ▶
+        </button>{" "}
         {!replayOnly && <strong className="time-present">Buttons act on the present, not on this moment. </strong>}
         {lastMark ? (
           <>

@@ -5,7 +5,9 @@ import { useStore } from "zustand";
 import { moveTo, timeStore } from "../../lib/client/time-travel";
 import { brokenBy, type TimelineMark } from "../../lib/client/timeline-marks";
 import { setFilter, uiStore } from "../../lib/client/ui-store";
-import { clock } from "./TimeBar";
+
+/** A moment as the timeline writes it: the time of day to the millisecond. */
+export const clock = (at: number) => new Date(at).toLocaleTimeString("en-GB", { hour12: false }) + `.${String(Math.floor(at % 1000)).padStart(3, "0")}`;
 
 interface Props {
   marks: TimelineMark[];
@@ -15,7 +17,7 @@ interface Props {
 }
 
 /** Goes to a mark; a fault's shows the moment of its last broken request, with the stream showing only those. */
-function follow(mark: TimelineMark): void {
+export function follow(mark: TimelineMark): void {
   if (!mark.fault) {
     uiStore.setState((view) => (view.filter.only ? setFilter(view, { only: null }) : view), true);
     return moveTo(mark.at);

@@ -9,7 +9,7 @@ import { audit } from "./metrics/audit";
 import { MetricsCollector } from "./metrics/metrics-collector";
 import { compareStacks } from "./metrics/stack-comparison";
 import { toOtlp } from "./recording/otlp";
-import { writeRecording } from "./recording/recording-file";
+import { packRecording } from "./recording/recording-file";
 import { RunHistory, SNAPSHOT_EVERY_MS } from "./recording/run-history";
 import type { Sandbox } from "./sandbox";
 import { Scenarios } from "./scenarios/scenario-runner";
@@ -36,7 +36,7 @@ export interface Instruments {
   audit(): Promise<Audit[]>;
   scenarios: ScenarioControl;
   /** The recorded past (the last minutes): a saved-run file of the last `seconds` (all of it when not given), or its traces as OTLP/JSON. */
-  recording: { file(seconds?: number): Buffer; otlp(seconds?: number): unknown };
+  recording: { file(seconds?: number): Promise<Buffer>; otlp(seconds?: number): unknown };
   /** The guided lesson being run, if any: its checks evaluated here, against the live sandbox. */
   lessons: LessonRunner;
   /** A reset is about to empty everything: traffic and scenarios stop first. */
@@ -89,7 +89,7 @@ export function createInstruments(sandbox: Sandbox): Instruments & { dispose(): 
         // The moment asked for is rebuilt from a snapshot: one is taken now, so the newest moments are covered too.
         history.recordState(sandbox.state(), Date.now());
         const { from, to } = windowOf(seconds);
-        return writeRecording(history.window(from, to), from, to);
+        return packRecording(history.window(from, to), from, to);
       },
       otlp(seconds) {
         const { from, to } = windowOf(seconds);

@@ -4,7 +4,8 @@
 // whose figures are the traffic's and the audit's own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Audit, SandboxState, TrafficView } from "../../lib/contract/control";
-import type { ScenariosView } from "../../lib/contract/scenarios";
+import { SCENARIO_LOG_SERVICE, type ScenariosView } from "../../lib/contract/scenarios";
+import { readRecording } from "../../lib/sandbox/recording/recording-file";
 import { startApp, type RunningApp } from "./support/app";
 import { requestJson } from "./support/http";
 import { waitFor } from "./support/wait";
@@ -24,6 +25,11 @@ const start = (id: string) => requestJson<ScenariosView & { error?: string }>(`$
 const stop = () => requestJson<ScenariosView>(`${app.origin}/api/scenarios/stop`, { method: "POST", timeoutMs: 60_000 });
 const scenarios = async () => (await requestJson<ScenariosView>(`${app.origin}/api/scenarios`)).body;
 const traffic = async () => (await requestJson<{ traffic: TrafficView }>(`${app.origin}/api/traffic`)).body.traffic;
+/** The steps a scenario told in the event stream, as the sandbox's recording kept them. */
+async function toldSteps(id: string): Promise<string[]> {
+  const file = Buffer.from(await (await fetch(`${app.origin}/api/recording?seconds=300`)).arrayBuffer());
+  return readRecording(file).events.flatMap((event) => (event.type === "log" && event.service === SCENARIO_LOG_SERVICE && event.instanceId === id ? [event.line] : []));
+}
 const audit = async () => (await requestJson<Audit[]>(`${app.origin}/api/sandbox/audit`)).body.find((entry) => entry.stack === "microservices")!;
 
 /** What a scenario may change, as the state shows it: compared before and after. */
@@ -79,6 +85,13 @@ describe("the scenarios", () => {
       expect(stopped.body.active).toBeNull();
       expect(stopped.body.last).toMatchObject({ id, endedBy: "stop", restoreProblems: [] });
       expect(stopped.body.last!.lines[0]).toMatch(new RegExp(`^stopped after \\d+ s of ${declared.durationS}$`));
+      // Its steps were told in the stream too, so a timeline marks them: the set-up and the stop among them.
+      // (The stream sends its events in batches: the last may still be on its way when the stop answers.)
+      const told = await waitFor("the stop told in the stream", async () => {
+        const lines = await toldSteps(id);
+        return lines.includes(`${id}: stopped: summing up and putting everything back…`) ? lines : undefined;
+      });
+      expect(told.length, told.join("\n")).toBeGreaterThanOrEqual(2);
       expect((await traffic()).running).toBe(false);
       await everythingHealthy();
       expect(await whatScenariosChange()).toEqual(before);

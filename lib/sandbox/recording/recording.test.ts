@@ -1,6 +1,6 @@
 // The recorded past: bounded, rebuilt at any moment to what was live then, saved as a file and read back, and a
 // damaged or foreign file refused with a sentence.
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SandboxState } from "../../contract/control";
 import type { NumberedEvent } from "../../contract/events";
@@ -9,7 +9,7 @@ import { DEFAULT_RESILIENCE } from "../../contract/resilience";
 import { Supervisor, type ServiceDefinition } from "../processes/supervisor";
 import { FakeDriver } from "../processes/testing/fake-driver";
 import { toOtlp } from "./otlp";
-import { readRecording, RecordingRefused, writeRecording } from "./recording-file";
+import { packRecording, readRecording, RecordingRefused, writeRecording } from "./recording-file";
 import { RunHistory } from "./run-history";
 import { stateAt } from "../../recording/state-at";
 
@@ -28,6 +28,18 @@ describe("RunHistory", () => {
     expect(history.eventCount).toBeLessThanOrEqual(50);
     expect(history.snapshotCount).toBeLessThanOrEqual(12);
     expect(history.earliest!).toBeGreaterThanOrEqual(T0 + 20_000 - 1_000);
+  });
+
+  it("holds in memory little more than its bound of events, however long it runs", () => {
+    const history = new RunHistory({ windowMs: 600_000, maxEvents: 40_000 });
+    history.recordState(state(), T0);
+    let held = 0;
+    for (let batch = 0; batch < 400; batch++) {
+      history.recordEvents(Array.from({ length: 500 }, (_, index) => log(batch * 500 + index, T0 + batch * 500 + index)), T0 + batch * 500 + 500);
+      held = Math.max(held, (history as unknown as { events: unknown[] }).events.length);
+    }
+    expect(history.eventCount).toBe(40_000);
+    expect(held).toBeLessThanOrEqual(40_000 + 40_000 / 8 + 500);
   });
 
   it("gives for a window the snapshot at or before its start and every event after that snapshot", () => {
@@ -54,6 +66,19 @@ describe("a saved run", () => {
     expect(recording.header).toEqual({ kind: "header", format: RECORDING_FORMAT, version: 1, from: T0, to: T0 + 6_000, savedAt: T0 + 7_000 });
     expect(recording.snapshots.map((snapshot) => snapshot.at)).toEqual([T0, T0 + 5_000]);
     expect(recording.events.map((event) => event.seq)).toEqual([1, 2]);
+  });
+
+  it("packs the same file a few thousand lines at a time, the event loop turning in between", async () => {
+    const big = new RunHistory({ windowMs: 60_000, maxEvents: 20_000 });
+    big.recordState(state(), T0);
+    big.recordEvents(Array.from({ length: 12_000 }, (_, index) => log(index + 1, T0 + 1 + index)), T0 + 12_001);
+    let turns = 0;
+    const counting = setInterval(() => turns++, 0);
+    const packed = await packRecording(big.window(T0, T0 + 12_001), T0, T0 + 12_001, T0 + 12_002);
+    clearInterval(counting);
+    expect(gunzipSync(packed).toString()).toBe(gunzipSync(writeRecording(big.window(T0, T0 + 12_001), T0, T0 + 12_001, T0 + 12_002)).toString());
+    expect(readRecording(packed).events).toHaveLength(12_000);
+    expect(turns).toBeGreaterThan(0);
   });
 
   it("refuses a file that is not a run, of an unknown version, truncated or damaged, each with its own sentence", () => {

@@ -77,7 +77,8 @@ export class RunHistory {
     // Events older than the first snapshot cannot be replayed onto anything: let them go with it.
     const firstSnapshot = this.snapshots[0]?.at;
     if (firstSnapshot !== undefined) while (this.start < this.events.length && this.events[this.start].ts < firstSnapshot) this.start++;
-    if (this.start > 4_096 && this.start > this.events.length / 2) {
+    // Compacted once an eighth of the bound has gone, so the array never holds much more than the bound.
+    if (this.start > 4_096 && this.start > this.bounds.maxEvents / 8) {
       this.events = this.events.slice(this.start);
       this.start = 0;
     }
