@@ -27,16 +27,22 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with node --expose-gc");
 
 const [file, minutesArg, exportArg, savedRunOut] = process.argv.slice(2);
+// Checked as the server reads a run, but copied from the file's own lines: what zod's parse drops or adds stays out.
 const recording = readRecording(readFileSync(file));
+const lines = gunzipSync(readFileSync(file), { maxOutputLength: 2 ** 31 - 1 })
+  .toString("utf8")
+  .split("\n")
+  .filter((line) => line.startsWith('{"kind":"event"') || line.startsWith('{"kind":"snapshot"'))
+  .map((line) => JSON.parse(line) as { kind: "event"; event: { ts: number } } | { kind: "snapshot"; at: number; state: unknown });
 const spanMs = Number(minutesArg) * 60_000;
 // Kept as text, as the server gets them (JSON over IPC): each copy is parsed anew, so no two copies share objects.
 type Source = { at: number; kind: "event" | "snapshot"; text: string };
 // From the first event on: a run cut by the cap holds snapshots from further back than its events.
 const firstEvent = recording.events[0]?.ts ?? 0;
-const sources: Source[] = [
-  ...recording.events.map((event): Source => ({ at: event.ts, kind: "event", text: JSON.stringify(event) })),
-  ...recording.snapshots.filter((snapshot) => snapshot.at >= firstEvent).map((snapshot): Source => ({ at: snapshot.at, kind: "snapshot", text: JSON.stringify(snapshot.state) })),
-].sort((a, b) => a.at - b.at);
+const sources: Source[] = lines
+  .map((line): Source => (line.kind === "event" ? { at: line.event.ts, kind: "event", text: JSON.stringify(line.event) } : { at: line.at, kind: "snapshot", text: JSON.stringify(line.state) }))
+  .filter((source) => source.kind === "event" || source.at >= firstEvent)
+  .sort((a, b) => a.at - b.at);
 const first = sources[0]?.at ?? 0;
 // One copy follows the previous one after the real run's span and one mean gap between events: the rate stays the real one.
 const realSpan = (sources.at(-1)?.at ?? 0) - first;
