@@ -39,9 +39,10 @@ export async function measureRecording(app: RunningApp, minutes = Number(process
   // the window is downloaded: every second of it is under traffic.
   await control(app, "POST", "/api/traffic", { rps: RPS, durationS: seconds + 60, stack: "microservices" });
   await sleep(seconds * 1000);
+  // Before the downloads: writing a run allocates its whole text, which the process keeps resident for a while.
+  const rssAfter = residentBytes(pid);
   const run = await download(app, seconds);
   const full = minutes >= EXPORT_MINUTES ? await download(app, EXPORT_MINUTES * 60) : null;
-  const rssAfter = residentBytes(pid);
   const { traffic } = await control<{ traffic: TrafficView }>(app, "DELETE", "/api/traffic");
   const shoppers = traffic.stacks.find((stack) => stack.stack === "microservices");
   const sentPerS = (shoppers?.sent ?? 0) / ((Date.now() - (traffic.startedAt ?? Date.now())) / 1000);
@@ -61,10 +62,11 @@ export async function measureRecording(app: RunningApp, minutes = Number(process
     const fullHistory = path.join(folder, "history.jsonl.gz");
     const weights = await weighHistory(file, HISTORY_MINUTES, EXPORT_MINUTES, fullHistory);
     const { capped, uncapped } = weights;
+    const realS = (weights.realSpanMs / 1000).toFixed(0);
     const how =
-      weights.copies > 1
-        ? `extrapolated: a RunHistory filled with the ${(weights.realSpanMs / 1000).toFixed(0)} s of real recorded events and snapshots, time-shifted in ${weights.copies} copies to cover ${HISTORY_MINUTES} minutes, weighed on the heap of a node --expose-gc process`
-        : `a RunHistory filled with the ${HISTORY_MINUTES} minutes really recorded, weighed on the heap of a node --expose-gc process`;
+      minutes < HISTORY_MINUTES
+        ? `extrapolated: a RunHistory filled with the ${realS} s of real recorded events and snapshots, time-shifted in ${weights.copies} copies to cover ${HISTORY_MINUTES} minutes, weighed on the heap of a node --expose-gc process`
+        : `the ${minutes} minutes really recorded, as the server kept them (events of their last ${realS} s), fed into a RunHistory weighed on the heap of a node --expose-gc process${weights.copies > 1 ? `; with no cap, those ${realS} s time-shifted in ${weights.copies} copies` : ""}`;
     const fits = uncapped.eventsKept <= DEFAULT_HISTORY.maxEvents;
     lines.push(`history of ${HISTORY_MINUTES} minutes at ${RPS} requests/s (${how}):`);
     lines.push(
