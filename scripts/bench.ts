@@ -11,6 +11,8 @@ import { measureBaseline } from "./bench/baseline";
 import { goalsTable } from "./bench/goals";
 import { measureIssue10 } from "./bench/issue10";
 import { measureClassroom } from "./bench/classroom";
+import { measureRecording } from "./bench/recording";
+import { recordingOnly } from "./bench/recording-only";
 
 const port = Number(process.env.BENCH_PORT ?? 3300);
 const print = (lines: string[]) => lines.forEach((line) => console.log(`  ${line}`));
@@ -22,6 +24,12 @@ console.log("Run after a build (npm run setup). Figures vary with what else the 
 const only = process.env.BENCH_ONLY;
 const soakSeconds = Number(process.env.BENCH_SOAK_S ?? 180);
 const loadAtStart = os.loadavg();
+
+/** BENCH_ONLY=recording measures issue #14's figures (Rewind and saved runs) on an app of their own, and stops. */
+if (only === "recording") {
+  await recordingOnly(port);
+  process.exit(0);
+}
 
 console.log("Baseline: a bare Node HTTP server and a bare keep-alive proxy in front of it, measured now");
 const baseline = await measureBaseline();
@@ -43,6 +51,9 @@ async function measureTheRest(app: RunningApp): Promise<void> {
 
   console.log("\nGuided lessons");
   print(await measureTutorial(app.baseUrl));
+
+  console.log("\nRewind and saved runs (BENCH_RECORDING_MINUTES of traffic, 1 by default)");
+  print(await measureRecording(app));
 }
 
 const { app, ms: startupMs, pageMs } = await measureStartup(port);
