@@ -42,7 +42,7 @@ function fieldCheck(schema: z.core.$ZodType, path: string): FieldCheck {
 const EVENT_FIELDS = new Map<string, Array<[string, FieldCheck]>>(
   TelemetryEventSchema.options.map((option) => {
     const shape = option.shape as Record<string, z.core.$ZodType>;
-    const type = (shape.type._zod.def as { values: string[] }).values[0];
+    const type = (shape.type._zod.def as unknown as { values: string[] }).values[0];
     return [type, Object.entries(shape).map(([field, schema]) => [field, fieldCheck(schema, `${type}.${field}`)] as [string, FieldCheck])];
   }),
 );
