@@ -1,8 +1,6 @@
 // The one place where Next, socket.io and the sandbox are wired together, and where the app ends cleanly.
 import http from "node:http";
 import path from "node:path";
-import next from "next";
-import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "./lib/contract/socket";
 import { killAllChildrenNow } from "./lib/sandbox/processes/child-process";
 import { controlApi, isControlPath } from "./lib/sandbox/http/control-routes";
@@ -44,7 +42,6 @@ if (!architecture.success) {
 }
 const sandbox = new Sandbox({ rootDir, dataDir: process.env.SANDBOX_DATA_DIR, redisUrl: process.env.REDIS_URL, architecture: architecture.data });
 const instruments = createInstruments(sandbox);
-const app = next({ dev, hostname, port, dir: rootDir });
 const handleControl = controlApi(sandbox, instruments);
 const handleStorefront = storefrontProxy(
   (stack) => sandbox.entryPoints(stack),
@@ -75,9 +72,14 @@ function crash(error: unknown): never {
 process.on("uncaughtException", crash);
 process.on("unhandledRejection", crash);
 
+// The services start first, since they are what a learner waits for; Next and socket.io (half a second of loading on a
+// small machine) are loaded while they boot, and Next prepares once they are up: on two cores, preparing beside eight
+// booting processes only made every one of them later. A page asked for meanwhile waits for Next.
 const sandboxStarting = sandbox.start();
-// Next prepares while the services start, and the control API answers meanwhile; a page asked for waits for it.
-const nextHandler = app.prepare().then(() => app.getRequestHandler());
+const [{ default: next }, { Server }] = await Promise.all([import("next"), import("socket.io")]);
+const app = next({ dev, hostname, port, dir: rootDir });
+// The control API answers while Next prepares; a page asked for waits for it.
+const nextHandler = sandboxStarting.catch(() => {}).then(() => app.prepare()).then(() => app.getRequestHandler());
 
 function refuse(request: http.IncomingMessage, response: http.ServerResponse, refusal: Refusal): void {
   const payload = JSON.stringify({ error: refusal.error });
