@@ -72,14 +72,15 @@ function crash(error: unknown): never {
 process.on("uncaughtException", crash);
 process.on("unhandledRejection", crash);
 
-// The services start first, since they are what a learner waits for; Next and socket.io (half a second of loading on a
-// small machine) are loaded while they boot, and Next prepares once they are up: on two cores, preparing beside eight
-// booting processes only made every one of them later. A page asked for meanwhile waits for Next.
+// The services start first, since they are what a learner waits for. Next and socket.io (half a second of loading on
+// a small machine) load while they boot, and Next prepares once they are up: on two cores, preparing beside eight
+// booting processes only made every one of them later. The control API answers meanwhile; a page waits for Next.
 const sandboxStarting = sandbox.start();
-const [{ default: next }, { Server }] = await Promise.all([import("next"), import("socket.io")]);
-const app = next({ dev, hostname, port, dir: rootDir });
-// The control API answers while Next prepares; a page asked for waits for it.
-const nextHandler = sandboxStarting.catch(() => {}).then(() => app.prepare()).then(() => app.getRequestHandler());
+const nextHandler = Promise.all([import("next"), sandboxStarting.catch(() => {})]).then(async ([{ default: next }]) => {
+  const app = next({ dev, hostname, port, dir: rootDir });
+  await app.prepare();
+  return app.getRequestHandler();
+});
 
 function refuse(request: http.IncomingMessage, response: http.ServerResponse, refusal: Refusal): void {
   const payload = JSON.stringify({ error: refusal.error });
@@ -90,6 +91,8 @@ function refuse(request: http.IncomingMessage, response: http.ServerResponse, re
   response.end(payload);
 }
 
+/** The class's sockets, once socket.io is loaded. */
+let classroomSockets: ReturnType<typeof wireClassroomSockets> | undefined;
 const admitToClassroom = classroomMode ? classroomGate(classroomMode.classroom, () => classroomSockets?.dropAudience()) : () => false;
 
 const httpServer = http.createServer((request, response) => {
@@ -104,7 +107,14 @@ const httpServer = http.createServer((request, response) => {
   else void nextHandler.then((handleNext) => handleNext(request, response));
 });
 
-// The live stream tells who shops and where every service listens: only the app's own pages may open it.
+httpServer.listen(port, hostname, () => {
+  console.log(`Architecture Sandbox on http://localhost:${port} — starting the shop's services...`);
+  if (classroomMode) console.log(classroomMode.banner());
+});
+
+// The live stream tells who shops and where every service listens: only the app's own pages may open it. socket.io is
+// attached once loaded, a moment after the app listens (a socket that came earlier connects again).
+const { Server } = await import("socket.io");
 const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
   allowRequest: (request, callback) => {
     const refusal = sameOrigin.request("GET", request.headers)?.error ?? (classroomMode && socketRefusal(classroomMode.classroom, request.headers));
@@ -120,14 +130,10 @@ io.on("connection", (socket) => {
 /** The live stream, to every socket but the class's own. */
 const stream = io.except(CLASSROOM_ROOM);
 instruments.lessons.onChange((run) => stream.emit("lesson", run));
-const classroomSockets = classroomMode && wireClassroomSockets(io, classroomMode.classroom);
+if (classroomMode) classroomSockets = wireClassroomSockets(io, classroomMode.classroom);
 sandbox.hub.subscribe((batch) => stream.emit("events", batch));
 sandbox.onState((state) => stream.emit("state", state));
 
-httpServer.listen(port, hostname, () => {
-  console.log(`Architecture Sandbox on http://localhost:${port} — starting the shop's services...`);
-  if (classroomMode) console.log(classroomMode.banner());
-});
 await Promise.all([sandboxStarting, nextHandler]);
 const { services } = sandbox.state();
 console.log(`${services.filter((service) => service.status === "healthy").length}/${services.length} services healthy`);
