@@ -72,11 +72,13 @@ function crash(error: unknown): never {
 process.on("uncaughtException", crash);
 process.on("unhandledRejection", crash);
 
-// The services start first, since they are what a learner waits for. Next and socket.io (half a second of loading on
-// a small machine) load while they boot, and Next prepares once they are up: on two cores, preparing beside eight
-// booting processes only made every one of them later. The control API answers meanwhile; a page waits for Next.
+// The services start first, since they are what a learner waits for; Next (half a second of loading on a small
+// machine, and its preparing) comes once they are up: on two cores, preparing beside eight booting processes only made
+// every one of them later. The control API answers meanwhile; a page waits for Next.
 const sandboxStarting = sandbox.start();
-const nextHandler = Promise.all([import("next"), sandboxStarting.catch(() => {})]).then(async ([{ default: next }]) => {
+const nextHandler = sandboxStarting.catch(() => {}).then(async () => {
+  // Loaded only now: evaluating Next's modules blocked the server's loop for a moment just as redis became ready.
+  const { default: next } = await import("next");
   const app = next({ dev, hostname, port, dir: rootDir });
   await app.prepare();
   return app.getRequestHandler();
