@@ -39,6 +39,20 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * cron-parser (and luxon under it, 350 KB) is there for BullMQ's job schedulers, which the shop never uses: the services
+ * get a stand-in that says so if one ever is, instead of parsing both at every start of a queue service.
+ */
+const noCronPatterns = {
+  name: "no-cron-patterns",
+  setup(plugin) {
+    plugin.onResolve({ filter: /^cron-parser$/ }, () => ({ path: "cron-parser", namespace: "no-cron-patterns" }));
+    plugin.onLoad({ filter: /.*/, namespace: "no-cron-patterns" }, () => ({
+      contents: "export const CronExpressionParser = { parse() { throw new Error('cron patterns are not bundled with the shop services (scripts/build-services.mjs)'); } };",
+    }));
+  },
+};
+
 const started = performance.now();
 // Chunk names change with their content: a stale one from an earlier build is removed rather than left to pile up.
 rmSync(path.join(root, ".build", "services"), { recursive: true, force: true });
@@ -58,7 +72,7 @@ await build({
   // bullmq's ES module build (its "module" field): its CommonJS one, bundled, hides its named exports from import().
   mainFields: ["module", "main"],
   chunkNames: "chunks/[name]-[hash]",
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, noCronPatterns],
 });
 console.log(`built ${entries.length} services in ${Math.round(performance.now() - started)} ms: ${entries.map((e) => e.out).join(", ")}`);
 
