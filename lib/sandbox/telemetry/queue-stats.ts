@@ -3,6 +3,8 @@
 import type { ConnectionOptions, Queue } from "bullmq";
 import type { QueueView } from "../../contract/control";
 
+/** Queue's own module, not the package's index: that would load BullMQ's Postgres backend and other clients too. */
+const QUEUE_MODULE = "bullmq/dist/cjs/classes/queue.js";
 const STATES = ["waiting", "active", "completed", "failed", "delayed"] as const;
 /** A count the broker has not given by then is skipped: while it is down, BullMQ would wait for it forever. */
 export const COUNT_TIMEOUT_MS = 800;
@@ -27,7 +29,7 @@ export class QueueStats {
 
   /** The queues, opened at the first use. */
   private queues(): Promise<Queue[]> {
-    this.opened ??= import("bullmq").then(({ Queue }) =>
+    this.opened ??= (import(QUEUE_MODULE) as Promise<Pick<typeof import("bullmq"), "Queue">>).then(({ Queue }) =>
       this.names.map((name) => {
         // Fail fast while the broker is down: the last counts stay on screen until it answers again.
         const queue = new Queue(name, { connection: { ...this.connection, enableOfflineQueue: false, maxRetriesPerRequest: 1 }, prefix: this.prefix });
