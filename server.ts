@@ -1,8 +1,6 @@
 // The one place where Next, socket.io and the sandbox are wired together, and where the app ends cleanly.
 import http from "node:http";
 import path from "node:path";
-import next from "next";
-import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "./lib/contract/socket";
 import { killAllChildrenNow } from "./lib/sandbox/processes/child-process";
 import { controlApi, isControlPath } from "./lib/sandbox/http/control-routes";
@@ -44,7 +42,6 @@ if (!architecture.success) {
 }
 const sandbox = new Sandbox({ rootDir, dataDir: process.env.SANDBOX_DATA_DIR, redisUrl: process.env.REDIS_URL, architecture: architecture.data });
 const instruments = createInstruments(sandbox);
-const app = next({ dev, hostname, port, dir: rootDir });
 const handleControl = controlApi(sandbox, instruments);
 const handleStorefront = storefrontProxy(
   (stack) => sandbox.entryPoints(stack),
@@ -75,9 +72,17 @@ function crash(error: unknown): never {
 process.on("uncaughtException", crash);
 process.on("unhandledRejection", crash);
 
+// The services start first, since they are what a learner waits for; Next (half a second of loading on a small
+// machine, and its preparing) comes once they are up: on two cores, preparing beside eight booting processes only made
+// every one of them later. The control API answers meanwhile; a page waits for Next.
 const sandboxStarting = sandbox.start();
-// Next prepares while the services start, and the control API answers meanwhile; a page asked for waits for it.
-const nextHandler = app.prepare().then(() => app.getRequestHandler());
+const nextHandler = sandboxStarting.catch(() => {}).then(async () => {
+  // Loaded only now: evaluating Next's modules blocked the server's loop for a moment just as redis became ready.
+  const { default: next } = await import("next");
+  const app = next({ dev, hostname, port, dir: rootDir });
+  await app.prepare();
+  return app.getRequestHandler();
+});
 
 function refuse(request: http.IncomingMessage, response: http.ServerResponse, refusal: Refusal): void {
   const payload = JSON.stringify({ error: refusal.error });
@@ -88,6 +93,8 @@ function refuse(request: http.IncomingMessage, response: http.ServerResponse, re
   response.end(payload);
 }
 
+/** The class's sockets, once socket.io is loaded. */
+let classroomSockets: ReturnType<typeof wireClassroomSockets> | undefined;
 const admitToClassroom = classroomMode ? classroomGate(classroomMode.classroom, () => classroomSockets?.dropAudience()) : () => false;
 
 const httpServer = http.createServer((request, response) => {
@@ -102,7 +109,14 @@ const httpServer = http.createServer((request, response) => {
   else void nextHandler.then((handleNext) => handleNext(request, response));
 });
 
-// The live stream tells who shops and where every service listens: only the app's own pages may open it.
+httpServer.listen(port, hostname, () => {
+  console.log(`Architecture Sandbox on http://localhost:${port} — starting the shop's services...`);
+  if (classroomMode) console.log(classroomMode.banner());
+});
+
+// The live stream tells who shops and where every service listens: only the app's own pages may open it. socket.io is
+// attached once loaded, a moment after the app listens (a socket that came earlier connects again).
+const { Server } = await import("socket.io");
 const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
   allowRequest: (request, callback) => {
     const refusal = sameOrigin.request("GET", request.headers)?.error ?? (classroomMode && socketRefusal(classroomMode.classroom, request.headers));
@@ -118,14 +132,10 @@ io.on("connection", (socket) => {
 /** The live stream, to every socket but the class's own. */
 const stream = io.except(CLASSROOM_ROOM);
 instruments.lessons.onChange((run) => stream.emit("lesson", run));
-const classroomSockets = classroomMode && wireClassroomSockets(io, classroomMode.classroom);
+if (classroomMode) classroomSockets = wireClassroomSockets(io, classroomMode.classroom);
 sandbox.hub.subscribe((batch) => stream.emit("events", batch));
 sandbox.onState((state) => stream.emit("state", state));
 
-httpServer.listen(port, hostname, () => {
-  console.log(`Architecture Sandbox on http://localhost:${port} — starting the shop's services...`);
-  if (classroomMode) console.log(classroomMode.banner());
-});
 await Promise.all([sandboxStarting, nextHandler]);
 const { services } = sandbox.state();
 console.log(`${services.filter((service) => service.status === "healthy").length}/${services.length} services healthy`);

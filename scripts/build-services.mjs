@@ -24,6 +24,35 @@ const common = {
   logLevel: "warning",
 };
 
+/**
+ * zod's `locales` namespace (its error messages in 60-odd languages, 360 KB of the services' shared chunk) is exported
+ * by its index, so bundling keeps all of it though only English is ever used: every service parsed it at each start.
+ * The namespace is built here with English alone; an `en` asked for by zod itself still comes from zod.
+ */
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: path.join(path.dirname(args.importer), "..", "locales", "en.js"), namespace: "zod-english-only" } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: "zod-english-only" }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: path.dirname(args.path) }));
+  },
+};
+
+/**
+ * cron-parser (and luxon under it, 350 KB) is there for BullMQ's job schedulers, which the shop never uses: the services
+ * get a stand-in that says so if one ever is, instead of parsing both at every start of a queue service.
+ */
+const noCronPatterns = {
+  name: "no-cron-patterns",
+  setup(plugin) {
+    plugin.onResolve({ filter: /^cron-parser$/ }, () => ({ path: "cron-parser", namespace: "no-cron-patterns" }));
+    plugin.onLoad({ filter: /.*/, namespace: "no-cron-patterns" }, () => ({
+      contents: "export const CronExpressionParser = { parse() { throw new Error('cron patterns are not bundled with the shop services (scripts/build-services.mjs)'); } };",
+    }));
+  },
+};
+
 const started = performance.now();
 // Chunk names change with their content: a stale one from an earlier build is removed rather than left to pile up.
 rmSync(path.join(root, ".build", "services"), { recursive: true, force: true });
@@ -43,11 +72,19 @@ await build({
   // bullmq's ES module build (its "module" field): its CommonJS one, bundled, hides its named exports from import().
   mainFields: ["module", "main"],
   chunkNames: "chunks/[name]-[hash]",
+  plugins: [zodEnglishOnly, noCronPatterns],
 });
 console.log(`built ${entries.length} services in ${Math.round(performance.now() - started)} ms: ${entries.map((e) => e.out).join(", ")}`);
 
 // The app's own server, compiled once here so `npm start` runs plain JavaScript instead of loading a TypeScript
-// loader at every start (less memory, a faster start). Next, socket.io and the other libraries stay external.
+// loader at every start (less memory, a faster start). Next, socket.io and the other libraries stay external, but
+// zod, bundled with English alone, does not load its 60-odd locale modules (a few MB of the idle server).
 const serverStarted = performance.now();
-await build({ ...common, entryPoints: [path.join(root, "server.ts")], outfile: path.join(root, ".build", "server.mjs") });
+const everyPackageButZod = {
+  name: "every-package-but-zod",
+  setup(plugin) {
+    plugin.onResolve({ filter: /^[^./]/ }, (args) => (/^zod(\/|$)/.test(args.path) || args.namespace !== "file" ? undefined : { path: args.path, external: true }));
+  },
+};
+await build({ ...common, packages: undefined, entryPoints: [path.join(root, "server.ts")], outfile: path.join(root, ".build", "server.mjs"), plugins: [everyPackageButZod, zodEnglishOnly] });
 console.log(`built the server in ${Math.round(performance.now() - serverStarted)} ms: .build/server.mjs`);

@@ -118,6 +118,7 @@ export class Sandbox {
 
   async start(): Promise<void> {
     await Promise.all(this.running().map((stack) => this.stacks[stack].startAll()));
+    this.queues.startPolling();
   }
 
   /** The supervisor that runs `id` now; 404 for an unknown id, 409 for a service of a stack that is not running. */

@@ -2,7 +2,7 @@
 import type { ServiceKind, ServiceStatus } from "../../contract/services";
 import type { LifecycleEvent, LogEvent, StackId } from "../../contract/events";
 import type { EventSink } from "../telemetry/event-sink";
-import { ChildMessageSchema } from "../../contract/ipc";
+import { readChildMessage } from "../../contract/telemetry-check";
 import type { InstanceView } from "../../contract/control";
 import { canTransition, isAlive } from "../../contract/lifecycle";
 import type { DrivenProcess, ProcessDriver } from "./process-driver";
@@ -90,13 +90,13 @@ export class Instance {
     const ready = new Promise<void>((resolve) => (markReady = resolve));
     this.captureOutput(child, markReady);
     child.onMessage((raw) => {
-      const message = ChildMessageSchema.safeParse(raw);
-      if (!message.success) return;
-      if (message.data.type === "ready") {
-        this.port = message.data.port;
+      const message = readChildMessage(raw);
+      if (!message) return;
+      if (message.type === "ready") {
+        this.port = message.port;
         markReady();
       } else {
-        this.sink.emit(message.data.events, message.data.dropped);
+        this.sink.emit(message.events, message.dropped);
       }
     });
     child.onError((error) => this.logLine("error", `could not start: ${error.message}`));

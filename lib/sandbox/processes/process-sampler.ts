@@ -1,6 +1,6 @@
 // Samples the CPU time and resident memory of the sandbox's processes from /proc once a second, so the metrics can
 // say how busy and how large each service is. The /proc text is read here; its parsing is pure (proc-stats.ts).
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpuPercent, cpuTicksFromStat, rssBytesFromStatus, type CpuReading } from "./proc-stats";
 
@@ -12,14 +12,15 @@ export interface ProcessSample {
   rssBytes: number;
 }
 
-/** Clock ticks per second of /proc's CPU times: asked of the system once, 100 (Linux's usual) if it cannot say. */
-export function clockTicksPerSecond(): number {
-  try {
-    const value = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8", timeout: 2_000, stdio: ["ignore", "pipe", "ignore"] }).trim());
-    return Number.isInteger(value) && value > 0 ? value : 100;
-  } catch {
-    return 100;
-  }
+/**
+ * Clock ticks per second of /proc's CPU times, asked of the system once; 100 (Linux's usual) until it answers or if it
+ * cannot say. Asked without waiting: a synchronous getconf held the server's start back before any service started.
+ */
+function askClockTicks(answer: (ticks: number) => void): void {
+  execFile("getconf", ["CLK_TCK"], { encoding: "utf8", timeout: 2_000 }, (error, stdout) => {
+    const value = Number(stdout.trim());
+    if (!error && Number.isInteger(value) && value > 0) answer(value);
+  });
 }
 
 function readProc(pid: number): { ticks: number; rssBytes: number } | null {
@@ -38,9 +39,10 @@ export class ProcessSampler {
   private readings = new Map<number, CpuReading>();
   private samples = new Map<number, ProcessSample>();
   private readonly timer: NodeJS.Timeout;
-  private readonly clockTicks = clockTicksPerSecond();
+  private clockTicks = 100;
 
   constructor(private readonly pids: () => number[]) {
+    askClockTicks((ticks) => (this.clockTicks = ticks));
     this.timer = setInterval(() => this.sample(), SAMPLE_INTERVAL_MS);
     this.timer.unref();
   }

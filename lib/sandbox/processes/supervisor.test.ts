@@ -76,6 +76,40 @@ describe("deploys", () => {
     expect(supervisor.addresses("payment-service")).toEqual([`http://127.0.0.1:${40_000 + old.pid}`]);
   });
 
+  it("recreate with replicas: every old process is gone before the first new one starts", async () => {
+    await whileTimePasses(supervisor.scale("payment-service", 2));
+    driver.log.length = 0;
+    await whileTimePasses(supervisor.redeploy("payment-service", "recreate"));
+    const starts = driver.log.map((entry, index) => [entry, index] as const).filter(([entry]) => entry.startsWith("start"));
+    const stops = driver.log.map((entry, index) => [entry, index] as const).filter(([entry]) => entry.startsWith("SIGTERM"));
+    expect(stops.map(([entry]) => entry)).toEqual(["SIGTERM 100", "SIGTERM 101"]);
+    expect(starts.map(([entry]) => entry)).toEqual(["start 102 v2", "start 103 v2"]);
+    expect(Math.max(...stops.map(([, index]) => index))).toBeLessThan(Math.min(...starts.map(([, index]) => index)));
+    expect(view()).toMatchObject({ status: "healthy", version: 2, replicas: 2 });
+  });
+
+  it("rolling with replicas: one new instance at a time, each old one retired only after a new one is healthy", async () => {
+    await whileTimePasses(supervisor.scale("payment-service", 2));
+    driver.log.length = 0;
+    await whileTimePasses(supervisor.redeploy("payment-service", "rolling"));
+    expect(driver.log).toEqual(["start 102 v2", "ready 102", "SIGTERM 100", "start 103 v2", "ready 103", "SIGTERM 101"]);
+    expect(view()).toMatchObject({ status: "healthy", version: 2 });
+    expect(supervisor.addresses("payment-service")).toEqual(["http://127.0.0.1:40102", "http://127.0.0.1:40103"]);
+  });
+
+  it("rolling with replicas: when a later new instance never gets healthy, every new one goes and the old version serves", async () => {
+    await whileTimePasses(supervisor.scale("payment-service", 2));
+    let launched = 0;
+    driver.behaviourOf = (version) => (version === 2 && ++launched === 2 ? "never-healthy" : "healthy");
+    await whileTimePasses(supervisor.redeploy("payment-service", "rolling"));
+    const fresh = driver.started.filter((fake) => fake.request.args[0] === "2");
+    expect(fresh).toHaveLength(2);
+    for (const instance of fresh) expect(instance.gone).toBe(true);
+    expect(view()).toMatchObject({ status: "healthy", version: 1 });
+    expect(view().lastDeploy).toMatchObject({ outcome: "rolled-back", version: 2 });
+    expect(supervisor.addresses("payment-service")).toEqual(["http://127.0.0.1:40101"]);
+  });
+
   it("recreate of a bad release leaves the service down and says so", async () => {
     driver.behaviourOf = (version) => (version === 2 ? "crash-at-boot" : "healthy");
     await whileTimePasses(supervisor.redeploy("payment-service", "recreate"));

@@ -1,29 +1,26 @@
 // The supervisor of one stack: owns every service of it and their instances (processes), decides what each
-// action may do, carries out deploys and scaling, restarts crashed services when asked to, and keeps the
-// registry of where each service can be reached. The UI and the control API ask; the supervisor decides.
+// action may do, carries out deploys (deploy-strategies.ts) and scaling, restarts crashed services when asked to, and
+// keeps the registry of where each service can be reached. The UI and the control API ask; the supervisor decides.
 import { ActionRefused } from "../refused";
 import type { RestartPolicy, ServiceView } from "../../contract/control";
 import type { LifecycleEvent, StackId } from "../../contract/events";
 import type { ParentMessage, Registry } from "../../contract/ipc";
-import type { ServiceKind, ServiceStatus } from "../../contract/services";
+import type { ServiceStatus } from "../../contract/services";
 import { childProcessDriver } from "./child-process-driver";
-import { Instance, type LaunchSpec } from "./instance";
+import { Instance } from "./instance";
+import { recreate, rolling, type DeployHost } from "./deploy-strategies";
+import type { ManagedService, ServiceDefinition } from "./managed-service";
 import type { ProcessDriver } from "./process-driver";
 import type { EventSink } from "../telemetry/event-sink";
 import { isAlive, refusal, type SupervisorAction } from "../../contract/lifecycle";
 import { nextCrashStreak, restartDelayMs } from "./restart-policy";
 
+export type { ServiceDefinition } from "./managed-service";
+
 /** How often running instances are asked for their health. */
 export const HEALTH_INTERVAL_MS = 1_000;
 /** A retired instance leaves the registry this long before it is stopped, so no caller picks it meanwhile. */
 export const DRAIN_MS = 300;
-
-export interface ServiceDefinition {
-  id: string;
-  kind: ServiceKind;
-  /** How to launch version `version` of this service; `env` is added to its environment. */
-  launch(version: number, instanceId: string): LaunchSpec;
-}
 
 export interface SupervisorHooks {
   /** Where every lifecycle move, log line and telemetry event of the stack's processes goes. */
@@ -36,23 +33,6 @@ export interface SupervisorHooks {
   launchEnv(serviceId: string): Record<string, string>;
 }
 
-type LastDeploy = ServiceView["lastDeploy"];
-
-interface ManagedService {
-  definition: ServiceDefinition;
-  version: number;
-  restarts: number;
-  /** How many instances the user wants running. */
-  replicas: number;
-  instances: Instance[];
-  restartPolicy: RestartPolicy;
-  lastDeploy: LastDeploy;
-  crashStreak: number;
-  restartTimer?: NodeJS.Timeout;
-  /** The action under way, so two cannot overlap. */
-  busy?: SupervisorAction;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const STATUS_RANK: ServiceStatus[] = ["healthy", "unhealthy", "starting", "stopping", "crashed", "stopped"];
 
@@ -60,6 +40,14 @@ export class Supervisor {
   private readonly services = new Map<string, ManagedService>();
   private readonly healthTimer: NodeJS.Timeout;
   private instanceCounter = 0;
+  /** What the deploy strategies may do here. */
+  private readonly deployHost: DeployHost = {
+    launch: (service, version) => this.launch(service, version),
+    fillReplicas: (service) => this.fillReplicas(service),
+    retire: (instance, reason) => this.retire(instance, reason),
+    prune: (service) => this.prune(service),
+    isUp: (service) => this.addresses(service.definition.id).length > 0 || (service.definition.kind === "broker" && this.statusOf(service.definition.id) === "healthy"),
+  };
   private lastRegistry = "";
   private shuttingDown = false;
 
@@ -147,7 +135,7 @@ export class Supervisor {
   }
 
   redeploy(id: string, strategy: "recreate" | "rolling"): Promise<void> {
-    return this.exclusive(id, "redeploy", (service) => (strategy === "rolling" && this.addresses(id).length > 0 ? this.rolling(service) : this.recreate(service, strategy)));
+    return this.exclusive(id, "redeploy", (service) => (strategy === "rolling" && this.addresses(id).length > 0 ? rolling(this.deployHost, service) : recreate(this.deployHost, service, strategy)));
   }
 
   scale(id: string, replicas: number): Promise<void> {
@@ -166,47 +154,6 @@ export class Supervisor {
     service.restartPolicy = policy;
     if (policy === "never") clearTimeout(service.restartTimer);
     this.hooks.changed();
-  }
-
-  /** Recreate: every old instance stops, then the next version starts. The gap between is the downtime. */
-  private async recreate(service: ManagedService, strategy: "recreate" | "rolling"): Promise<void> {
-    await Promise.all(service.instances.map((instance) => instance.stop("replaced by a redeploy")));
-    service.version++;
-    service.restarts++;
-    service.crashStreak = 0;
-    service.instances = [];
-    await this.fillReplicas(service);
-    const up = this.addresses(service.definition.id).length > 0 || (service.definition.kind === "broker" && this.statusOf(service.definition.id) === "healthy");
-    service.lastDeploy = { strategy, version: service.version, outcome: up ? "succeeded" : "failed", at: Date.now(), reason: up ? `v${service.version} is running` : `v${service.version} did not become healthy: the service is down` };
-  }
-
-  /**
-   * Rolling: one new instance at a time starts next to the old ones; only once it is healthy does it take
-   * traffic and an old one retire. A new instance that never gets healthy is removed and the old version keeps
-   * serving: the deploy is rolled back.
-   */
-  private async rolling(service: ManagedService): Promise<void> {
-    const version = service.version + 1;
-    const old = service.instances.filter((instance) => isAlive(instance.status));
-    const fresh: Instance[] = [];
-    for (let i = 0; i < Math.max(1, service.replicas); i++) {
-      const instance = await this.launch(service, version);
-      fresh.push(instance);
-      if (instance.status !== "healthy") {
-        await Promise.all(fresh.map((candidate) => candidate.kill("rolled back: the new version did not become healthy")));
-        this.prune(service);
-        service.lastDeploy = { strategy: "rolling", version, outcome: "rolled-back", at: Date.now(), reason: `v${version} did not become healthy (${instance.reason}); v${service.version} keeps serving` };
-        return;
-      }
-      const retiring = old.shift();
-      if (retiring) await this.retire(retiring, `replaced by v${version}`);
-    }
-    await Promise.all(old.map((instance) => this.retire(instance, `replaced by v${version}`)));
-    service.version = version;
-    service.restarts++;
-    service.crashStreak = 0;
-    this.prune(service);
-    service.lastDeploy = { strategy: "rolling", version, outcome: "succeeded", at: Date.now(), reason: `v${version} took over one instance at a time` };
   }
 
   /** Takes an instance out of the registry, lets callers notice, then stops it gracefully. */

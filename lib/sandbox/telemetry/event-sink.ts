@@ -3,6 +3,7 @@
 import type { TelemetryEvent } from "../../contract/events";
 
 export interface EventSink {
-  /** Takes events in the order they happened; `droppedAtSource` counts those a busy process threw away instead. */
+  /** Takes events in the order they happened, and takes them over (they are numbered in place); `droppedAtSource`
+   * counts those a busy process threw away instead. */
   emit(events: readonly TelemetryEvent[], droppedAtSource?: number): void;
 }

@@ -18,6 +18,8 @@ export class QueueWatch {
   private externalUp = false;
   private lastCounts = "";
   private lastRefresh = 0;
+  /** Counts are asked for once the sandbox has started: loading BullMQ earlier held the services' start back. */
+  private polling = false;
 
   /**
    * `broker`: where the queues are; `externalUrl`: the broker given through REDIS_URL, when the sandbox does not run
@@ -40,8 +42,15 @@ export class QueueWatch {
     if (events.some((event) => event.type === "queue" && event.state === "added" && event.stack === "microservices")) void this.refresh();
   }
 
+  /** Starts asking for counts (at once, then every QUEUE_REFRESH_MS); the sandbox calls it once its services started. */
+  startPolling(): void {
+    if (this.polling) return;
+    this.polling = true;
+    void this.refresh();
+  }
+
   async refresh(): Promise<void> {
-    if (!this.watching()) return;
+    if (!this.polling || !this.watching()) return;
     this.lastRefresh = Date.now();
     if (this.externalUrl) {
       const up = await pingRedis(pingTargetFromUrl(this.externalUrl));

@@ -18,8 +18,10 @@ export class TelemetryHub implements EventSink {
   /** Events lost anywhere: thrown away by a busy service, or by the hub when no one could keep up. */
   dropped = 0;
 
+  /** Takes the event over: it is numbered in place (a copy of each, at 10,000 events/s, was garbage to collect). */
   push(event: TelemetryEvent): void {
-    const numbered = { ...event, seq: ++this.seq } as NumberedEvent;
+    const numbered = event as NumberedEvent;
+    numbered.seq = ++this.seq;
     this.history.push(numbered);
     if (this.history.length > HISTORY_SIZE * 2) this.history = this.history.slice(-HISTORY_SIZE);
     if (this.listeners.size === 0) return;

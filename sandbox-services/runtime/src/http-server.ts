@@ -24,6 +24,8 @@ export interface ServerOptions {
   serviceSecret: string;
   /** Whether anyone may call the routes (the gateway's and the monolith's storefront); /health always may. */
   publicRoutes: boolean;
+  /** Told of every health check answered (the process starts its background work after the first). */
+  onHealthCheck?: () => void;
 }
 
 function readBody(request: http.IncomingMessage): Promise<unknown> {
@@ -57,7 +59,10 @@ function readBody(request: http.IncomingMessage): Promise<unknown> {
 
 export function createHttpServer(options: ServerOptions): http.Server {
   const match = compileRoutes({
-    "GET /health": () => ({ status: 200, body: { status: options.healthMessage } }),
+    "GET /health": () => {
+      options.onHealthCheck?.();
+      return { status: 200, body: { status: options.healthMessage } };
+    },
     ...options.routes,
   });
 

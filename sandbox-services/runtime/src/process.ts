@@ -12,6 +12,8 @@ import { flush } from "./telemetry";
 
 /** Gives in-flight requests this long to finish on SIGTERM before the process leaves anyway. */
 export const SHUTDOWN_GRACE_MS = 3_000;
+/** The background work starts by then even if no health check came (a process run without the supervisor). */
+export const WORK_START_FALLBACK_MS = 1_000;
 
 /** What one process serves, built from its environment. */
 export interface ProcessParts {
@@ -20,7 +22,7 @@ export interface ProcessParts {
   routes: Routes;
   /** Routes anyone may call (the storefront of the gateway or the monolith); otherwise only the stack's services. */
   publicRoutes?: boolean;
-  /** Starts the work beside the HTTP server (queue consumers, an outbox) once it listens; returns how to stop it. */
+  /** Starts the work beside the HTTP server (queue consumers, an outbox) once it answered its first health check; returns how to stop it. */
   start(): () => Promise<void>;
 }
 
@@ -50,17 +52,24 @@ export async function runProcess(build: (env: ServiceEnvironment) => ProcessPart
   const parts = build(env);
   followSupervisor(env);
 
-  const server = createHttpServer({ serviceId: env.serviceId, stack: env.stack, healthMessage: parts.healthMessage, routes: parts.routes, serviceSecret: env.serviceSecret, publicRoutes: parts.publicRoutes ?? false });
-  const port = await listen(server, env.port);
-  const stopWork = parts.start();
-
+  // The background work waits for the first health check: a queue consumer loads BullMQ (2 MB of code), and compiling
+  // it while the supervisor's first probe waited held every (re)start of a queue service back by that long.
   let stopping = false;
+  let stopWork: (() => Promise<void>) | undefined;
+  const startWork = () => {
+    if (stopping || stopWork) return;
+    stopWork = parts.start();
+  };
+  const server = createHttpServer({ serviceId: env.serviceId, stack: env.stack, healthMessage: parts.healthMessage, routes: parts.routes, serviceSecret: env.serviceSecret, publicRoutes: parts.publicRoutes ?? false, onHealthCheck: () => setImmediate(startWork) });
+  const port = await listen(server, env.port);
+  setTimeout(startWork, WORK_START_FALLBACK_MS).unref();
+
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
     log.info(`${env.serviceId} v${env.version} shutting down`);
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    const workStopped = stopWork();
+    const workStopped = stopWork?.() ?? Promise.resolve();
     server.close();
     server.closeIdleConnections();
     await workStopped.catch((error) => log.warn(`stopping ${env.serviceId}: ${error instanceof Error ? error.message : String(error)}`));

@@ -35,8 +35,8 @@ export const PUBLISH_TIMEOUT_MS = 500;
 /** Finished jobs are kept for a while (they make `add` idempotent) but not forever. */
 const KEEP_FINISHED = { removeOnComplete: { count: 2_000 }, removeOnFail: { count: 2_000 } };
 
-let loading: Promise<typeof import("bullmq")> | undefined;
-const bullmq = () => (loading ??= import("bullmq"));
+let loading: Promise<typeof import("./bullmq-parts")> | undefined;
+const bullmq = () => (loading ??= import("./bullmq-parts"));
 
 export function createPublisher(serviceId: string, stack: StackId, connection: ConnectionOptions, prefix: string): Publisher {
   const queues = new Map<string, Queue>();
