@@ -70,7 +70,7 @@ export async function measureRecording(app: RunningApp, minutes = Number(process
     const fits = uncapped.eventsKept <= DEFAULT_HISTORY.maxEvents;
     lines.push(`history of ${HISTORY_MINUTES} minutes at ${RPS} requests/s (${how}):`);
     lines.push(
-      `  as the server keeps it (cap ${count(DEFAULT_HISTORY.maxEvents)} events): ${count(capped.eventsKept)} events covering ${capped.minutesKept.toFixed(1)} minutes and ${capped.snapshotsKept} snapshots: ${mib(capped.heapBytes)} of heap, for it still holds ${count(capped.eventsHeld)} events (those trimmed stay in its array until more than half of it is; up to twice the cap)`,
+      `  as the server keeps it (cap ${count(DEFAULT_HISTORY.maxEvents)} events): ${count(capped.eventsKept)} events covering ${capped.minutesKept.toFixed(1)} minutes and ${capped.snapshotsKept} snapshots: ${mib(capped.heapBytes)} of heap, for it still holds ${count(capped.eventsHeld)} events (those trimmed stay in its array until an eighth of the cap has gone; up to 1.125× the cap)`,
     );
     lines.push(
       `  per event: ${count(uncapped.heapBytes / Math.max(1, uncapped.eventsHeld))} bytes of heap, snapshots included (${count(uncapped.eventsHeld)} events and ${uncapped.snapshotsKept} snapshots in ${mib(uncapped.heapBytes)} with no cap)`,
