@@ -1,5 +1,6 @@
 // `npm run screenshots`: starts the real app, opens it in headless Chromium at 1280×800 and writes the README's
-// pictures (docs/screenshots/*.png) — the Sandbox screen under traffic, and a lesson step — so they stay true.
+// pictures (docs/screenshots/*.png) — the Sandbox screen under traffic, a lesson step, and the Sandbox screen rewound
+// to a kill — so they stay true.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -31,7 +32,18 @@ try {
   await page.locator(".lesson-checks li[data-met=\"true\"]").first().waitFor({ timeout: 30_000 }).catch(() => undefined);
   await page.screenshot({ path: path.join(outDir, "lesson-step.png") });
   await post("/api/lessons/run/stop", {});
-  console.log(`wrote ${path.join(outDir, "sandbox.png")} and lesson-step.png`);
+
+  // The same sandbox rewound to the lesson's kill of payment-service: the timeline under the graph, its marks.
+  await post("/api/services/payment-service/start", {});
+  await page.goto(app.baseUrl);
+  await page.getByRole("button", { name: "⟲ Rewind" }).click();
+  const kill = page.getByRole("list", { name: "marks on the timeline" }).getByRole("button", { name: /payment-service (crashed|stopped)$/ }).last();
+  await kill.waitFor({ timeout: 30_000 });
+  await kill.focus();
+  await page.keyboard.press("Enter");
+  await page.locator('.react-flow [data-service="payment-service"][data-status="stopped"]').waitFor({ timeout: 10_000 }).catch(() => undefined);
+  await page.screenshot({ path: path.join(outDir, "rewound.png") });
+  console.log(`wrote ${path.join(outDir, "sandbox.png")}, lesson-step.png and rewound.png`);
 } finally {
   await browser.close();
   await app.stop();
