@@ -20,7 +20,8 @@ async function startTraffic(request: APIRequestContext, rps: number, stack?: str
 
 /**
  * Waits until every given stack has answered enough shoppers to give a median; `steady` also waits until the
- * generated shoppers' first registrations and log-ins (scrypt, tens of ms each) have left the window.
+ * generated shoppers' first registrations and log-ins (scrypt, tens of ms each) have left the window — on a busy
+ * machine, after a switch to both stacks, that has taken more than 30 s.
  */
 async function trafficMeasured(request: APIRequestContext, stacks: string[], steady = false): Promise<void> {
   await expect
@@ -31,7 +32,7 @@ async function trafficMeasured(request: APIRequestContext, stacks: string[], ste
         const warmingUp = figures?.shoppers.features.some((feature) => feature.feature === "register" || feature.feature === "log in") ?? true;
         return figures !== undefined && figures.shoppers.requests - figures.shoppers.failed >= 20 && figures.shoppers.p50Ms !== null && !(steady && warmingUp);
       });
-    }, { timeout: 40_000 })
+    }, { timeout: 60_000 })
     .toBe(true);
 }
 
@@ -91,13 +92,14 @@ test("scaling one module means scaling everything: the monolith scales as whole 
   const [mono, micro] = [await compared(request, "monolith"), await compared(request, "microservices")];
   const MB = 2 ** 20;
   // Memory is counted as copies × what each weighs: three whole processes, each at least what a bare Node process
-  // weighs (~30 MB and more), not one copy's figure (a fresh copy may weigh less than the one that served traffic).
-  expect(mono.scaled[0].rssBytes).toBeGreaterThan(Math.max(oneCopy, 3 * 30 * MB));
+  // weighs (25 MB and more), not one copy's figure (a fresh copy may weigh less than the one that served traffic:
+  // a service just started is about 30 MB).
+  expect(mono.scaled[0].rssBytes).toBeGreaterThan(Math.max(oneCopy, 3 * 25 * MB));
   expect(Math.abs(mono.scaled[0].perCopyBytes * 3 - mono.scaled[0].rssBytes)).toBeLessThan(MB);
   expect(mono.figures!.processes).toBe(3);
   // In the microservices only product-service was copied: two more processes, the other services untouched.
   expect(micro.scaled.map((scaled) => scaled.service)).toEqual(["product-service"]);
-  expect(micro.scaled[0].rssBytes).toBeGreaterThan(Math.max(oneProduct, 3 * 30 * MB));
+  expect(micro.scaled[0].rssBytes).toBeGreaterThan(Math.max(oneProduct, 3 * 25 * MB));
   expect(micro.figures!.processes).toBe(10);
   await page.goto("/compare");
   await expect(cell(page, "monolith", "memory")).toContainText(/whole copies: 3 × \d+ MB = \d+ MB/);
