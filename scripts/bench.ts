@@ -13,6 +13,7 @@ import { measureIssue10 } from "./bench/issue10";
 import { measureClassroom } from "./bench/classroom";
 import { measureRecording } from "./bench/recording";
 import { recordingOnly } from "./bench/recording-only";
+import { DRIVE_ENV } from "./bench/telemetry-load";
 
 const port = Number(process.env.BENCH_PORT ?? 3300);
 const print = (lines: string[]) => lines.forEach((line) => console.log(`  ${line}`));
@@ -56,7 +57,7 @@ async function measureTheRest(app: RunningApp): Promise<void> {
   print(await measureRecording(app));
 }
 
-const { app, ms: startupMs, pageMs } = await measureStartup(port);
+const { app, ms: startupMs, pageMs } = await measureStartup(port, DRIVE_ENV);
 try {
   console.log("\nRuntime");
   await measureIssue10(app, serverPid(app), baseline, startupMs, soakSeconds, (line) => print([line]));

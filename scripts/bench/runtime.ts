@@ -2,9 +2,10 @@
 import { allHealthy, commandName, percentile, processTree, residentBytes, startApp, waitFor, type RunningApp } from "./app";
 
 /** Until every service is healthy (the control API answers while Next prepares), and until the first page is served. */
-export async function measureStartup(port: number): Promise<{ app: RunningApp; ms: number; pageMs: number }> {
+/** `env`: added to the app's environment (the telemetry drive's, which only arms a signal handler in each service). */
+export async function measureStartup(port: number, env: Record<string, string> = {}): Promise<{ app: RunningApp; ms: number; pageMs: number }> {
   const started = performance.now();
-  const app = startApp(port);
+  const app = startApp(port, env);
   const page = waitFor("the first page", async () => ((await fetch(app.baseUrl)).ok ? performance.now() - started : undefined), 60_000, 10);
   await waitFor("every service healthy", async () => (allHealthy(await app.state()) ? true : undefined), 60_000, 10);
   const ms = performance.now() - started;

@@ -1,6 +1,7 @@
-// Telemetry delivered to a socket.io client at ≥ 10,000 events/s: several autocannon generators (their own
-// processes) send a shopper's real requests to every running stack's entry at a fixed rate, and a socket.io client
-// here counts the events of that window and times each from the call's own timestamp to its arrival.
+// Telemetry delivered to a socket.io client at ≥ 10,000 events/s, fed two ways: driven directly through services
+// (SIGUSR2, armed by SANDBOX_BENCH_TELEMETRY), or by several autocannon generators (their own processes) sending a
+// shopper's real requests to every running stack's entry. A socket.io client here counts the events and times each
+// from its own timestamp to its arrival.
 import http from "node:http";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/contract/socket";
@@ -8,8 +9,13 @@ import type { NumberedEvent } from "../../lib/contract/events";
 import { percentile, waitFor, type RunningApp } from "./app";
 import { state } from "./control";
 import { generators, type LoadResult } from "./load";
+import { BENCH_TELEMETRY_PATH } from "../../sandbox-services/runtime/src/telemetry-drive";
 
-export interface TelemetryFigures {
+/** What the app is started with so the drive below can run: each service may push this many events/s, for this long. */
+export const DRIVE_PER_SERVICE = { perSecond: 5_000, seconds: 10 };
+export const DRIVE_ENV = { SANDBOX_BENCH_TELEMETRY: `${DRIVE_PER_SERVICE.perSecond}:${DRIVE_PER_SERVICE.seconds}` };
+
+interface Delivery {
   eventsPerSecond: number;
   expected: number;
   received: number;
@@ -17,6 +23,16 @@ export interface TelemetryFigures {
   dropped: number;
   p50Ms: number;
   p95Ms: number;
+}
+
+/** A socket.io client of the app, once its snapshot came: the sandbox's count of dropped events then. */
+async function connect(app: RunningApp): Promise<{ socket: Socket<ServerToClientEvents, ClientToServerEvents>; droppedBefore: number }> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(app.baseUrl, { transports: ["websocket"] });
+  const droppedBefore = await new Promise<number>((resolve) => socket.once("snapshot", (snapshot) => resolve(snapshot.state.droppedEvents)));
+  return { socket, droppedBefore };
+}
+
+export interface TelemetryFigures extends Delivery {
   /** What the generators achieved, per stack entry. */
   loads: Array<{ stack: string; eventsPerRequest: number; result: LoadResult }>;
 }
@@ -34,9 +50,7 @@ function traceOf(url: string): Promise<string> {
 
 /** `GET /api/products` at each running stack's entry: the entry's answer and its call to the catalogue, 2 events a request. */
 export async function measureTelemetryLoad(app: RunningApp, targetEventsPerSecond = 10_000, seconds = 10): Promise<TelemetryFigures> {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(app.baseUrl, { transports: ["websocket"] });
-  let droppedBefore = 0;
-  await new Promise<void>((resolve) => socket.once("snapshot", (snapshot) => ((droppedBefore = snapshot.state.droppedEvents), resolve())));
+  const { socket, droppedBefore } = await connect(app);
   const byTrace = new Map<string, number>();
   let windowStart = Infinity;
   let windowEnd = Infinity;
@@ -82,5 +96,52 @@ export async function measureTelemetryLoad(app: RunningApp, targetEventsPerSecon
     p50Ms: percentile(latencies, 50),
     p95Ms: percentile(latencies, 95),
     loads: targets.map((target, i) => ({ stack: target.stack, eventsPerRequest: target.eventsPerRequest, result: results[i] })),
+  };
+}
+
+export interface DriveFigures extends Delivery {
+  p99Ms: number;
+  services: string[];
+}
+
+/**
+ * Telemetry driven directly through services (the issue's other way to produce the load): two services of the running
+ * stack, started with DRIVE_ENV, each get SIGUSR2 and push 5,000 events/s for 10 s through their real IPC channel; the
+ * server checks, numbers, records and broadcasts them as any other. A socket.io client here counts them and times each
+ * from its timestamp in the service to its arrival.
+ */
+export async function measureTelemetryDrive(app: RunningApp, serviceIds = ["product-service", "user-service"]): Promise<DriveFigures> {
+  const { socket, droppedBefore } = await connect(app);
+  let received = 0;
+  let first = Infinity;
+  let last = 0;
+  const latencies: number[] = [];
+  socket.on("events", (batch: NumberedEvent[]) => {
+    const now = Date.now();
+    for (const event of batch) {
+      if (event.type !== "http" || event.path !== BENCH_TELEMETRY_PATH) continue;
+      received++;
+      first = Math.min(first, event.ts);
+      last = Math.max(last, event.ts);
+      latencies.push(now - event.ts);
+    }
+  });
+  const services = (await state(app)).services.filter((service) => serviceIds.includes(service.id));
+  const pids = services.flatMap((service) => service.instances.map((instance) => instance.pid).filter((pid): pid is number => pid !== null));
+  if (pids.length !== serviceIds.length) throw new Error(`telemetry drive: expected one running process for each of ${serviceIds.join(", ")}`);
+  for (const pid of pids) process.kill(pid, "SIGUSR2");
+  const expected = pids.length * DRIVE_PER_SERVICE.perSecond * DRIVE_PER_SERVICE.seconds;
+  await waitFor("every driven event", async () => (received >= expected ? true : undefined), (DRIVE_PER_SERVICE.seconds + 10) * 1000, 50).catch(() => undefined);
+  const dropped = (await state(app)).droppedEvents - droppedBefore;
+  socket.disconnect();
+  return {
+    eventsPerSecond: received / Math.max(0.001, (last - first) / 1000),
+    expected,
+    received,
+    dropped,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+    services: serviceIds,
   };
 }

@@ -5,6 +5,9 @@ import { startApp, type RunningApp } from "./support/app";
 import { serviceAction } from "./support/control";
 import { Storefront, type Customer } from "./support/storefront";
 import { watchTelemetry, type TelemetryWatcher } from "./support/telemetry";
+import { BENCH_TELEMETRY_PATH } from "../../sandbox-services/runtime/src/telemetry-drive";
+
+const DRIVEN_PER_SECOND = 3_000;
 
 let app: RunningApp;
 let shop: Storefront;
@@ -16,7 +19,8 @@ const queue = (events: NumberedEvent[]) => events.filter((event): event is Queue
 const lifecycle = (events: NumberedEvent[]) => events.filter((event): event is LifecycleEvent & { seq: number } => event.type === "lifecycle");
 
 beforeAll(async () => {
-  app = await startApp();
+  // The bench's telemetry drive is armed (it only adds a SIGUSR2 handler to each service): one test below uses it.
+  app = await startApp({ env: { SANDBOX_BENCH_TELEMETRY: `${DRIVEN_PER_SECOND}:1` } });
   shop = new Storefront(await app.storefrontUrl());
   customer = await shop.newCustomer();
   watcher = await watchTelemetry(app.origin);
@@ -94,6 +98,22 @@ describe("live events over socket.io", () => {
     } finally {
       await fetch(`${app.origin}/api/traffic`, { method: "DELETE" });
     }
+  });
+
+  it("carries every event a service is driven to emit (the bench's drive) to the browser, none dropped", async () => {
+    const droppedBefore = (await app.state()).droppedEvents;
+    const { pid } = await app.service("product-service");
+    process.kill(pid!, "SIGUSR2");
+    const driven = await watcher!.waitForEvents(`${DRIVEN_PER_SECOND} driven events`, (events) => {
+      const mine = http(events).filter((event) => event.path === BENCH_TELEMETRY_PATH);
+      return mine.length >= DRIVEN_PER_SECOND ? mine : undefined;
+    });
+    expect(driven).toHaveLength(DRIVEN_PER_SECOND);
+    expect(new Set(driven.map((event) => event.to))).toEqual(new Set(["product-service"]));
+    expect(new Set(driven.map((event) => event.spanId)).size).toBe(DRIVEN_PER_SECOND);
+    // Numbered in the order they were sent, with nothing counted lost on the way.
+    expect(driven.every((event, i) => i === 0 || event.seq > driven[i - 1].seq)).toBe(true);
+    expect((await app.state()).droppedEvents).toBe(droppedBefore);
   });
 
   it("shows a killed service going from healthy through stopping to stopped", async () => {

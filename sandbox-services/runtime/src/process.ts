@@ -9,6 +9,7 @@ import { setRegistry } from "./registry";
 import { setResilience } from "./resilience";
 import type { Routes } from "./router";
 import { flush } from "./telemetry";
+import { driveTelemetryOnSignal } from "./telemetry-drive";
 
 /** Gives in-flight requests this long to finish on SIGTERM before the process leaves anyway. */
 export const SHUTDOWN_GRACE_MS = 3_000;
@@ -51,6 +52,7 @@ export async function runProcess(build: (env: ServiceEnvironment) => ProcessPart
   crashIfBadRelease(env);
   const parts = build(env);
   followSupervisor(env);
+  driveTelemetryOnSignal(env.serviceId, env.stack);
 
   // The background work waits for the first health check: a queue consumer loads BullMQ (2 MB of code), and compiling
   // it while the supervisor's first probe waited held every (re)start of a queue service back by that long.
