@@ -168,3 +168,28 @@ describe("scaling", () => {
     expect(view().instances).toHaveLength(1);
   });
 });
+
+describe("starting a stack", () => {
+  it("spawns the broker first and the services right after it, without waiting for the broker's answer", async () => {
+    const own = new FakeDriver();
+    const broker: ServiceDefinition = {
+      id: "redis",
+      kind: "broker",
+      launch: () => ({
+        command: "redis-server",
+        args: ["1"],
+        env: {},
+        readiness: { kind: "ipc" },
+        // The broker answers its first health check only after 300 ms.
+        health: () => new Promise((resolve) => setTimeout(() => (own.log.push("broker answered"), resolve(true)), 300)),
+      }),
+    };
+    const service: ServiceDefinition = { ...definition, launch: (version) => ({ ...definition.launch(version, "payment-1"), health: async () => true }) };
+    const stack = new Supervisor("microservices", [service, broker], { sink: { emit: () => {} }, changed: () => {}, greetings: () => [], launchEnv: () => ({}) }, own);
+    await whileTimePasses(stack.startAll());
+    expect(own.log.filter((line) => line.startsWith("start") || line === "broker answered")).toEqual(["start 100 v1", "start 101 v1", "broker answered"]);
+    expect(own.started[0].request.command).toBe("redis-server");
+    expect(stack.views().every((view) => view.status === "healthy")).toBe(true);
+    await whileTimePasses(stack.dispose());
+  });
+});

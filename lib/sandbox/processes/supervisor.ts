@@ -93,12 +93,17 @@ export class Supervisor {
     return registry;
   }
 
-  /** Starts every service that is not running; brokers first, so services find their queues. */
+  /**
+   * Starts every service that is not running: the broker is spawned first, and the services right after it without
+   * waiting for its answer. redis is ready within tens of milliseconds, long before a service loads its queue library
+   * (after its first health check), and a service rides out a broker that is not there yet as it does a broker crash.
+   * Waiting for the broker's health first held every service back by that long (~0.1 s of a 2 s start).
+   */
   async startAll(): Promise<void> {
     this.shuttingDown = false;
     const all = [...this.services.values()];
-    await Promise.all(all.filter((service) => service.definition.kind === "broker").map((service) => this.fillReplicas(service)));
-    await Promise.all(all.filter((service) => service.definition.kind !== "broker").map((service) => this.fillReplicas(service)));
+    const brokersFirst = [...all.filter((service) => service.definition.kind === "broker"), ...all.filter((service) => service.definition.kind !== "broker")];
+    await Promise.all(brokersFirst.map((service) => this.fillReplicas(service)));
   }
 
   /** Runs `work` as the service's one action under way, after the lifecycle table said yes. */
