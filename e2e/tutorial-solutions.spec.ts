@@ -1,11 +1,11 @@
 // Every lesson can be finished: each is run to the end by its own solutions ("Show me") in Chromium against the
 // real app; every step ticks by itself and the result card shows numbers measured in this run.
 import { expect, test } from "@playwright/test";
-import { LESSONS } from "../lib/lessons/lessons";
+import { lessons } from "../lib/lessons/lessons";
 
 test.describe.configure({ mode: "serial" });
 
-for (const lesson of LESSONS) {
+for (const lesson of lessons()) {
   test(`lesson “${lesson.title}” runs to the end by its own solutions`, async ({ page }) => {
     // Generous: on a loaded 2-core machine one lesson has taken over a minute.
     test.setTimeout(360_000);
