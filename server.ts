@@ -1,6 +1,7 @@
 // The one place where Next, socket.io and the sandbox are wired together, and where the app ends cleanly.
 import http from "node:http";
 import path from "node:path";
+import type { Duplex } from "node:stream";
 import type { ClientToServerEvents, ServerToClientEvents } from "./lib/contract/socket";
 import { killAllChildrenNow } from "./lib/sandbox/processes/child-process";
 import { controlApi, isControlPath } from "./lib/sandbox/http/control-routes";
@@ -114,8 +115,15 @@ httpServer.listen(port, hostname, () => {
   if (classroomMode) console.log(classroomMode.banner());
 });
 
+// A socket that comes before socket.io is loaded waits for it (every client of the app uses the websocket transport).
+const earlyUpgrades: Array<[http.IncomingMessage, Duplex, Buffer]> = [];
+const holdUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => void earlyUpgrades.push([request, socket, head]);
+httpServer.on("upgrade", holdUpgrade);
+
 // The live stream tells who shops and where every service listens: only the app's own pages may open it. socket.io is
-// attached once loaded, a moment after the app listens (a socket that came earlier connects again).
+// loaded once the services are up, as Next is: its ~0.1 s of loading on a small machine slowed the eight booting
+// processes beside it, and no page can open a socket before Next has served it.
+await sandboxStarting.catch(() => {});
 const { Server } = await import("socket.io");
 const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
   allowRequest: (request, callback) => {
@@ -123,6 +131,8 @@ const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     callback(refusal || null, !refusal);
   },
 });
+httpServer.off("upgrade", holdUpgrade);
+for (const [request, socket, head] of earlyUpgrades.splice(0)) if (!socket.destroyed) httpServer.emit("upgrade", request, socket, head);
 io.on("connection", (socket) => {
   // A class's own socket carries the classroom's messages only: the page's other socket carries the stream.
   if (isClassroomSocket(socket)) return;

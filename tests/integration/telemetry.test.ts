@@ -13,6 +13,8 @@ let app: RunningApp;
 let shop: Storefront;
 let customer: Customer;
 let watcher: TelemetryWatcher | undefined;
+/** A socket opened as soon as the control API answered, before socket.io is loaded (it is, once the services are up). */
+let early: { watcher: Promise<TelemetryWatcher>; healthyWhenOpened: number; services: number } | undefined;
 
 const http = (events: NumberedEvent[]) => events.filter((event): event is HttpEvent & { seq: number } => event.type === "http");
 const queue = (events: NumberedEvent[]) => events.filter((event): event is QueueEvent & { seq: number } => event.type === "queue");
@@ -20,7 +22,13 @@ const lifecycle = (events: NumberedEvent[]) => events.filter((event): event is L
 
 beforeAll(async () => {
   // The bench's telemetry drive is armed (it only adds a SIGUSR2 handler to each service): one test below uses it.
-  app = await startApp({ env: { SANDBOX_BENCH_TELEMETRY: `${DRIVEN_PER_SECOND}:1` } });
+  app = await startApp({
+    env: { SANDBOX_BENCH_TELEMETRY: `${DRIVEN_PER_SECOND}:1` },
+    onControlApi: (origin, state) => {
+      early = { watcher: watchTelemetry(origin), healthyWhenOpened: state.services.filter((service) => service.status === "healthy").length, services: state.services.length };
+      early.watcher.catch(() => {});
+    },
+  });
   shop = new Storefront(await app.storefrontUrl());
   customer = await shop.newCustomer();
   watcher = await watchTelemetry(app.origin);
@@ -28,6 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   watcher?.close();
+  (await early?.watcher.catch(() => undefined))?.close();
   await app?.stop();
 });
 
@@ -37,6 +46,15 @@ describe("live events over socket.io", () => {
     const ids = watcher!.snapshot!.state.services.map((service) => service.id).sort();
     expect(ids).toEqual(["api-gateway", "auth-service", "notification-service", "order-service", "payment-service", "product-service", "redis", "user-service"]);
     expect(watcher!.snapshot!.state.services.every((service) => service.status === "healthy")).toBe(true);
+  });
+
+  it("keeps a socket opened while the services were still starting until it can send its snapshot", async () => {
+    expect(early, "the control API answered").toBeDefined();
+    // Opened before every service was healthy, so before socket.io was loaded: it waited rather than being refused.
+    expect(early!.healthyWhenOpened).toBeLessThan(early!.services);
+    const watcher = await early!.watcher;
+    expect(watcher.messages[0]).toBe("snapshot");
+    expect(watcher.snapshot!.state.services.length).toBe(8);
   });
 
   it("follows one order under one trace id, from the client's call through the services into the queue jobs", async () => {

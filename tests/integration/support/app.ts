@@ -26,6 +26,8 @@ export interface AppOptions {
   env?: Record<string, string>;
   /** Headers the harness's own reads send (classroom mode: the presenter's bearer token). */
   readHeaders?: Record<string, string>;
+  /** Called once, when the control API first answers (the services still starting), with what it said. */
+  onControlApi?: (origin: string, state: SandboxState) => void;
 }
 
 export interface AppExit {
@@ -167,12 +169,15 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const app = new RunningApp(child, `http://127.0.0.1:${port}`, dataDir, options.readHeaders);
+  let controlApiAnswered = false;
   try {
     const outcome = await waitFor(
       "every service to be healthy",
       async () => {
         if (app.exit) return "exited";
         const state = await app.state();
+        if (!controlApiAnswered) options.onControlApi?.(app.origin, state);
+        controlApiAnswered = true;
         const healthy = state.services.length > 0 && state.services.every((service) => service.status === "healthy");
         return healthy && state.stacks[0]?.storefrontUrl ? "healthy" : undefined;
       },
