@@ -2,19 +2,15 @@
 // (BENCH_FOCUS=startup,memory,redeploy,telemetry picks some; BENCH_PORT, 3300). Prints the load average beside them.
 import os from "node:os";
 import type { SandboxState } from "../../lib/contract/control";
-import { readFileSync } from "node:fs";
 import { ms, serverPid } from "./app";
 import { control } from "./control";
-import { mb, measureMemory, measureRedeploy, measureStartup, memoryLine } from "./runtime";
+import { cpuTicks, mb, measureMemory, measureRedeploy, measureStartup, memoryLine } from "./runtime";
 import { measureTelemetryLoad } from "./telemetry-load";
 
 const port = Number(process.env.BENCH_PORT ?? 3300);
 const focus = new Set((process.env.BENCH_FOCUS ?? "startup,memory,redeploy,telemetry").split(","));
 /** CPU seconds a process has used (user + system), from /proc. */
-const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
+const cpuSeconds = (pid: number) => (cpuTicks(pid) ?? NaN) / 100;
 const load = () => os.loadavg().map((value) => value.toFixed(1)).join(" ");
 
 console.log(`load average at the start: ${load()}`);
@@ -33,7 +29,7 @@ try {
   }
   if (focus.has("redeploy")) {
     const redeploy = await measureRedeploy(app, 7);
-    console.log(`recreate redeploy: p50 ${ms(redeploy.p50Ms)}, max ${ms(redeploy.maxMs)} over ${redeploy.rounds}`);
+    console.log(`recreate redeploy: p50 ${ms(redeploy.p50Ms)}, max ${ms(redeploy.maxMs)} over ${redeploy.rounds}; back to back p50 ${ms(redeploy.backToBackP50Ms)}`);
   }
   if (focus.has("telemetry")) {
     await control(app, "POST", "/api/sandbox/architecture", { architecture: "both" });

@@ -34,8 +34,8 @@ export async function measureIssue10(app: RunningApp, serverPid: number, baselin
   recordGoal("one gateway hop added at p50", "≤ 1 ms", ms(hopMs), `a bare keep-alive proxy's hop ${ms(bareHopMs)} (${ratio(hopMs, bareHopMs)})`, hopMs <= 1);
 
   const redeploy = await measureRedeploy(app);
-  say(`recreate redeploy of product-service until the new instance is healthy: p50 ${ms(redeploy.p50Ms)}, max ${ms(redeploy.maxMs)} over ${redeploy.rounds}`);
-  recordGoal("recreate redeploy of one service, p50", "≤ 0.3 s", ms(redeploy.p50Ms), `one bare Node server spawned → listening: ${ms(baseline.startMs)} (${ratio(redeploy.p50Ms, baseline.startMs)})`, redeploy.p50Ms <= 300);
+  say(`recreate redeploy of product-service until the new instance is healthy, each from a settled service: p50 ${ms(redeploy.p50Ms)}, max ${ms(redeploy.maxMs)} over ${redeploy.rounds}; back to back: p50 ${ms(redeploy.backToBackP50Ms)}`);
+  recordGoal("recreate redeploy of one service, p50", "≤ 0.3 s", `${ms(redeploy.p50Ms)} (back to back ${ms(redeploy.backToBackP50Ms)})`, `one bare Node server spawned → listening: ${ms(baseline.startMs)} (${ratio(redeploy.p50Ms, baseline.startMs)})`, redeploy.p50Ms <= 300);
 
 
   // 1,000 requests/s through the gateway for 10 s, then the whole sandbox's memory.
