@@ -116,8 +116,16 @@ httpServer.listen(port, hostname, () => {
 });
 
 // A socket that comes before socket.io is loaded waits for it (every client of the app uses the websocket transport).
+// Handed over for an upgrade, it has no error listener of the HTTP server's any more: one that breaks while it waits
+// is only closed, instead of being an uncaught error that would end the app.
 const earlyUpgrades: Array<[http.IncomingMessage, Duplex, Buffer]> = [];
-const holdUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => void earlyUpgrades.push([request, socket, head]);
+function closeOnError(this: Duplex): void {
+  this.destroy();
+}
+function holdUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+  socket.on("error", closeOnError);
+  earlyUpgrades.push([request, socket, head]);
+}
 httpServer.on("upgrade", holdUpgrade);
 
 // The live stream tells who shops and where every service listens: only the app's own pages may open it. socket.io is
@@ -132,7 +140,10 @@ const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
   },
 });
 httpServer.off("upgrade", holdUpgrade);
-for (const [request, socket, head] of earlyUpgrades.splice(0)) if (!socket.destroyed) httpServer.emit("upgrade", request, socket, head);
+for (const [request, socket, head] of earlyUpgrades.splice(0)) {
+  socket.off("error", closeOnError);
+  if (!socket.destroyed) httpServer.emit("upgrade", request, socket, head);
+}
 io.on("connection", (socket) => {
   // A class's own socket carries the classroom's messages only: the page's other socket carries the stream.
   if (isClassroomSocket(socket)) return;

@@ -1,4 +1,5 @@
 // What a browser sees over socket.io: a snapshot first, then every call, queue job and lifecycle change, one trace per order.
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpEvent, LifecycleEvent, NumberedEvent, QueueEvent } from "../../lib/contract/events";
 import { startApp, type RunningApp } from "./support/app";
@@ -20,6 +21,15 @@ const http = (events: NumberedEvent[]) => events.filter((event): event is HttpEv
 const queue = (events: NumberedEvent[]) => events.filter((event): event is QueueEvent & { seq: number } => event.type === "queue");
 const lifecycle = (events: NumberedEvent[]) => events.filter((event): event is LifecycleEvent & { seq: number } => event.type === "lifecycle");
 
+/** A websocket upgrade asked for and then broken off with a TCP reset while the app still holds it (services starting). */
+function resetWhileHeld(origin: string): void {
+  const raw = net.connect(Number(new URL(origin).port), "127.0.0.1", () => {
+    raw.write(`GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: ${new URL(origin).host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+    setTimeout(() => raw.resetAndDestroy(), 100);
+  });
+  raw.on("error", () => {});
+}
+
 beforeAll(async () => {
   // The bench's telemetry drive is armed (it only adds a SIGUSR2 handler to each service): one test below uses it.
   app = await startApp({
@@ -27,6 +37,7 @@ beforeAll(async () => {
     onControlApi: (origin, state) => {
       early = { watcher: watchTelemetry(origin), healthyWhenOpened: state.services.filter((service) => service.status === "healthy").length, services: state.services.length };
       early.watcher.catch(() => {});
+      resetWhileHeld(origin);
     },
   });
   shop = new Storefront(await app.storefrontUrl());
@@ -54,6 +65,8 @@ describe("live events over socket.io", () => {
     expect(early!.healthyWhenOpened).toBeLessThan(early!.services);
     const watcher = await early!.watcher;
     expect(watcher.messages[0]).toBe("snapshot");
+    // Another early socket, reset by its client while it waited, was closed without ending the app.
+    expect(app.exit).toBeUndefined();
     expect(watcher.snapshot!.state.services.length).toBe(8);
   });
 
