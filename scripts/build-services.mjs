@@ -25,9 +25,9 @@ const common = {
 };
 
 /**
- * zod's `locales` namespace (its error messages in 60-odd languages, 360 KB of the services' shared chunk) is exported
- * by its index, so bundling keeps all of it though only English is ever used: every service parsed it at each start.
- * The namespace is built here with English alone; an `en` asked for by zod itself still comes from zod.
+ * zod's `locales` namespace (its error messages in 60-odd languages, 360 KB) is exported by its index, so bundling keeps
+ * all of it though only English is ever used. The server (the one process that bundles zod; the services do not load it
+ * at all) gets the namespace built here with English alone; an `en` asked for by zod itself still comes from zod.
  */
 const zodEnglishOnly = {
   name: "zod-english-only",
@@ -56,24 +56,32 @@ const noCronPatterns = {
 const started = performance.now();
 // Chunk names change with their content: a stale one from an earlier build is removed rather than left to pile up.
 rmSync(path.join(root, ".build", "services"), { recursive: true, force: true });
-// The services carry their libraries (bullmq, ioredis, zod) in their own file: loading them from node_modules as
+// The services carry their libraries (bullmq, ioredis) in their own file: loading them from node_modules as
 // separate CommonJS modules cost each service ~0.2 s more CPU at every start and ~4 MB more memory. `require` is
 // given to the CommonJS libraries bundled in, for the Node built-ins they ask for.
-await build({
+const services = await build({
   ...common,
   packages: undefined,
   banner: { js: 'import { createRequire as __sandboxCreateRequire } from "node:module"; const require = __sandboxCreateRequire(import.meta.url);' },
   entryPoints: entries,
   outdir: path.join(root, ".build", "services"),
   outExtension: { ".js": ".mjs" },
-  // What several services share (the runtime, zod, and bullmq for those that load it) is one chunk each, loaded only
+  // What several services share (the runtime, and bullmq for those that load it) is one chunk each, loaded only
   // when imported: api-gateway, which uses no queue, never parses bullmq.
   splitting: true,
   // bullmq's ES module build (its "module" field): its CommonJS one, bundled, hides its named exports from import().
   mainFields: ["module", "main"],
   chunkNames: "chunks/[name]-[hash]",
-  plugins: [zodEnglishOnly, noCronPatterns],
+  plugins: [noCronPatterns],
+  metafile: true,
 });
+// No shop process loads zod: it was ~70 ms of each start, a third of it. They check bodies with lib/contract/body-checks.ts
+// and take names from lib/contract/service-names.ts; a module that builds zod schemas, imported by a service, fails here.
+const withZod = Object.keys(services.metafile.inputs).filter((input) => /(^|\/)node_modules\/zod\//.test(input));
+if (withZod.length > 0) {
+  const importers = Object.entries(services.metafile.inputs).filter(([, input]) => input.imports.some((imported) => /(^|\/)node_modules\/zod\//.test(imported.path) || imported.path === "zod")).map(([file]) => file).filter((file) => !file.includes("node_modules/zod/"));
+  throw new Error(`a shop service bundles zod (imported by ${importers.join(", ")}): use lib/contract/body-checks.ts or service-names.ts instead`);
+}
 console.log(`built ${entries.length} services in ${Math.round(performance.now() - started)} ms: ${entries.map((e) => e.out).join(", ")}`);
 
 // The app's own server, compiled once here so `npm start` runs plain JavaScript instead of loading a TypeScript

@@ -14,7 +14,7 @@ export const ResilienceSchema = z
   .strict();
 export type Resilience = z.infer<typeof ResilienceSchema>;
 
-export const DEFAULT_RESILIENCE: Resilience = { timeouts: true, timeoutMs: 3_000, retries: 0, circuitBreaker: false };
+export { DEFAULT_RESILIENCE } from "./resilience-default";
 
 export const CircuitStateSchema = z.enum(["closed", "open", "half-open"]);
 export type CircuitState = z.infer<typeof CircuitStateSchema>;

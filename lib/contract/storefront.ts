@@ -29,7 +29,7 @@ export type PlaceOrderBody = z.infer<typeof PlaceOrderBodySchema>;
  * The `Idempotency-Key` header of POST /api/orders: one per intent to order (a UUID, say). The same key and items
  * give back the same order; other items with the same key are a 409. Printable ASCII, 1 to 128 characters.
  */
-export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";
+export { IDEMPOTENCY_KEY_HEADER } from "./body-checks";
 export const IdempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,128}$/, "an Idempotency-Key is 1 to 128 printable characters");
 
 export interface User {

@@ -1,6 +1,6 @@
 // The storefront API a shopper's browser calls, written against the shop's modules, however they are deployed.
 import { badRequest, parseBody, unauthorized, type Routes } from "@sandbox/runtime";
-import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeySchema, LoginBodySchema, PlaceOrderBodySchema, RegisterBodySchema } from "../../../lib/contract/storefront";
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKey, loginBody, placeOrderBody, registerBody } from "../../../lib/contract/body-checks";
 import type { Notification, Order, Product, User } from "../../../lib/contract/storefront";
 import type { AuthApi } from "../../auth-service/src/auth";
 
@@ -24,21 +24,21 @@ function bearerToken(headers: Record<string, string | string[] | undefined>): st
 function idempotencyKeyOf(headers: Record<string, string | string[] | undefined>): string | undefined {
   const header = headers[IDEMPOTENCY_KEY_HEADER];
   if (header === undefined) return undefined;
-  const key = IdempotencyKeySchema.safeParse(header);
-  if (!key.success) throw badRequest(`Idempotency-Key: ${key.error.issues[0].message}`);
-  return key.data;
+  const key = idempotencyKey(header);
+  if (!key.ok) throw badRequest(`Idempotency-Key: ${key.issue.message}`);
+  return key.value;
 }
 
 export function storefrontRoutes(shop: ShopBackends): Routes {
   const signedIn = (headers: Record<string, string | string[] | undefined>) => shop.auth.verify(bearerToken(headers));
   return {
-    "POST /api/auth/register": async ({ body, peer }) => ({ status: 201, body: { user: await shop.auth.register(parseBody(RegisterBodySchema, body), peer) } }),
-    "POST /api/auth/login": async ({ body, peer }) => ({ status: 200, body: { token: await shop.auth.login(parseBody(LoginBodySchema, body), peer) } }),
+    "POST /api/auth/register": async ({ body, peer }) => ({ status: 201, body: { user: await shop.auth.register(parseBody(registerBody, body), peer) } }),
+    "POST /api/auth/login": async ({ body, peer }) => ({ status: 200, body: { token: await shop.auth.login(parseBody(loginBody, body), peer) } }),
     "GET /api/products": async () => ({ status: 200, body: { products: await shop.products.list() } }),
     "GET /api/products/:id": async ({ params }) => ({ status: 200, body: { product: await shop.products.get(params.id) } }),
     "POST /api/orders": async ({ headers, body }) => {
       const userId = await signedIn(headers);
-      const { items } = parseBody(PlaceOrderBodySchema, body);
+      const { items } = parseBody(placeOrderBody, body);
       const order = await shop.orders.place(userId, items, idempotencyKeyOf(headers));
       return { status: 202, body: { order } };
     },

@@ -1,7 +1,6 @@
 // auth-service over HTTP.
 import { parseBody, type Routes } from "@sandbox/runtime";
-import { VerifyTokenBodySchema } from "../../../lib/contract/shop";
-import { LoginBodySchema, RegisterBodySchema } from "../../../lib/contract/storefront";
+import { loginBody, registerBody, verifyTokenBody } from "../../../lib/contract/body-checks";
 import type { AuthApi } from "./auth";
 import { SHOPPER_ADDRESS_HEADER } from "./client";
 
@@ -12,8 +11,8 @@ const addressOf = (headers: Record<string, string | string[] | undefined>) => {
 
 export function authRoutes(auth: AuthApi): Routes {
   return {
-    "POST /register": async ({ body, headers }) => ({ status: 201, body: { user: await auth.register(parseBody(RegisterBodySchema, body), addressOf(headers)) } }),
-    "POST /login": async ({ body, headers }) => ({ status: 200, body: { token: await auth.login(parseBody(LoginBodySchema, body), addressOf(headers)) } }),
-    "POST /verify": async ({ body }) => ({ status: 200, body: { userId: await auth.verify(parseBody(VerifyTokenBodySchema, body).token) } }),
+    "POST /register": async ({ body, headers }) => ({ status: 201, body: { user: await auth.register(parseBody(registerBody, body), addressOf(headers)) } }),
+    "POST /login": async ({ body, headers }) => ({ status: 200, body: { token: await auth.login(parseBody(loginBody, body), addressOf(headers)) } }),
+    "POST /verify": async ({ body }) => ({ status: 200, body: { userId: await auth.verify(parseBody(verifyTokenBody, body).token) } }),
   };
 }

@@ -1,6 +1,6 @@
 // monolith: the whole shop in one process — every module, one HTTP server, one in-process bus, one database.
 import { log, openStore, runProcess } from "@sandbox/runtime";
-import { MONOLITH_ID, displayName } from "../../../lib/contract/services";
+import { MONOLITH_ID, displayName } from "../../../lib/contract/service-names";
 import { createMonolithShop } from "./modules";
 
 /** On a graceful stop, events in flight get this long to be handled: less than the process's 3 s grace, so a loss is still logged. */

@@ -2,7 +2,7 @@
 // function calls through the in-process client, their events go through one in-process bus, and they share one database.
 import { createInProcessBus, createInProcessClient, withModuleFaults, type InProcessBus, type Routes, type Store } from "@sandbox/runtime";
 import type { StackId } from "../../../lib/contract/events";
-import type { ShopServiceId } from "../../../lib/contract/services";
+import type { ShopServiceId } from "../../../lib/contract/service-names";
 import { backendsThrough } from "../../api-gateway/src/backends";
 import { storefrontRoutes } from "../../api-gateway/src/storefront";
 import { createAuth } from "../../auth-service/src/auth";

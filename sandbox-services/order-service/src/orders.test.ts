@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { HttpError, conflict, openStore, type Publisher } from "@sandbox/runtime";
-import type { DomainEventName } from "../../../lib/contract/services";
+import type { DomainEventName } from "../../../lib/contract/service-names";
 import type { OrderItem } from "../../../lib/contract/storefront";
 import type { ProductsApi } from "../../product-service/src/catalogue";
 import { createOrders } from "./orders";

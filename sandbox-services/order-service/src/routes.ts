@@ -1,6 +1,6 @@
 // order-service over HTTP and queues.
 import { badRequest, parseBody, type EventHandlers, type Routes } from "@sandbox/runtime";
-import { CreateOrderBodySchema } from "../../../lib/contract/shop";
+import { createOrderBody } from "../../../lib/contract/body-checks";
 import { OUTBOX_RETRY_MS, type Orders } from "./orders";
 
 export function orderRoutes(orders: Orders): Routes {
@@ -11,7 +11,7 @@ export function orderRoutes(orders: Orders): Routes {
   };
   return {
     "POST /orders": async ({ body }) => {
-      const { userId, items, idempotencyKey } = parseBody(CreateOrderBodySchema, body);
+      const { userId, items, idempotencyKey } = parseBody(createOrderBody, body);
       return { status: 202, body: { order: await orders.place(userId, items, idempotencyKey) } };
     },
     "GET /orders": ({ query }) => ({ status: 200, body: { orders: orders.listFor(userIdOf(query)) } }),

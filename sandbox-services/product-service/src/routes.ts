@@ -1,6 +1,6 @@
 // product-service over HTTP and queues: the catalogue's routes and the payment events it follows.
 import { parseBody, type EventHandlers, type Routes } from "@sandbox/runtime";
-import { ReserveStockBodySchema } from "../../../lib/contract/shop";
+import { reserveStockBody } from "../../../lib/contract/body-checks";
 import type { Catalogue } from "./catalogue";
 
 export function productRoutes(catalogue: Catalogue): Routes {
@@ -8,7 +8,7 @@ export function productRoutes(catalogue: Catalogue): Routes {
     "GET /products": () => ({ status: 200, body: { products: catalogue.list() } }),
     "GET /products/:id": ({ params }) => ({ status: 200, body: { product: catalogue.get(params.id) } }),
     "POST /reservations": async ({ body }) => {
-      const { orderId, items } = parseBody(ReserveStockBodySchema, body);
+      const { orderId, items } = parseBody(reserveStockBody, body);
       return { status: 201, body: await catalogue.reserve(orderId, items) };
     },
     "POST /reservations/:id/cancel": async ({ params }) => {

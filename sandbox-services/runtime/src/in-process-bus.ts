@@ -2,7 +2,7 @@
 // queues' promises (each subscriber its own copy, a key taken once, retries) but not their durability: a crash of the
 // process loses every event in flight, where a BullMQ queue would have kept it for the consumer's return.
 import type { StackId } from "../../../lib/contract/events";
-import { DOMAIN_EVENTS, type ShopServiceId } from "../../../lib/contract/services";
+import { DOMAIN_EVENTS, type ShopServiceId } from "../../../lib/contract/service-names";
 import { Inbox, type InboxLimits } from "./in-process-inbox";
 import { JOB_RETRIES, jobIdFor } from "./event-jobs";
 import type { EventHandlers, Publisher } from "./queues";

@@ -1,7 +1,7 @@
 // One subscribing module's inbox on the monolith's in-process bus: events waiting in memory, handled a few at a time,
 // each key once, a failure retried after growing pauses. Nothing here outlives the process: a crash loses what waits.
 import type { StackId } from "../../../lib/contract/events";
-import { inboxQueueName, type DomainEventName, type ShopServiceId } from "../../../lib/contract/services";
+import { inboxQueueName, type DomainEventName, type ShopServiceId } from "../../../lib/contract/service-names";
 import { beforeConsuming } from "./faults";
 import { log } from "./log";
 import type { EventHandlers } from "./queues";

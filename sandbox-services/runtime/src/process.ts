@@ -1,10 +1,11 @@
 // What every shop process does around its own work, a microservice or the monolith alike: follow the supervisor
 // over IPC, answer HTTP with /health, report ready, and leave cleanly on SIGTERM or when the supervisor is gone.
-import { ParentMessageSchema, type ChildMessage } from "../../../lib/contract/ipc";
+import type { ChildMessage } from "../../../lib/contract/ipc";
 import { readEnvironment, type ServiceEnvironment } from "./environment";
 import { setFaults } from "./faults";
 import { createHttpServer, listen } from "./http-server";
 import { log } from "./log";
+import { readParentMessage } from "./parent-message";
 import { setRegistry } from "./registry";
 import { setResilience } from "./resilience";
 import type { Routes } from "./router";
@@ -37,11 +38,11 @@ export function crashIfBadRelease(env: ServiceEnvironment): void {
 /** Applies what the supervisor sends (registry, faults, resilience), and leaves when it is gone. */
 function followSupervisor(env: ServiceEnvironment): void {
   process.on("message", (raw) => {
-    const message = ParentMessageSchema.safeParse(raw);
-    if (!message.success) return;
-    if (message.data.type === "registry") setRegistry(message.data.registry);
-    else if (message.data.type === "faults") setFaults(message.data.faults, env.stack);
-    else setResilience(message.data.resilience);
+    const message = readParentMessage(raw);
+    if (!message) return;
+    if (message.type === "registry") setRegistry(message.registry);
+    else if (message.type === "faults") setFaults(message.faults, env.stack);
+    else setResilience(message.resilience);
   });
   // The supervisor is gone (even SIGKILLed): so must we be, or we would outlive the app.
   process.on("disconnect", () => process.exit(0));

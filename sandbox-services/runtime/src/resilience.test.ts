@@ -1,7 +1,8 @@
 // The resilience settings a process holds: the supervisor's latest, announced to whoever listens, and the pauses
 // between retries, which double from 50 ms.
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_RESILIENCE, type Resilience } from "../../../lib/contract/resilience";
+import { DEFAULT_RESILIENCE } from "../../../lib/contract/resilience-default";
+import type { Resilience } from "../../../lib/contract/resilience";
 import { onResilienceChange, resilience, retryDelayMs, setResilience } from "./resilience";
 
 afterEach(() => setResilience(DEFAULT_RESILIENCE));

@@ -1,5 +1,6 @@
 // The resilience patterns in force for this process's outgoing calls, as the supervisor last set them.
-import { DEFAULT_RESILIENCE, type Resilience } from "../../../lib/contract/resilience";
+import { DEFAULT_RESILIENCE } from "../../../lib/contract/resilience-default";
+import type { Resilience } from "../../../lib/contract/resilience";
 
 let current: Resilience = DEFAULT_RESILIENCE;
 const listeners = new Set<(next: Resilience) => void>();

@@ -1,6 +1,6 @@
 // Boots one microservice: one module of the shop behind its HTTP server, its inbox consumer and publisher, its store.
 import type { Worker } from "bullmq";
-import { BULL_PREFIX, displayName, type ShopServiceId } from "../../../lib/contract/services";
+import { BULL_PREFIX, displayName, type ShopServiceId } from "../../../lib/contract/service-names";
 import type { ServiceEnvironment } from "./environment";
 import { createServiceClient, type ServiceClient } from "./http-client";
 import { runProcess } from "./process";

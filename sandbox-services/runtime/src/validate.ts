@@ -1,11 +1,11 @@
-// Checks a body against its contract schema; a mismatch becomes a 400 that says what is wrong.
-import type { z } from "zod";
+// Checks a body against its contract check (lib/contract/body-checks.ts, zod's answers without loading zod); a mismatch
+// becomes a 400 that says what is wrong.
+import type { Checked } from "../../../lib/contract/body-checks";
 import { HttpError } from "./errors";
 
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-  throw new HttpError(400, `${where}${issue.message}`);
+export function parseBody<T>(check: (input: unknown) => Checked<T>, body: unknown): T {
+  const result = check(body);
+  if (result.ok) return result.value;
+  const where = result.issue.path.length > 0 ? `${result.issue.path.join(".")}: ` : "";
+  throw new HttpError(400, `${where}${result.issue.message}`);
 }
