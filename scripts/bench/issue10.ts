@@ -7,7 +7,7 @@ import type { Baseline } from "./baseline";
 import { autocannon, perSecond, type LoadResult } from "./load";
 import { mb, measureMemory, measureRedeploy, memoryLine } from "./runtime";
 import { measureSoak } from "./soak";
-import { measureTelemetryDrive, measureTelemetryLoad } from "./telemetry-load";
+import { DRIVE_PER_SERVICE, measureTelemetryDrive, measureTelemetryLoad } from "./telemetry-load";
 import { measureHop, measureMicroservicesThroughput, measureMonolithThroughput } from "./throughput";
 import { state } from "./control";
 
@@ -72,7 +72,7 @@ export async function measureIssue10(app: RunningApp, serverPid: number, baselin
   // Driven directly through two services: the pipeline's own capacity, which the generators below cannot reach here.
   const drive = await measureTelemetryDrive(app);
   const driveLost = drive.expected - drive.received;
-  say(`telemetry driven through ${drive.services.join(" and ")} (SIGUSR2, ${drive.services.length} × 5,000 events/s for 10 s): ${perSecond(drive.eventsPerSecond)} received by a socket.io client`);
+  say(`telemetry driven through ${drive.services.join(" and ")} (SIGUSR2, ${drive.services.length} × ${DRIVE_PER_SERVICE.perSecond.toLocaleString("en-US")} events/s for ${DRIVE_PER_SERVICE.seconds} s): ${perSecond(drive.eventsPerSecond)} received by a socket.io client`);
   say(`  ${drive.received} of ${drive.expected} (${driveLost} lost; the sandbox counted ${drive.dropped} dropped); from the service to the client p50 ${ms(drive.p50Ms)}, p95 ${ms(drive.p95Ms)}, p99 ${ms(drive.p99Ms)}`);
   recordGoal(
     "telemetry delivered to a socket.io client, no loss",
