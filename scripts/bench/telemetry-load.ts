@@ -5,7 +5,7 @@
 import http from "node:http";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../lib/contract/socket";
-import type { NumberedEvent } from "../../lib/contract/events";
+import type { HttpEvent, NumberedEvent } from "../../lib/contract/events";
 import { percentile, waitFor, type RunningApp } from "./app";
 import { state } from "./control";
 import { generators, type LoadResult } from "./load";
@@ -36,6 +36,27 @@ async function connect(app: RunningApp): Promise<{ socket: Socket<ServerToClient
   return { socket, droppedBefore };
 }
 
+/**
+ * The HTTP events arriving on `socket`: each is shown to `seen`; those `counted` are counted, their timestamps' span
+ * kept, and each timed from its own timestamp (where it happened) to its arrival here.
+ */
+function timeArrivals(socket: Socket<ServerToClientEvents, ClientToServerEvents>, counted: (event: HttpEvent) => boolean, seen: (event: HttpEvent) => void = () => {}) {
+  const arrivals = { received: 0, first: Infinity, last: 0, latencies: [] as number[] };
+  socket.on("events", (batch: NumberedEvent[]) => {
+    const now = Date.now();
+    for (const event of batch) {
+      if (event.type !== "http") continue;
+      seen(event);
+      if (!counted(event)) continue;
+      arrivals.received++;
+      arrivals.first = Math.min(arrivals.first, event.ts);
+      arrivals.last = Math.max(arrivals.last, event.ts);
+      arrivals.latencies.push(now - event.ts);
+    }
+  });
+  return arrivals;
+}
+
 export interface TelemetryFigures extends Delivery {
   /** What the generators achieved, per stack entry. */
   loads: Array<{ stack: string; eventsPerRequest: number; result: LoadResult }>;
@@ -58,18 +79,7 @@ export async function measureTelemetryLoad(app: RunningApp, targetEventsPerSecon
   const byTrace = new Map<string, number>();
   let windowStart = Infinity;
   let windowEnd = Infinity;
-  let received = 0;
-  const latencies: number[] = [];
-  socket.on("events", (batch: NumberedEvent[]) => {
-    const now = Date.now();
-    for (const event of batch) {
-      if (event.type !== "http") continue;
-      byTrace.set(event.traceId, (byTrace.get(event.traceId) ?? 0) + 1);
-      if (event.ts < windowStart || event.ts > windowEnd) continue;
-      received++;
-      latencies.push(now - event.ts);
-    }
-  });
+  const arrivals = timeArrivals(socket, (event) => event.ts >= windowStart && event.ts <= windowEnd, (event) => byTrace.set(event.traceId, (byTrace.get(event.traceId) ?? 0) + 1));
 
   const stacks = (await state(app)).stacks.filter((stack) => stack.storefrontUrl);
   const targets: Array<{ stack: string; url: string; eventsPerRequest: number }> = [];
@@ -89,16 +99,16 @@ export async function measureTelemetryLoad(app: RunningApp, targetEventsPerSecon
   const results = await generators(targets.map((target) => ({ url: target.url, seconds, rate: rateOf(target), connections: 32 })));
   windowEnd = Date.now();
   const expected = results.reduce((sum, result, i) => sum + result.requests * targets[i].eventsPerRequest, 0);
-  await waitFor("every event of the window", async () => (received >= expected ? true : undefined), 10_000).catch(() => undefined);
+  await waitFor("every event of the window", async () => (arrivals.received >= expected ? true : undefined), 10_000).catch(() => undefined);
   const dropped = (await state(app)).droppedEvents - droppedBefore;
   socket.disconnect();
   return {
-    eventsPerSecond: received / ((windowEnd - windowStart) / 1000),
+    eventsPerSecond: arrivals.received / ((windowEnd - windowStart) / 1000),
     expected,
-    received,
+    received: arrivals.received,
     dropped,
-    p50Ms: percentile(latencies, 50),
-    p95Ms: percentile(latencies, 95),
+    p50Ms: percentile(arrivals.latencies, 50),
+    p95Ms: percentile(arrivals.latencies, 95),
     loads: targets.map((target, i) => ({ stack: target.stack, eventsPerRequest: target.eventsPerRequest, result: results[i] })),
   };
 }
@@ -116,36 +126,23 @@ export interface DriveFigures extends Delivery {
  */
 export async function measureTelemetryDrive(app: RunningApp, serviceIds = ["product-service", "user-service"]): Promise<DriveFigures> {
   const { socket, droppedBefore } = await connect(app);
-  let received = 0;
-  let first = Infinity;
-  let last = 0;
-  const latencies: number[] = [];
-  socket.on("events", (batch: NumberedEvent[]) => {
-    const now = Date.now();
-    for (const event of batch) {
-      if (event.type !== "http" || event.path !== BENCH_TELEMETRY_PATH) continue;
-      received++;
-      first = Math.min(first, event.ts);
-      last = Math.max(last, event.ts);
-      latencies.push(now - event.ts);
-    }
-  });
+  const arrivals = timeArrivals(socket, (event) => event.path === BENCH_TELEMETRY_PATH);
   const services = (await state(app)).services.filter((service) => serviceIds.includes(service.id));
   const pids = services.flatMap((service) => service.instances.map((instance) => instance.pid).filter((pid): pid is number => pid !== null));
   if (pids.length !== serviceIds.length) throw new Error(`telemetry drive: expected one running process for each of ${serviceIds.join(", ")}`);
   for (const pid of pids) process.kill(pid, "SIGUSR2");
   const expected = pids.length * DRIVE_PER_SERVICE.perSecond * DRIVE_PER_SERVICE.seconds;
-  await waitFor("every driven event", async () => (received >= expected ? true : undefined), (DRIVE_PER_SERVICE.seconds + 10) * 1000, 50).catch(() => undefined);
+  await waitFor("every driven event", async () => (arrivals.received >= expected ? true : undefined), (DRIVE_PER_SERVICE.seconds + 10) * 1000, 50).catch(() => undefined);
   const dropped = (await state(app)).droppedEvents - droppedBefore;
   socket.disconnect();
   return {
-    eventsPerSecond: received / Math.max(0.001, (last - first) / 1000),
+    eventsPerSecond: arrivals.received / Math.max(0.001, (arrivals.last - arrivals.first) / 1000),
     expected,
-    received,
+    received: arrivals.received,
     dropped,
-    p50Ms: percentile(latencies, 50),
-    p95Ms: percentile(latencies, 95),
-    p99Ms: percentile(latencies, 99),
+    p50Ms: percentile(arrivals.latencies, 50),
+    p95Ms: percentile(arrivals.latencies, 95),
+    p99Ms: percentile(arrivals.latencies, 99),
     services: serviceIds,
   };
 }
