@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { NumberedEvent } from "../contract/events";
 import { service, state } from "../lessons/check-fixtures";
 import { writeRecording } from "../sandbox/recording/recording-file";
-import { eventBeside, playedTo, stateChanges, reach, readSavedRun, RecordingRefused, viewAt } from "./rewind";
+import { eventBeside, perRecording, playedTo, stateChanges, reach, readSavedRun, RecordingRefused, viewAt } from "./rewind";
 
 const T0 = 1_800_000_000_000;
 const move = (seq: number, ts: number, from: string, to: string): NumberedEvent => ({ type: "lifecycle", seq, ts, stack: "microservices", service: "payment-service", instanceId: "payment-service-1", from, to, pid: to === "crashed" ? null : 200 + seq, version: 1, reason: "test" }) as NumberedEvent;
@@ -62,5 +62,18 @@ describe("rewind", () => {
     await expect(readSavedRun(new Blob(["hello"]))).rejects.toThrow(new RecordingRefused("this is not a saved run: it is not a gzip file, or it was cut short"));
     await expect(readSavedRun(new Blob([new Uint8Array(gzipSync('{"hello":1}\n'))]))).rejects.toThrow("this is not a saved run of Architecture Sandbox: its first line does not say so");
     await expect(readSavedRun(new Blob([new Uint8Array(file.subarray(0, file.length - 30))]))).rejects.toBeInstanceOf(RecordingRefused);
+  });
+});
+
+describe("perRecording", () => {
+  it("reads a recording once while it stays the same, and again once it has grown", async () => {
+    const run = await readSavedRun(new Blob([new Uint8Array(file)]));
+    let reads = 0;
+    const count = perRecording((recording) => (reads++, recording.events.length));
+    expect([count(run), count(run)]).toEqual([5, 5]);
+    expect(reads).toBe(1);
+    run.events.push(log(6, T0 + 3_900));
+    expect(count(run)).toBe(6);
+    expect(reads).toBe(2);
   });
 });

@@ -37,10 +37,26 @@ export function viewAt(recording: Recording, at: number): SandboxView | null {
 }
 
 /**
+ * `read` of a recording, kept until the recording grows or loses its oldest part: the timeline and the Rewind screen's
+ * "What happened" ask for the same marks, and a live timeline asks again at every render.
+ */
+export function perRecording<T>(read: (recording: Recording) => T): (recording: Recording) => T {
+  const kept = new WeakMap<Recording, { key: string; value: T }>();
+  return (recording) => {
+    const key = `${recording.events.length}/${recording.snapshots.length}/${recording.snapshots[0]?.at}/${recording.events[0]?.ts}`;
+    const found = kept.get(recording);
+    if (found?.key === key) return found.value;
+    const value = read(recording);
+    kept.set(recording, { key, value });
+    return value;
+  };
+}
+
+/**
  * The moments a snapshot shows the queues or the faults changed: a queue's depth is read from the snapshots, so its
  * filling and draining are steps too, besides the events.
  */
-export function stateChanges(recording: Recording): number[] {
+export const stateChanges = perRecording(function stateChanges(recording: Recording): number[] {
   const moments: number[] = [];
   let previous: string | null = null;
   for (const snapshot of recording.snapshots) {
@@ -49,7 +65,7 @@ export function stateChanges(recording: Recording): number[] {
     previous = key;
   }
   return moments;
-}
+});
 
 /**
  * The moment of the next event after `at` (or the last one before it, going back), log lines left out, or of a state

@@ -6,6 +6,7 @@ import type { Recording } from "../contract/recording";
 import { SCENARIO_LOG_SERVICE } from "../contract/scenarios";
 import { involved } from "./event-filter";
 import { isFailure } from "./outcome";
+import { perRecording } from "./rewind";
 
 export interface FaultSpan {
   service: string;
@@ -31,7 +32,7 @@ const DOWN = new Set(["crashed", "stopped"]);
  * its services (or a stack switched in) is not news. A fault's mark is at the moment it was added (its own timestamp); its
  * clearing is seen at the first snapshot without it.
  */
-export function marks(recording: Recording): TimelineMark[] {
+export const marks = perRecording(function marks(recording: Recording): TimelineMark[] {
   const found: TimelineMark[] = [];
   const versions = new Map<string, number>();
   // Services seen going down: only they are marked coming back (a first snapshot taken as the sandbox starts shows
@@ -52,7 +53,7 @@ export function marks(recording: Recording): TimelineMark[] {
   }
   found.push(...faultMarks(recording));
   return found.sort((a, b) => a.at - b.at);
-}
+});
 
 function faultMarks(recording: Recording): TimelineMark[] {
   const found: TimelineMark[] = [];
