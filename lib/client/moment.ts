@@ -15,6 +15,9 @@ const CONTEXT_EVENTS = 5_000;
 /** Playing forward by at most this much launches the dots of the events passed; a jump launches none. */
 const DOTS_SPAN_MS = 2_000;
 
+/** The recording and the event count the traces and log lines were last rebuilt from. */
+let indexed: { recording: Recording; upTo: number } | null = null;
+
 /**
  * Shows `at`; `from` is the moment shown before, so playing forward sends the dots of the calls and jobs in between
  * along their arrows. The connection shown stays the page's own: the past is shown, the socket is still there.
@@ -26,9 +29,14 @@ export function showMoment(recording: Recording, at: number, from: number | null
   sandboxStore.setState({ ...view, connection }, true);
   const upTo = upperBound(recording.events, at);
   const context = recording.events.slice(Math.max(0, upTo - CONTEXT_EVENTS), upTo);
-  resetTraces();
-  recordTraces(context);
-  logsStore.setState(appendLogs({}, context), true);
+  // Playing slowly, most frames pass no event: the traces and log lines stay as they are instead of being rebuilt
+  // from the 5,000 events before the moment at every frame.
+  if (indexed?.recording !== recording || indexed.upTo !== upTo) {
+    resetTraces();
+    recordTraces(context);
+    logsStore.setState(appendLogs({}, context), true);
+    indexed = { recording, upTo };
+  }
   const window = context.filter((event) => event.ts > at - METRICS_WINDOW_MS);
   metricsStore.setState(summarize(recordSamples([], window, at), at), true);
   jobsStore.setState(recordJobs({}, window, at), true);
