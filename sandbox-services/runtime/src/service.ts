@@ -17,7 +17,8 @@ export interface ServiceContext {
   publisher: Publisher;
 }
 
-export interface ServiceDefinition {
+/** One microservice as its main.ts describes it (how the supervisor launches a process is lib/sandbox's ServiceDefinition). */
+export interface MicroserviceSpec {
   id: ShopServiceId;
   /** Builds the service's routes and event handlers from its dependencies. */
   create(context: ServiceContext): { routes: Routes; handlers?: EventHandlers; start?: () => () => void };
@@ -28,7 +29,7 @@ function brokerOf(env: ServiceEnvironment): NonNullable<ServiceEnvironment["redi
   return env.redis;
 }
 
-export async function runService(definition: ServiceDefinition): Promise<void> {
+export async function runService(definition: MicroserviceSpec): Promise<void> {
   await runProcess((env) => {
     const connection = brokerConnection(brokerOf(env));
     const context: ServiceContext = {
