@@ -116,6 +116,11 @@ describe("live events over socket.io", () => {
         (events) => queue(events).find((event) => event.job === "PaymentSucceeded" && event.queue === "order-inbox" && event.state === "completed" && event.origin === "traffic"),
         30_000,
       );
+      // Each process sends its own events every 20 ms: payment-service's "OrderCreated completed" may come a batch
+      // after order-service's "PaymentSucceeded completed", which its handler caused. The trace is read once it is in.
+      await watcher!.waitForEvents("the generated order's OrderCreated completed", (events) =>
+        queue(events).find((event) => event.traceId === paid.traceId && event.job === "OrderCreated" && event.state === "completed"),
+      );
       const trace = watcher!.events.filter((event) => (event.type === "http" || event.type === "queue") && event.traceId === paid.traceId);
       expect(trace.some((event) => event.type === "http" && event.from === "client" && event.method === "POST")).toBe(true);
       expect(trace.some((event) => event.type === "http" && event.from === "api-gateway")).toBe(true);
