@@ -15,3 +15,45 @@ export function brokerConnection(redis: BrokerAddress): ConnectionOptions {
     db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined,
   };
 }
+
+/**
+ * A queue's connection that never waits for a broker that is down: a command fails at once rather than queueing. For a
+ * producer on the request path and for the sandbox's job counts.
+ */
+export const FAIL_FAST = { enableOfflineQueue: false, maxRetriesPerRequest: 1 } as const;
+
+/** What QueueShelf needs of a BullMQ Queue. */
+interface Opening {
+  waitUntilReady(): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/**
+ * The queues one process holds, opened by name at their first use. BullMQ keeps a failed opening for good: when the
+ * broker goes away while BullMQ asks for its version (right after connecting), a fail-fast queue answers every later
+ * command with that error, even once the broker is back. So a queue whose opening failed is closed and forgotten here,
+ * and the next use opens a new one.
+ */
+export class QueueShelf<Q extends Opening> {
+  private readonly queues = new Map<string, Q>();
+
+  constructor(private readonly open: (name: string) => Q) {}
+
+  get(name: string): Q {
+    const held = this.queues.get(name);
+    if (held) return held;
+    const queue = this.open(name);
+    this.queues.set(name, queue);
+    queue.waitUntilReady().catch(() => {
+      if (this.queues.get(name) === queue) this.queues.delete(name);
+      queue.close().catch(() => {});
+    });
+    return queue;
+  }
+
+  async close(): Promise<void> {
+    const queues = [...this.queues.values()];
+    this.queues.clear();
+    await Promise.allSettled(queues.map((queue) => queue.close()));
+  }
+}

@@ -1,36 +1,23 @@
 // REDIS_URL: the sandbox uses a Redis it was given instead of starting one, and does not claim to manage it.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "./support/app";
 import { serviceAction } from "./support/control";
+import { startOwnRedis, type OwnRedis } from "./support/own-redis";
 import { Storefront } from "./support/storefront";
-import { waitFor } from "./support/wait";
 
-let redis: ChildProcess;
+let redis: OwnRedis;
 let port: number;
 let app: RunningApp;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port: free } = server.address() as net.AddressInfo;
-      server.close(() => resolve(free));
-    });
-  });
-const redisCli = (...args: string[]) => spawnSync("redis-cli", ["-p", String(port), ...args], { encoding: "utf8" }).stdout.trim();
-
 beforeAll(async () => {
-  port = await freePort();
-  redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  process.once("exit", () => redis.kill("SIGKILL")); // even if the test process ends early, our redis goes with it
-  await waitFor("the test's own redis to answer", () => redisCli("ping") === "PONG", { timeoutMs: 10_000, intervalMs: 100 });
+  redis = await startOwnRedis();
+  port = redis.port;
   app = await startApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
 });
 
 afterAll(async () => {
   await app?.stop();
-  redis?.kill("SIGKILL");
+  redis?.stop();
 });
 
 describe("a Redis given through REDIS_URL", () => {
@@ -45,7 +32,7 @@ describe("a Redis given through REDIS_URL", () => {
     const customer = await shop.newCustomer();
     const placed = await shop.placeOrder(customer.token, { items: [{ productId: "p-mouse", quantity: 1 }] });
     expect((await shop.waitForOrderToSettle(customer.token, placed.body.order!.id)).status).toBe("paid");
-    expect(redisCli("--scan", "--pattern", "shop:payment-inbox:*")).not.toBe("");
+    expect(redis.cli("--scan", "--pattern", "shop:payment-inbox:*")).not.toBe("");
   });
 
   it("cannot be killed, stopped or redeployed from the app", async () => {
@@ -54,6 +41,6 @@ describe("a Redis given through REDIS_URL", () => {
       expect(status).toBe(409);
       expect(body.error).toMatch(/REDIS_URL/);
     }
-    expect(redisCli("ping")).toBe("PONG");
+    expect(redis.cli("ping")).toBe("PONG");
   });
 });

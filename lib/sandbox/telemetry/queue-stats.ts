@@ -1,6 +1,7 @@
 // Counts of jobs in each queue, asked of BullMQ itself. BullMQ is loaded at the first count, not with the server:
 // its few hundred modules took ~0.2 s (0.45 s on a busy machine) before the server could start a single service.
 import type { ConnectionOptions, Queue } from "bullmq";
+import { FAIL_FAST, QueueShelf } from "../../contract/broker";
 import type { QueueView } from "../../contract/control";
 
 /** Queue's own module, not the package's index: that would load BullMQ's Postgres backend and other clients too. */
@@ -17,7 +18,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 export class QueueStats {
-  private opened: Promise<Queue[]> | undefined;
+  private shelf: Promise<QueueShelf<Queue>> | undefined;
   private last = new Map<string, QueueView>();
   private refreshing: Promise<QueueView[]> | undefined;
 
@@ -27,17 +28,19 @@ export class QueueStats {
     private readonly prefix: string,
   ) {}
 
-  /** The queues, opened at the first use. */
-  private queues(): Promise<Queue[]> {
-    this.opened ??= (import(QUEUE_MODULE) as Promise<Pick<typeof import("bullmq"), "Queue">>).then(({ Queue }) =>
-      this.names.map((name) => {
-        // Fail fast while the broker is down: the last counts stay on screen until it answers again.
-        const queue = new Queue(name, { connection: { ...this.connection, enableOfflineQueue: false, maxRetriesPerRequest: 1 }, prefix: this.prefix });
-        queue.on("error", () => {});
-        return queue;
-      }),
+  /** The queues, BullMQ loaded at the first use; one whose opening failed is opened again (QueueShelf). */
+  private async queues(): Promise<Queue[]> {
+    this.shelf ??= (import(QUEUE_MODULE) as Promise<Pick<typeof import("bullmq"), "Queue">>).then(
+      ({ Queue }) =>
+        new QueueShelf((name) => {
+          // Fail fast while the broker is down: the last counts stay on screen until it answers again.
+          const queue = new Queue(name, { connection: { ...this.connection, ...FAIL_FAST }, prefix: this.prefix });
+          queue.on("error", () => {});
+          return queue;
+        }),
     );
-    return this.opened;
+    const shelf = await this.shelf;
+    return this.names.map((name) => shelf.get(name));
   }
 
   /** Asks BullMQ for fresh counts; a refresh already under way is shared rather than repeated. */
@@ -71,7 +74,6 @@ export class QueueStats {
   }
 
   async close(): Promise<void> {
-    if (!this.opened) return;
-    await Promise.allSettled((await this.opened).map((queue) => queue.close()));
+    await (await this.shelf)?.close();
   }
 }

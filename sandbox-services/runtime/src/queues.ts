@@ -1,6 +1,7 @@
 // Domain events through BullMQ: publish into each subscriber's inbox queue, consume our own inbox. BullMQ (and ioredis
 // under it, ~28 MB per process) is loaded at the first publish or consumer, so services that use no queue never load it.
 import type { ConnectionOptions, Job, Queue, Worker } from "bullmq";
+import { FAIL_FAST, QueueShelf } from "../../../lib/contract/broker";
 import { DOMAIN_EVENTS, inboxQueueName, type DomainEventName, type ShopServiceId } from "../../../lib/contract/service-names";
 import type { DomainEventPayloads } from "../../../lib/contract/shop";
 import type { StackId } from "../../../lib/contract/events";
@@ -39,20 +40,16 @@ let loading: Promise<typeof import("./bullmq-parts")> | undefined;
 const bullmq = () => (loading ??= import("./bullmq-parts"));
 
 export function createPublisher(serviceId: string, stack: StackId, connection: ConnectionOptions, prefix: string): Publisher {
-  const queues = new Map<string, Queue>();
+  let shelf: QueueShelf<Queue> | undefined;
   const queueFor = async (name: string) => {
-    let queue = queues.get(name);
-    if (!queue) {
-      const { Queue } = await bullmq();
-      // Another publish may have made it while the library loaded.
-      const made = queues.get(name);
-      if (made) return made;
-      // A producer on the request path fails fast while the broker is down instead of waiting for it.
-      queue = new Queue(name, { connection: { ...connection, enableOfflineQueue: false, maxRetriesPerRequest: 1 }, prefix });
+    const { Queue } = await bullmq();
+    // A producer on the request path fails fast while the broker is down instead of waiting for it.
+    shelf ??= new QueueShelf((queueName) => {
+      const queue = new Queue(queueName, { connection: { ...connection, ...FAIL_FAST }, prefix });
       queue.on("error", () => {});
-      queues.set(name, queue);
-    }
-    return queue;
+      return queue;
+    });
+    return shelf.get(name);
   };
   return {
     async publish(event, payload, key) {
@@ -75,7 +72,7 @@ export function createPublisher(serviceId: string, stack: StackId, connection: C
       }
     },
     async close() {
-      await Promise.all([...queues.values()].map((queue) => queue.close()));
+      await shelf?.close();
     },
   };
 }

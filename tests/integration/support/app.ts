@@ -35,7 +35,7 @@ export interface AppExit {
   signal: NodeJS.Signals | null;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);

@@ -1,0 +1,109 @@
+// A queue whose opening the broker cut short is opened again. BullMQ keeps a failed opening for good: a service that
+// held on to such a queue never published again, even with the broker back, and every order it took stayed pending
+// (seen under chaos); the sandbox's job counts would have frozen the same way. A real redis-server sits behind a proxy
+// that goes down at BullMQ's own version check, the moment this happened, so it happens every time.
+import { Queue } from "bullmq";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FAIL_FAST, QueueShelf } from "../../lib/contract/broker";
+import { QueueStats } from "../../lib/sandbox/telemetry/queue-stats";
+import { startApp, type RunningApp } from "./support/app";
+import { BrokerProxy } from "./support/broker-proxy";
+import { startOwnRedis, type OwnRedis } from "./support/own-redis";
+import { Storefront } from "./support/storefront";
+import { watchTelemetry } from "./support/telemetry";
+import { waitFor } from "./support/wait";
+
+let redis: OwnRedis;
+let proxy: BrokerProxy;
+
+/** ioredis's ready check is a connection's first INFO; BullMQ's version check, right after "ready", is the second. */
+const downAtVersionCheck = () => proxy.trapAt("info", 2, "go-down");
+const MAX_RETRIES = /max retries per request/;
+
+beforeAll(async () => {
+  redis = await startOwnRedis();
+  proxy = new BrokerProxy({ host: "127.0.0.1", port: redis.port });
+  await proxy.start();
+});
+
+beforeEach(async () => {
+  await proxy.heal();
+  redis.cli("flushall");
+});
+
+afterAll(async () => {
+  await proxy?.stop();
+  redis?.stop();
+});
+
+describe("a queue's opening cut by the broker going down", () => {
+  it("leaves that queue failing for good, and the shelf opens a new one that publishes once the broker is back", async () => {
+    const shelf = new QueueShelf((name) => {
+      const queue = new Queue(name, { connection: { host: "127.0.0.1", port: proxy.port, ...FAIL_FAST }, prefix: "reopen" });
+      queue.on("error", () => {});
+      return queue;
+    });
+    try {
+      downAtVersionCheck();
+      const first = shelf.get("payment-inbox");
+      await expect(first.waitUntilReady()).rejects.toThrow(MAX_RETRIES);
+      await proxy.heal();
+      // What BullMQ does on its own: the broker is back, the queue still answers with its failed opening.
+      await expect(first.add("OrderCreated", { n: 1 })).rejects.toThrow(MAX_RETRIES);
+      const added = await waitFor("a publish to get through", async () => {
+        const queue = shelf.get("payment-inbox");
+        return queue === first ? undefined : await queue.add("OrderCreated", { n: 2 }, { jobId: "after-the-cut" });
+      }, { timeoutMs: 10_000, intervalMs: 50 });
+      expect(added.id).toBe("after-the-cut");
+      expect(redis.cli("hget", "reopen:payment-inbox:after-the-cut", "name")).toBe("OrderCreated");
+    } finally {
+      await shelf.close();
+    }
+  });
+
+  it("does not freeze the sandbox's job counts: a job added once the broker answers again is counted", async () => {
+    const stats = new QueueStats(["payment-inbox"], { host: "127.0.0.1", port: proxy.port }, "reopen");
+    const direct = new Queue("payment-inbox", { connection: { host: "127.0.0.1", port: redis.port }, prefix: "reopen" });
+    try {
+      // Any failed opening is kept by BullMQ; a Redis it refuses is the one that can be made to happen at once here.
+      proxy.trapAt("info", 2, "answer-as-redis-4");
+      await stats.refresh();
+      expect(proxy.sprung).toBe(1);
+      await proxy.heal();
+      await direct.add("OrderCreated", { n: 1 });
+      await waitFor("the counts to show the job", async () => (await stats.refresh())[0].waiting === 1, { timeoutMs: 10_000, intervalMs: 50 });
+    } finally {
+      await Promise.all([stats.close(), direct.close()]);
+    }
+  });
+});
+
+describe("a shop whose broker goes down as order-service first opens its queue", () => {
+  let app: RunningApp | undefined;
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+  });
+
+  it("pays the order once the broker is back: order-service publishes again", async () => {
+    app = await startApp({ env: { REDIS_URL: `redis://127.0.0.1:${proxy.port}` } });
+    const shop = new Storefront(await app.storefrontUrl());
+    const customer = await shop.newCustomer();
+    const telemetry = await watchTelemetry(app.origin);
+    try {
+      // Every connection of the shop is open by now but order-service's queue to payment-inbox, opened at its first
+      // publish: the next connection to ask INFO twice is that one.
+      downAtVersionCheck();
+      const placed = await shop.placeOrder(customer.token, { items: [{ productId: "p-mouse", quantity: 1 }] });
+      expect(placed.status).toBe(202);
+      await telemetry.waitForEvents("order-service to find its queue's opening failed", (events) =>
+        events.some((event) => event.type === "log" && event.service === "order-service" && MAX_RETRIES.test(event.line)),
+      );
+      expect(proxy.sprung).toBe(1);
+      await proxy.heal();
+      expect((await shop.waitForOrderToSettle(customer.token, placed.body.order!.id)).status).toBe("paid");
+    } finally {
+      telemetry.close();
+    }
+  });
+});
