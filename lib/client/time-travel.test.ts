@@ -27,7 +27,7 @@ describe("time travel", () => {
     feedSnapshot({ state: state([service("payment-service")]), recentEvents: events });
     vi.stubGlobal("fetch", async () => new Response(new Uint8Array(file)));
     await leaveLive();
-    // At the end: the file's, or the page's own newest state kept just after it.
+    // At the end: the file's last moment (the page's own state is not kept: it may be older than the file's).
     expect(timeStore.getState().mode).toBe("past");
     expect(timeStore.getState().at - (T0 + 3_000)).toBeGreaterThanOrEqual(0);
     expect(timeStore.getState().at - (T0 + 3_000)).toBeLessThan(1_000);
@@ -44,6 +44,8 @@ describe("time travel", () => {
     keepState(state([service("payment-service", "unhealthy")]));
     expect(sandboxStore.getState().events.map((event) => event.seq)).toEqual([1, 2]);
     expect(timeStore.getState().recording?.events.map((event) => event.seq)).toEqual([1, 2, 3, 4]);
+    // The state kept is numbered with the last event kept before it: the moves after it are applied on top of it.
+    expect(timeStore.getState().recording?.snapshots.map((snapshot) => snapshot.seq)).toEqual([undefined, 4]);
 
     goLive();
     expect(timeStore.getState().mode).toBe("live");

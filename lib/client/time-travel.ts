@@ -54,15 +54,16 @@ export async function leaveLive(slow = false): Promise<void> {
   if (timeStore.getState().recording === null) {
     set({ message: "reading the last 10 minutes…" });
     try {
+      const askedAt = Date.now();
       const answer = await fetch(`/api/recording?seconds=${RECORDED_SECONDS}`, { cache: "no-store" });
       if (!answer.ok) throw new RecordingRefused(`the sandbox did not give its recording (${answer.status})`);
       const recording = await readSavedRun(await answer.blob());
       if (!reach(recording)) throw new RecordingRefused("the sandbox has recorded nothing yet");
-      // The page's newest events and state may be newer than the file: they are the recording's end.
+      // The page's newest events may be newer than the file: they are the recording's end. The file ends with a state
+      // read as it was made; the page's own state is not kept, as it may be older than that (a state the sandbox sends
+      // from now on is). The sandbox's clock is read against the moment of asking: the download may take seconds.
       keepAll(recording, sandboxStore.getState().events);
-      set({ recording, clockOffset: recording.header.to - Date.now() });
-      const state = sandboxStore.getState().sandbox;
-      if (state) keepState(state);
+      set({ recording, clockOffset: recording.header.to - askedAt });
     } catch (error) {
       set({ message: error instanceof RecordingRefused ? `${error.message}.` : "the recording could not be read: the sandbox did not answer." });
       return;
@@ -135,8 +136,11 @@ export function keepState(state: SandboxState): void {
   if (!recording) return;
   const at = sandboxNow();
   const last = recording.snapshots.at(-1);
-  if (last && at - last.at < STATE_EVERY_MS && last.at > recording.header.to) last.state = state;
-  else recording.snapshots.push({ kind: "snapshot", at: Math.max(at, last?.at ?? at), state });
+  // Numbered with the last event the page holds: moves the state already shows whose events are still on their way
+  // are applied again on top of it, in order, which ends where the state is.
+  const seq = recording.events.at(-1)?.seq;
+  if (last && at - last.at < STATE_EVERY_MS && last.at > recording.header.to) Object.assign(last, { state, seq });
+  else recording.snapshots.push({ kind: "snapshot", at: Math.max(at, last?.at ?? at), seq, state });
   set({ grown: grown + 1 });
 }
 

@@ -19,7 +19,16 @@ export const RecordingHeaderSchema = z.object({
 });
 export type RecordingHeader = z.infer<typeof RecordingHeaderSchema>;
 
-export const RecordedSnapshotSchema = z.object({ kind: z.literal("snapshot"), at: z.number(), state: SandboxStateSchema });
+export const RecordedSnapshotSchema = z.object({
+  kind: z.literal("snapshot"),
+  at: z.number(),
+  /**
+   * The number of the last event given out when the state was read: every lifecycle move up to it is in the state, and
+   * those after it are not, even in the same millisecond. Absent in files saved before it was kept (then `at` decides).
+   */
+  seq: z.number().int().optional(),
+  state: SandboxStateSchema,
+});
 export type RecordedSnapshot = z.infer<typeof RecordedSnapshotSchema>;
 
 export const RecordedEventSchema = z.object({ kind: z.literal("event"), event: TelemetryEventSchema.and(z.object({ seq: z.number().int() })) });

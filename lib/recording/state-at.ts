@@ -1,5 +1,6 @@
 // Rebuilds the sandbox's state at a moment of a recording: the nearest snapshot at or before it, with the lifecycle
-// events after it applied to the services' instances (status, pid, version). Pure.
+// events after it applied to the services' instances (status, pid, version). "After it" is by the events' numbers when
+// the snapshot has one: a state read in the same millisecond as a move it came before must still get that move. Pure.
 import type { SandboxState, ServiceView } from "../contract/control";
 import type { NumberedEvent } from "../contract/events";
 import type { RecordedSnapshot } from "../contract/recording";
@@ -13,8 +14,9 @@ export function stateAt(snapshots: readonly RecordedSnapshot[], events: readonly
   for (const snapshot of snapshots) if (snapshot.at <= at) base = snapshot;
   if (!base) return null;
   const state: SandboxState = structuredClone(base.state);
+  const inBase = base.seq === undefined ? (event: NumberedEvent) => event.ts <= base!.at : (event: NumberedEvent) => event.seq <= base!.seq!;
   for (const event of events) {
-    if (event.ts <= base.at || event.ts > at || event.type !== "lifecycle") continue;
+    if (event.type !== "lifecycle" || event.ts > at || inBase(event)) continue;
     const service = state.services.find((candidate) => candidate.id === event.service && candidate.stack === event.stack);
     if (!service) continue;
     let instance = service.instances.find((candidate) => candidate.instanceId === event.instanceId);

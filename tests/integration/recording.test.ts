@@ -52,6 +52,16 @@ describe("the recorded run", () => {
     const earlier = stateAt(recording.snapshots, recording.events, killedAt - 1);
     if (earlier) expect(earlier.services.find((service) => service.id === "payment-service")).toMatchObject({ status: "healthy", pid: killedPid });
     expect((await requestJson(`${app.origin}/api/services/payment-service/start`, { method: "POST" })).status).toBe(200);
+
+    // Each snapshot is numbered with the last event given out as its state was read, so the one before it and the
+    // lifecycle moves between them (by number, whatever their millisecond) rebuild every status it holds.
+    for (const [index, snapshot] of recording.snapshots.entries()) {
+      expect(snapshot.seq).toBeTypeOf("number");
+      if (index === 0) continue;
+      const rebuilt = stateAt(recording.snapshots.slice(0, index), recording.events.filter((event) => event.seq <= snapshot.seq!), snapshot.at)!;
+      const statuses = (state: SandboxState) => state.services.map((service) => `${service.id} ${service.status}`);
+      expect(statuses(rebuilt), `snapshot ${index} at ${snapshot.at}`).toEqual(statuses(snapshot.state));
+    }
   });
 
   it("gives the run's traces as OTLP/JSON, the order's call among them", async () => {

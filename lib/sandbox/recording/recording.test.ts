@@ -125,6 +125,8 @@ describe("stateAt", () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"], now: T0 });
     driver = new FakeDriver();
+    events.length = 0;
+    live.length = 0;
     let seq = 0;
     supervisor = new Supervisor("microservices", [definition], { sink: { emit: (emitted) => { for (const event of emitted) if (event.type === "lifecycle") events.push({ ...event, seq: ++seq }); } }, changed: () => {}, greetings: () => [], launchEnv: () => ({}) }, driver);
   });
@@ -159,6 +161,21 @@ describe("stateAt", () => {
       expect({ status: now.status, pid: now.pid, version: now.version }).toEqual({ status: was.status, pid: was.pid, version: was.version });
     }
     expect(stateAt([snapshot], events, snapshot.at - 1)).toBeNull();
+  });
+
+  it("gives a state read in the same millisecond as a move it came before that move too, by the events' numbers", async () => {
+    await settle(supervisor.startAll());
+    await vi.advanceTimersByTimeAsync(1_000);
+    // SIGKILL sent: the instance is stopping, and its exit is still to come, within the same millisecond.
+    const killing = supervisor.kill("payment-service");
+    const stopping = { kind: "snapshot" as const, at: Date.now(), seq: events.at(-1)!.seq, state: state(structuredClone(supervisor.views())) };
+    expect(stopping.state.services[0].status).toBe("stopping");
+    await killing;
+    const stopped = events.at(-1)!;
+    expect({ to: stopped.type === "lifecycle" && stopped.to, ts: stopped.ts }).toEqual({ to: "stopped", ts: stopping.at });
+    expect(stateAt([stopping], events, stopped.ts)!.services[0].status).toBe("stopped");
+    // A snapshot saved without its number (an older file) is read by its time, as before.
+    expect(stateAt([{ ...stopping, seq: undefined }], events, stopped.ts)!.services[0].status).toBe("stopping");
   });
 });
 

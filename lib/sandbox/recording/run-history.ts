@@ -32,8 +32,9 @@ export class RunHistory {
     this.trim(now);
   }
 
-  recordState(state: SandboxState, at: number): void {
-    this.snapshots.push({ kind: "snapshot", at, state });
+  /** `seq`: the number of the last event given out when `state` was read (RecordedSnapshot). */
+  recordState(state: SandboxState, at: number, seq?: number): void {
+    this.snapshots.push({ kind: "snapshot", at, seq, state });
     this.trim(at);
   }
 

@@ -38,6 +38,11 @@ export class TelemetryHub implements EventSink {
     for (const event of events) this.push(event);
   }
 
+  /** The number given to the last event so far: a state read now holds every lifecycle move up to it. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
   recent(): NumberedEvent[] {
     return this.history.slice(-HISTORY_SIZE);
   }
