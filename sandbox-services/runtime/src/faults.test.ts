@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Fault } from "../../../lib/contract/faults";
 import { HttpError } from "./errors";
-import { activeFaults, beforeConsuming, beforeHandling, partitioned, setFaults } from "./faults";
+import { beforeConsuming, beforeHandling, partitioned, setFaults } from "./faults";
 
 let nextId = 0;
 const fault = (body: Omit<Fault, "id" | "createdAt">): Fault => ({ id: `f-${++nextId}`, createdAt: 0, ...body }) as Fault;
@@ -26,12 +26,14 @@ async function settledAfter(promise: Promise<unknown>, ms: number): Promise<bool
 }
 
 describe("setFaults", () => {
-  it("keeps the faults for every stack and for this process's own stack, and drops the other stack's", () => {
-    const both = fault({ service: "product-service", type: "latency", ms: 5 });
-    const mine = fault({ service: "order-service", type: "latency", ms: 5, stack: "monolith" });
-    const theirs = fault({ service: "user-service", type: "latency", ms: 5, stack: "microservices" });
+  it("keeps the faults for every stack and for this process's own stack, and drops the other stack's", async () => {
+    const both = fault({ service: "product-service", type: "errors", rate: 1 });
+    const mine = fault({ service: "order-service", type: "errors", rate: 1, stack: "monolith" });
+    const theirs = fault({ service: "user-service", type: "errors", rate: 1, stack: "microservices" });
     setFaults([both, mine, theirs], "monolith");
-    expect(activeFaults()).toEqual([both, mine]);
+    await expect(beforeHandling("product-service")).rejects.toThrow(HttpError);
+    await expect(beforeHandling("order-service")).rejects.toThrow(HttpError);
+    await expect(beforeHandling("user-service")).resolves.toBeUndefined();
   });
 });
 

@@ -12,8 +12,6 @@ export function setFaults(next: Fault[], ownStack: StackId): void {
   faults = next.filter((fault) => !fault.stack || fault.stack === ownStack);
 }
 
-export const activeFaults = (): readonly Fault[] => faults;
-
 const of = (module: string, type: Fault["type"]) => faults.filter((fault) => fault.service === module && fault.type === type);
 
 /** Blocks the event loop: nothing else in this process runs meanwhile, which is the point of the fault. */
