@@ -7,7 +7,7 @@ import { useStore } from "zustand";
 import { setFollowing } from "../../lib/client/classroom-connection";
 import { classroomStore } from "../../lib/client/classroom-store";
 import { select, uiStore } from "../../lib/client/ui-store";
-import { requestViewport, viewportStore } from "../../lib/client/viewport-store";
+import { movedByHandSince, requestViewport, viewportStore } from "../../lib/client/viewport-store";
 
 const key = (value: unknown) => JSON.stringify(value ?? null);
 
@@ -18,6 +18,8 @@ export function FollowPresenter() {
   const view = useStore(classroomStore, (state) => state.presenterView);
   /** The selection this page was last given, so only a different one (the viewer's own) unfollows. */
   const applied = useRef<string | null>(null);
+  /** When the viewer last asked to follow again: a pan or zoom begun before that does not stop it when it ends. */
+  const followedAt = useRef(0);
 
   useEffect(() => {
     if (!following || !view) return;
@@ -33,7 +35,7 @@ export function FollowPresenter() {
       if (state.selection !== before.selection && applied.current !== null && key(state.selection) !== applied.current) unfollow();
     });
     const stopOnMove = viewportStore.subscribe((state, before) => {
-      if (state.userMoves !== before.userMoves) unfollow();
+      if (movedByHandSince(state, before, followedAt.current)) unfollow();
     });
     // The viewer's own navigation: a link they click, or the browser's back and forward.
     const onClick = (event: MouseEvent) => {
@@ -57,6 +59,7 @@ export function FollowPresenter() {
         <button type="button" className="op-button" onClick={() => {
             // Asked again even if the presenter has not moved since: the viewer's own pan is undone.
             viewportStore.setState({ requested: null });
+            followedAt.current = performance.now();
             setFollowing(true);
           }}>
           Follow the presenter

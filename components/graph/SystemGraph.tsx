@@ -34,7 +34,8 @@ import { QueueNode } from "./QueueNode";
 import { ServiceNode } from "./ServiceNode";
 import { StackBar } from "./StackBar";
 import { TraceHighlighter } from "./TraceHighlighter";
-import { ClassroomViewport, noteUserMove } from "../classroom/ClassroomViewport";
+import { ClassroomViewport } from "../classroom/ClassroomViewport";
+import { noteMoveStart, noteUserMove } from "../../lib/client/viewport-store";
 
 // Defined once, outside any component: React Flow re-creates every node when these objects change.
 const nodeTypes = {
@@ -142,6 +143,7 @@ function ArchitectureGraph({ architecture, focus }: { architecture: Architecture
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onNodeDragStop={() => savePositions(uiStore.getState().positions)}
+      onMoveStart={noteMoveStart}
       onMoveEnd={noteUserMove}
       onPaneClick={() => uiStore.setState((view) => (view.selection?.kind === "node" ? select(view, null) : view), true)}
       nodesConnectable={false}
