@@ -72,6 +72,11 @@ describe("a queue's opening cut by the broker going down", () => {
       await proxy.heal();
       await direct.add("OrderCreated", { n: 1 });
       await waitFor("the counts to show the job", async () => (await stats.refresh())[0].waiting === 1, { timeoutMs: 10_000, intervalMs: 50 });
+      // Closed as the app stops, the counts open nothing again: a late refresh keeps the last counts.
+      await stats.close();
+      const connections = proxy.accepted;
+      expect((await stats.refresh())[0].waiting).toBe(1);
+      expect(proxy.accepted).toBe(connections);
     } finally {
       await Promise.all([stats.close(), direct.close()]);
     }

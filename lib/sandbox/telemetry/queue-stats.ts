@@ -21,6 +21,8 @@ export class QueueStats {
   private shelf: Promise<QueueShelf<Queue>> | undefined;
   private last = new Map<string, QueueView>();
   private refreshing: Promise<QueueView[]> | undefined;
+  /** Closed for good: nothing is opened again (the app is stopping). */
+  private closed = false;
 
   constructor(
     private readonly names: string[],
@@ -40,7 +42,7 @@ export class QueueStats {
         }),
     );
     const shelf = await this.shelf;
-    return this.names.map((name) => shelf.get(name));
+    return this.closed ? [] : this.names.map((name) => shelf.get(name));
   }
 
   /** Asks BullMQ for fresh counts; a refresh already under way is shared rather than repeated. */
@@ -74,6 +76,7 @@ export class QueueStats {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await (await this.shelf)?.close();
   }
 }

@@ -85,6 +85,7 @@ export class QueueWatch {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
+    this.polling = false;
     await this.stats.close();
   }
 }

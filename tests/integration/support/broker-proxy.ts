@@ -8,6 +8,8 @@ export class BrokerProxy {
   private readonly sockets = new Set<net.Socket>();
   /** While set: what happens when a connection sends this command for the `nth` time. */
   private trap: { command: string; nth: number; then: "go-down" | "answer-as-redis-4" } | null = null;
+  /** Connections taken in so far. */
+  accepted = 0;
   /** How many times the trap set last was sprung. */
   sprung = 0;
   port = 0;
@@ -36,6 +38,7 @@ export class BrokerProxy {
   }
 
   private accept(client: net.Socket): void {
+    this.accepted++;
     const upstream = net.connect(this.target);
     for (const socket of [client, upstream]) {
       this.sockets.add(socket);
