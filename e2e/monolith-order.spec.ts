@@ -16,10 +16,13 @@ test("an order in the monolith animates between its modules, and ends paid", asy
   await orderButton(page, "p-mouse").click();
 
   // The shopper's request enters the monolith over HTTP; inside, module calls travel as in-process dots, and
-  // OrderCreated flows into payment's inbox on the in-process bus.
-  await expect.poll(async () => Number(await entry.getAttribute("data-dots")), { timeout: 5_000, intervals: [50] }).toBeGreaterThan(0);
-  await expect.poll(async () => orderToProduct.locator(".dot-in-process").count(), { timeout: 5_000, intervals: [50] }).toBeGreaterThan(0);
-  await expect.poll(async () => Number(await intoPayments.getAttribute("data-dots")), { timeout: 5_000, intervals: [50] }).toBeGreaterThan(0);
+  // OrderCreated flows into payment's inbox on the in-process bus. Each dot lives 0.9 s (DOT_MS): the three are
+  // watched at once, so a slow look at one (a busy machine) cannot let the next one pass unseen.
+  await Promise.all([
+    expect.poll(async () => Number(await entry.getAttribute("data-dots")), { timeout: 5_000, intervals: [50] }).toBeGreaterThan(0),
+    expect.poll(async () => orderToProduct.locator(".dot-in-process").count(), { timeout: 5_000, intervals: [50] }).toBeGreaterThan(0),
+    expect.poll(async () => Number(await intoPayments.getAttribute("data-dots")), { timeout: 5_000, intervals: [50] }).toBeGreaterThan(0),
+  ]);
 
   const order = page.locator("[data-order]").first();
   await expect(order).toHaveAttribute("data-order-status", "paid");
