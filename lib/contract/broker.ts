@@ -32,17 +32,23 @@ interface Opening {
  * The queues one process holds, opened by name at their first use. BullMQ keeps a failed opening for good: when the
  * broker goes away while BullMQ asks for its version (right after connecting), a fail-fast queue answers every later
  * command with that error, even once the broker is back. So a queue whose opening failed is closed and forgotten here,
- * and the next use opens a new one.
+ * and the next use opens a new one. Once the shelf is closed (the process is stopping), nothing is opened again.
  */
 export class QueueShelf<Q extends Opening> {
   private readonly queues = new Map<string, Q>();
+  private opener: Promise<(name: string) => Q> | undefined;
+  closed = false;
 
-  constructor(private readonly open: (name: string) => Q) {}
+  /** `load` gives what opens a queue; it is called at the first use, so a process that uses no queue loads no BullMQ. */
+  constructor(private readonly load: () => Promise<(name: string) => Q>) {}
 
-  get(name: string): Q {
+  /** The queue called `name`, opened now if need be; refused once the shelf is closed. */
+  async get(name: string): Promise<Q> {
+    const open = await (this.opener ??= this.load());
+    if (this.closed) throw new Error(`queue ${name} is closed: the process is stopping`);
     const held = this.queues.get(name);
     if (held) return held;
-    const queue = this.open(name);
+    const queue = open(name);
     this.queues.set(name, queue);
     queue.waitUntilReady().catch(() => {
       if (this.queues.get(name) === queue) this.queues.delete(name);
@@ -52,6 +58,7 @@ export class QueueShelf<Q extends Opening> {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const queues = [...this.queues.values()];
     this.queues.clear();
     await Promise.allSettled(queues.map((queue) => queue.close()));

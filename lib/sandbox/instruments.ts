@@ -53,10 +53,10 @@ export function createInstruments(sandbox: Sandbox): Instruments & { dispose(): 
   const history = new RunHistory();
   const stopRecording = sandbox.hub.subscribe((batch) => history.recordEvents(batch, Date.now()));
   /** A snapshot of the state now, numbered with the last event given out, so a replay knows which moves it holds. */
-  const keepState = (at = Date.now()) => history.recordState(sandbox.state(), at, sandbox.hub.lastSeq);
-  const snapshotting = setInterval(() => keepState(), SNAPSHOT_EVERY_MS);
+  const recordSnapshot = (at = Date.now()) => history.recordState(sandbox.state(), at, sandbox.hub.lastSeq);
+  const snapshotting = setInterval(() => recordSnapshot(), SNAPSHOT_EVERY_MS);
   snapshotting.unref();
-  keepState();
+  recordSnapshot();
   // A change (a queue's depth, a fault, a scale) is kept too, at most once a second: a replay shows it when it happened.
   // A change within the second after one kept is kept at the end of that second, so the last of a burst (the third
   // order's job waiting) is never lost.
@@ -64,7 +64,7 @@ export function createInstruments(sandbox: Sandbox): Instruments & { dispose(): 
   let trailing: NodeJS.Timeout | null = null;
   const keepChange = () => {
     lastChangeKept = Date.now();
-    keepState(lastChangeKept);
+    recordSnapshot(lastChangeKept);
   };
   const stopStates = sandbox.onState(() => {
     const since = Date.now() - lastChangeKept;
@@ -89,7 +89,7 @@ export function createInstruments(sandbox: Sandbox): Instruments & { dispose(): 
     recording: {
       file(seconds) {
         // The moment asked for is rebuilt from a snapshot: one is taken now, so the newest moments are covered too.
-        keepState();
+        recordSnapshot();
         const { from, to } = windowOf(seconds);
         return packRecording(history.window(from, to), from, to);
       },

@@ -18,31 +18,29 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 export class QueueStats {
-  private shelf: Promise<QueueShelf<Queue>> | undefined;
+  private readonly shelf: QueueShelf<Queue>;
   private last = new Map<string, QueueView>();
   private refreshing: Promise<QueueView[]> | undefined;
-  /** Closed for good: nothing is opened again (the app is stopping). */
-  private closed = false;
 
   constructor(
     private readonly names: string[],
-    private readonly connection: ConnectionOptions,
-    private readonly prefix: string,
-  ) {}
+    connection: ConnectionOptions,
+    prefix: string,
+  ) {
+    this.shelf = new QueueShelf(async () => {
+      const { Queue } = (await import(QUEUE_MODULE)) as Pick<typeof import("bullmq"), "Queue">;
+      return (name) => {
+        // Fail fast while the broker is down: the last counts stay on screen until it answers again.
+        const queue = new Queue(name, { connection: { ...connection, ...FAIL_FAST, connectionName: `sandbox:count:${name}` }, prefix });
+        queue.on("error", () => {});
+        return queue;
+      };
+    });
+  }
 
-  /** The queues, BullMQ loaded at the first use; one whose opening failed is opened again (QueueShelf). */
+  /** The queues (BullMQ loaded at the first use; one whose opening failed opened again); none once closed. */
   private async queues(): Promise<Queue[]> {
-    this.shelf ??= (import(QUEUE_MODULE) as Promise<Pick<typeof import("bullmq"), "Queue">>).then(
-      ({ Queue }) =>
-        new QueueShelf((name) => {
-          // Fail fast while the broker is down: the last counts stay on screen until it answers again.
-          const queue = new Queue(name, { connection: { ...this.connection, ...FAIL_FAST }, prefix: this.prefix });
-          queue.on("error", () => {});
-          return queue;
-        }),
-    );
-    const shelf = await this.shelf;
-    return this.closed ? [] : this.names.map((name) => shelf.get(name));
+    return this.shelf.closed ? [] : Promise.all(this.names.map((name) => this.shelf.get(name)));
   }
 
   /** Asks BullMQ for fresh counts; a refresh already under way is shared rather than repeated. */
@@ -76,7 +74,6 @@ export class QueueStats {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    await (await this.shelf)?.close();
+    await this.shelf.close();
   }
 }

@@ -40,17 +40,16 @@ let loading: Promise<typeof import("./bullmq-parts")> | undefined;
 const bullmq = () => (loading ??= import("./bullmq-parts"));
 
 export function createPublisher(serviceId: string, stack: StackId, connection: ConnectionOptions, prefix: string): Publisher {
-  let shelf: QueueShelf<Queue> | undefined;
-  const queueFor = async (name: string) => {
+  const shelf = new QueueShelf(async () => {
     const { Queue } = await bullmq();
     // A producer on the request path fails fast while the broker is down instead of waiting for it.
-    shelf ??= new QueueShelf((queueName) => {
-      const queue = new Queue(queueName, { connection: { ...connection, ...FAIL_FAST }, prefix });
+    return (name: string) => {
+      // Named, so the broker's CLIENT LIST says whose each connection is.
+      const queue = new Queue(name, { connection: { ...connection, ...FAIL_FAST, connectionName: `${serviceId}:publish:${name}` }, prefix });
       queue.on("error", () => {});
       return queue;
-    });
-    return shelf.get(name);
-  };
+    };
+  });
   return {
     async publish(event, payload, key) {
       const span = childSpan();
@@ -60,7 +59,7 @@ export function createPublisher(serviceId: string, stack: StackId, connection: C
         const jobId = jobIdFor(event, key);
         // Stamped when the job is handed to the broker: a consumer may take it before the broker's answer is back here,
         // and a time taken after that answer made a trace's wait in the queue come out negative.
-        const queue = await queueFor(queueName);
+        const queue = await shelf.get(queueName);
         const handedOver = Date.now();
         const added = queue.add(event, data, { jobId, ...JOB_RETRIES, ...KEEP_FINISHED });
         added.catch(() => {});
@@ -72,7 +71,7 @@ export function createPublisher(serviceId: string, stack: StackId, connection: C
       }
     },
     async close() {
-      await shelf?.close();
+      await shelf.close();
     },
   };
 }
@@ -105,7 +104,7 @@ export async function createConsumer(serviceId: ShopServiceId, stack: StackId, c
         throw error;
       }
     },
-    { connection: { ...connection, maxRetriesPerRequest: null }, prefix, concurrency: 4, ...WORKER_TIMINGS },
+    { connection: { ...connection, maxRetriesPerRequest: null, connectionName: `${serviceId}:consume:${queueName}` }, prefix, concurrency: 4, ...WORKER_TIMINGS },
   );
   worker.on("error", (error) => log.warn(`queue ${queueName}: ${error.message}`));
   worker.on("stalled", (jobId) => {
