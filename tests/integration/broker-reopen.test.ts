@@ -38,24 +38,27 @@ afterAll(async () => {
 
 describe("a queue's opening cut by the broker going down", () => {
   it("leaves that queue failing for good, and the shelf opens a new one that publishes once the broker is back", async () => {
-    const shelf = new QueueShelf((name) => {
+    const shelf = new QueueShelf(async () => (name: string) => {
       const queue = new Queue(name, { connection: { host: "127.0.0.1", port: proxy.port, ...FAIL_FAST }, prefix: "reopen" });
       queue.on("error", () => {});
       return queue;
     });
     try {
       downAtVersionCheck();
-      const first = shelf.get("payment-inbox");
+      const first = await shelf.get("payment-inbox");
       await expect(first.waitUntilReady()).rejects.toThrow(MAX_RETRIES);
       await proxy.heal();
       // What BullMQ does on its own: the broker is back, the queue still answers with its failed opening.
       await expect(first.add("OrderCreated", { n: 1 })).rejects.toThrow(MAX_RETRIES);
       const added = await waitFor("a publish to get through", async () => {
-        const queue = shelf.get("payment-inbox");
+        const queue = await shelf.get("payment-inbox");
         return queue === first ? undefined : await queue.add("OrderCreated", { n: 2 }, { jobId: "after-the-cut" });
       }, { timeoutMs: 10_000, intervalMs: 50 });
       expect(added.id).toBe("after-the-cut");
       expect(redis.cli("hget", "reopen:payment-inbox:after-the-cut", "name")).toBe("OrderCreated");
+      // Closed as the process stops, it opens nothing again.
+      await shelf.close();
+      await expect(shelf.get("payment-inbox")).rejects.toThrow(/closed/);
     } finally {
       await shelf.close();
     }
@@ -96,9 +99,9 @@ describe("a shop whose broker goes down as order-service first opens its queue",
     const customer = await shop.newCustomer();
     const telemetry = await watchTelemetry(app.origin);
     try {
-      // Every connection of the shop is open by now but order-service's queue to payment-inbox, opened at its first
-      // publish: the next connection to ask INFO twice is that one.
-      downAtVersionCheck();
+      // order-service's queue to payment-inbox is opened at its first publish; it is told from the shop's other
+      // connections (which may still be opening) by its name.
+      proxy.trapAt("info", 2, "go-down", "order-service:publish:payment-inbox");
       const placed = await shop.placeOrder(customer.token, { items: [{ productId: "p-mouse", quantity: 1 }] });
       expect(placed.status).toBe(202);
       await telemetry.waitForEvents("order-service to find its queue's opening failed", (events) =>

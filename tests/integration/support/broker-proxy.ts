@@ -3,11 +3,14 @@
 // would; or it answers that command as a Redis too old for BullMQ. A race met by chance under chaos is then met every time.
 import net from "node:net";
 
+/** A connection's opening (its name, ready check and version check) is well within this much of what it says. */
+const OPENING_BYTES = 4_096;
+
 export class BrokerProxy {
   private server: net.Server | undefined;
   private readonly sockets = new Set<net.Socket>();
   /** While set: what happens when a connection sends this command for the `nth` time. */
-  private trap: { command: string; nth: number; then: "go-down" | "answer-as-redis-4" } | null = null;
+  private trap: { command: string; nth: number; then: "go-down" | "answer-as-redis-4"; named?: string } | null = null;
   /** Connections taken in so far. */
   accepted = 0;
   /** How many times the trap set last was sprung. */
@@ -24,10 +27,11 @@ export class BrokerProxy {
 
   /**
    * From now on, the `nth` `command` a connection sends is not passed on. "go-down": the connection is cut and the proxy
-   * is down until heal(). "answer-as-redis-4": it is answered with an INFO naming Redis 4.0.0.
+   * is down until heal(). "answer-as-redis-4": it is answered with an INFO naming Redis 4.0.0. `named`: only a
+   * connection that gave itself that name (CLIENT SETNAME, ioredis's `connectionName`) is trapped.
    */
-  trapAt(command: string, nth: number, then: "go-down" | "answer-as-redis-4"): void {
-    this.trap = { command: command.toLowerCase(), nth, then };
+  trapAt(command: string, nth: number, then: "go-down" | "answer-as-redis-4", named?: string): void {
+    this.trap = { command: command.toLowerCase(), nth, then, named: named?.toLowerCase() };
     this.sprung = 0;
   }
 
@@ -49,14 +53,20 @@ export class BrokerProxy {
         upstream.destroy();
       });
     }
-    let seen = 0;
+    // What the connection said while a trap was set, until it was sprung on it or the opening is long over.
+    let said = "";
+    let watching = true;
     client.on("data", (chunk: Buffer) => {
       // A command is an array of bulk strings: its name arrives as "$<length>\r\n<name>\r\n".
-      if (this.trap && seen < this.trap.nth) {
-        seen += chunk.toString("latin1").toLowerCase().split(`\r\n${this.trap.command}\r\n`).length - 1;
-        if (seen >= this.trap.nth) {
+      const trap = this.trap;
+      if (trap && watching) {
+        said += chunk.toString("latin1").toLowerCase();
+        watching = said.length < OPENING_BYTES;
+        const seen = said.split(`\r\n${trap.command}\r\n`).length - 1;
+        if (seen >= trap.nth && (!trap.named || said.includes(`\r\n${trap.named}\r\n`))) {
           this.sprung++;
-          if (this.trap.then === "go-down") return this.goDown();
+          watching = false;
+          if (trap.then === "go-down") return this.goDown();
           const info = "# Server\r\nredis_version:4.0.0\r\n";
           return void client.write(`$${info.length}\r\n${info}\r\n`);
         }
