@@ -40,7 +40,13 @@ export class QueueStats {
 
   /** The queues (BullMQ loaded at the first use; one whose opening failed opened again); none once closed. */
   private async queues(): Promise<Queue[]> {
-    return this.shelf.closed ? [] : Promise.all(this.names.map((name) => this.shelf.get(name)));
+    try {
+      return await Promise.all(this.names.map((name) => this.shelf.get(name)));
+    } catch (error) {
+      // Closed meanwhile (the app stopping, even while BullMQ was still loading): no counts to ask for.
+      if (this.shelf.closed) return [];
+      throw error;
+    }
   }
 
   /** Asks BullMQ for fresh counts; a refresh already under way is shared rather than repeated. */
