@@ -22,7 +22,7 @@ describe("redeployed", () => {
   });
   it("does not pass for a rolling redeploy with one failed request", () => {
     const statuses = [...Array(19).fill(200), 502];
-    expect(evaluate(spec, input(recordedRedeploy("rolling", statuses)))).toMatchObject({ met: false, missing: "1 shoppers' requests failed during it" });
+    expect(evaluate(spec, input(recordedRedeploy("rolling", statuses)))).toMatchObject({ met: false, missing: "1 of 20 shoppers' requests failed during it", contradicts: "1 of 20 shoppers' requests failed during it" });
   });
   it("does not pass when too few shoppers were served during it", () => {
     expect(evaluate(spec, input(recordedRedeploy("rolling", Array(5).fill(200)))).missing).toMatch(/^only 5 of 20/);
@@ -37,6 +37,24 @@ describe("redeployed", () => {
   it("waits for the tail after the redeploy before it passes", () => {
     const recorded = recordedRedeploy("rolling", Array(30).fill(200));
     expect(evaluate(spec, input({ ...recorded, now: T0 + 1_000 + 30 * 50 + 10 })).missing).toMatch(/^redeploy under way/);
+  });
+});
+
+describe("redeployed with an outage to show", () => {
+  const spec = { is: "redeployed", stack: "microservices", service: "product-service", strategy: "recreate", minServed: 10, minFailed: 1, minUnavailableMs: 100 } as const;
+  it("passes for a recreate whose shoppers met a stretch of failures", () => {
+    const statuses = [...Array(10).fill(200), ...Array(6).fill(0), ...Array(10).fill(200)];
+    expect(evaluate(spec, input(recordedRedeploy("recreate", statuses)))).toMatchObject({ met: true, figures: { failed: 6, unavailableMs: 300 } });
+  });
+  it("does not pass, and says the run contradicts it, when nothing failed", () => {
+    expect(evaluate(spec, input(recordedRedeploy("recreate", Array(30).fill(200))))).toMatchObject({ met: false, contradicts: "only 0 of 30 shoppers' requests failed during it" });
+  });
+  it("does not pass when the failures were too short to be an outage", () => {
+    const statuses = [...Array(10).fill(200), 0, 200, 0, ...Array(10).fill(200)];
+    expect(evaluate(spec, input(recordedRedeploy("recreate", statuses))).contradicts).toBe("the shop was unavailable for 50 ms, no outage worth the name");
+  });
+  it("says a rolling redeploy contradicts a step that asks for a recreate", () => {
+    expect(evaluate(spec, input(recordedRedeploy("rolling", Array(30).fill(200)))).contradicts).toBe("that was a rolling redeploy; this step asks for recreate");
   });
 });
 

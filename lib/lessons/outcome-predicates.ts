@@ -1,7 +1,7 @@
 // Checks read from what shoppers got and what the shop's own data says: redeploys, blast radius, traffic served, orders settled.
 import type { PredicateSpec } from "../contract/lessons";
 import { REDEPLOY_TAIL_MS } from "../sandbox/metrics/incident-tracker";
-import { megabytes, outcome, type CheckInput, type CheckOutcome } from "./check-input";
+import { contradicted, megabytes, outcome, type CheckInput, type CheckOutcome } from "./check-input";
 
 type Spec<N extends PredicateSpec["is"]> = Extract<PredicateSpec, { is: N }>;
 
@@ -17,17 +17,24 @@ export function ordersSettled(spec: Spec<"ordersSettled">, input: CheckInput): C
   return outcome(met, label, missing, figures);
 }
 
-/** A redeploy of `service`, started in the window, finished, with shoppers served through it, failing at most `maxFailed`. */
+/** A redeploy of `service`, started in the window, finished, with shoppers served through it; what it cost them, between bounds. */
 export function redeployed(spec: Spec<"redeployed">, input: CheckInput): CheckOutcome {
-  const failedNote = spec.maxFailed === undefined ? "" : spec.maxFailed === 0 ? ", 0 failed" : `, at most ${spec.maxFailed} failed`;
-  const label = `a ${spec.strategy} redeploy of ${spec.service} finishes with at least ${spec.minServed} shoppers' requests served${failedNote}`;
+  const bounds = [
+    spec.maxFailed !== undefined && (spec.maxFailed === 0 ? "0 failed" : `at most ${spec.maxFailed} failed`),
+    spec.minFailed !== undefined && `at least ${spec.minFailed} failed`,
+    spec.minUnavailableMs !== undefined && `the shop unavailable for at least ${spec.minUnavailableMs} ms`,
+  ].filter(Boolean);
+  const label = `a ${spec.strategy} redeploy of ${spec.service} finishes with at least ${spec.minServed} shoppers' requests served${bounds.length ? `, ${bounds.join(", ")}` : ""}`;
   const redeploy = input.redeploys[spec.stack];
   if (!redeploy || redeploy.startedAt < input.since || redeploy.service !== spec.service) return outcome(false, label, `no redeploy of ${spec.service} yet`);
-  const figures = { served: redeploy.requests, failed: redeploy.failed, unavailableMs: Math.round(redeploy.unavailableMs), strategy: redeploy.strategy };
-  if (redeploy.strategy !== spec.strategy) return outcome(false, label, `that was a ${redeploy.strategy} redeploy; this step asks for ${spec.strategy}`, figures);
+  const version = input.state.services.find((service) => service.id === spec.service)?.version;
+  const figures = { served: redeploy.requests, failed: redeploy.failed, unavailableMs: Math.round(redeploy.unavailableMs), strategy: redeploy.strategy, ...(version !== undefined && { version }) };
+  if (redeploy.strategy !== spec.strategy) return contradicted(label, `that was a ${redeploy.strategy} redeploy; this step asks for ${spec.strategy}`, figures);
   if (redeploy.endedAt === null || input.now < redeploy.endedAt + REDEPLOY_TAIL_MS) return outcome(false, label, `redeploy under way: ${redeploy.requests} requests so far, ${redeploy.failed} failed`, figures);
   if (redeploy.requests < spec.minServed) return outcome(false, label, `only ${redeploy.requests} of ${spec.minServed} shoppers' requests came during it: start traffic first, then redeploy again`, figures);
-  if (spec.maxFailed !== undefined && redeploy.failed > spec.maxFailed) return outcome(false, label, `${redeploy.failed} shoppers' requests failed during it`, figures);
+  if (spec.maxFailed !== undefined && redeploy.failed > spec.maxFailed) return contradicted(label, `${redeploy.failed} of ${redeploy.requests} shoppers' requests failed during it`, figures);
+  if (spec.minFailed !== undefined && redeploy.failed < spec.minFailed) return contradicted(label, `only ${redeploy.failed} of ${redeploy.requests} shoppers' requests failed during it`, figures);
+  if (spec.minUnavailableMs !== undefined && redeploy.unavailableMs < spec.minUnavailableMs) return contradicted(label, `the shop was unavailable for ${figures.unavailableMs} ms, no outage worth the name`, figures);
   return outcome(true, label, "", figures, redeploy.endedAt + REDEPLOY_TAIL_MS);
 }
 

@@ -42,6 +42,16 @@ export interface SandboxOptions {
 
 export const stacksOf = (architecture: Architecture): StackId[] => (architecture === "both" ? STACK_IDS : [architecture]);
 
+/** One shopper's request as the shopper saw it: status 0 when no answer came, durationMs null when never sent. */
+export interface ShopperAnswer {
+  stack: StackId;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number | null;
+  at: number;
+}
+
 export class Sandbox {
   readonly hub = new TelemetryHub();
   readonly stacks: Record<StackId, Supervisor>;
@@ -59,6 +69,7 @@ export class Sandbox {
   private readonly keys = new StackKeys();
   private readonly ownsDataDir: boolean;
   private readonly stateListeners = new Set<(state: SandboxState) => void>();
+  private readonly shopperListeners = new Set<(sample: ShopperAnswer) => void>();
   private stateTimer: NodeJS.Timeout | undefined;
   private lastStateAt = 0;
   /** Architecture switches and resets run one at a time. */
@@ -171,6 +182,13 @@ export class Sandbox {
   shopperAnswered(stack: StackId, method: string, path: string, status: number, durationMs: number | null, at = Date.now()): void {
     this.shoppers.answered(stack, method, path, status, durationMs, at);
     this.incidents.shopperRequest(stack, method, path, status, at);
+    for (const listener of this.shopperListeners) listener({ stack, method, path, status, durationMs, at });
+  }
+
+  /** Told of every shopper's request as `shopperAnswered` hears it: the lesson's checks measure from these. */
+  onShopperAnswer(listener: (sample: ShopperAnswer) => void): () => void {
+    this.shopperListeners.add(listener);
+    return () => this.shopperListeners.delete(listener);
   }
 
   /** Addresses of every healthy instance where shoppers enter a stack (the gateway, or the monolith). */
