@@ -32,7 +32,7 @@ export const PredicateSpecSchema = z.discriminatedUnion("is", [
   z.object({ is: z.literal("queueBacklog"), queue: z.string(), atLeast: count }).strict(),
   z.object({ is: z.literal("ordersSettled"), stack: StackIdSchema, atLeast: count }).strict(),
   z
-    .object({ is: z.literal("redeployed"), stack: StackIdSchema, service: ServiceIdSchema, strategy: z.enum(["recreate", "rolling"]), minServed: count, maxFailed: count.optional(), minFailed: count.optional(), minUnavailableMs: count.optional() })
+    .object({ is: z.literal("redeployed"), stack: StackIdSchema, service: ServiceIdSchema, strategy: z.enum(["recreate", "rolling"]), minServed: count, maxFailed: count.optional(), minFailed: count.optional(), minUnavailableMs: count.optional(), maxUnavailableMs: count.optional() })
     .strict(),
   z.object({ is: z.literal("scaled"), service: ServiceIdSchema, replicas: z.number().int().min(1).max(5) }).strict(),
   z.object({ is: z.literal("blastRadius"), stack: StackIdSchema, service: ServiceIdSchema, failed: z.array(FeatureSchema), workingAny: z.array(FeatureSchema) }).strict(),

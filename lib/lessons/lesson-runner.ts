@@ -9,7 +9,8 @@ import { fill } from "./figures";
 import { findLesson } from "./lessons";
 import { needsAudit, needsMetrics } from "./predicates";
 import { predictionGate, refusePrediction, verdictOf } from "./prediction";
-import { changeMoment } from "./step-change";
+import { baselineReady } from "./measured-predicates";
+import { changeMoment, makesChange } from "./step-change";
 import { brokenPrecondition, evaluateStep } from "./step-evaluation";
 import { ActionRefused, notFound } from "../sandbox/refused";
 
@@ -23,6 +24,8 @@ const AUDIT_EVERY_MS = 1_000;
 const BROKEN_AFTER_MS = 2_000;
 /** A measurement must contradict the claim this long before the panel says so: a figure moves as samples come in. */
 export const CONTRADICTED_AFTER_MS = 3_000;
+/** "Show me" waits at most this long for a baseline before it makes the change anyway (the check then says why it failed). */
+const BASELINE_WAIT_MS = 30_000;
 /** Shoppers' requests kept for the window: 100 requests/s for ten minutes. */
 const MAX_SHOPPERS = 60_000;
 
@@ -160,12 +163,30 @@ export class LessonRunner {
     if (open.predict && active.run.steps[active.run.stepIndex].prediction === null) throw new ActionRefused(409, "answer the prediction first (or skip it): the experiment starts after it");
     active.run.error = null;
     try {
-      await this.sources.perform(active.lesson.steps[active.run.stepIndex].solution);
+      const cut = open.change ? open.solution.findIndex((action) => makesChange(action, open.change!)) : -1;
+      if (cut < 0) await this.sources.perform(open.solution);
+      else {
+        // An experiment: what runs before the change, then a baseline measured, then the change.
+        await this.sources.perform(open.solution.slice(0, cut));
+        await this.baseline(active);
+        if (this.active === active) await this.sources.perform(open.solution.slice(cut));
+      }
     } catch (error) {
       if (this.active === active) active.run.error = error instanceof Error ? error.message : String(error);
     }
     this.evaluate();
     return this.view();
+  }
+
+  /** Waits, bounded, until the open step's before/after checks have their baseline measured. */
+  private async baseline(active: Active): Promise<void> {
+    const step = active.lesson.steps[active.run.stepIndex];
+    const deadline = Date.now() + BASELINE_WAIT_MS;
+    while (this.active === active && Date.now() < deadline) {
+      const since = step.window === "lesson" ? active.lessonSince : active.stepSince;
+      if (baselineReady(step.check, this.input(active, since, false))) return;
+      await new Promise((resolve) => setTimeout(resolve, TICK_MS));
+    }
   }
 
   stop(): void {

@@ -76,3 +76,9 @@ export function beforeAfter(spec: Spec<"beforeAfter">, input: CheckInput): Check
   const words = `before ${describeFigure(spec.figure, was)}, after ${describeFigure(spec.figure, now)}`;
   return holds ? outcome(true, label, "", figures) : contradicted(label, `measured ${words}`, figures);
 }
+
+/** Whether every before/after check of a step has measured its baseline: "Show me" makes the change only then. */
+export function baselineReady(specs: readonly PredicateSpec[], input: CheckInput): boolean {
+  const span = phaseSpan("before", input)!;
+  return specs.every((spec) => spec.is !== "beforeAfter" || measureIn(input, spec.stack, spec, span).basis >= spec.minAnswers);
+}

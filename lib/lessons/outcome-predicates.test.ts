@@ -53,6 +53,11 @@ describe("redeployed with an outage to show", () => {
     const statuses = [...Array(10).fill(200), 0, 200, 0, ...Array(10).fill(200)];
     expect(evaluate(spec, input(recordedRedeploy("recreate", statuses))).contradicts).toBe("the shop was unavailable for 50 ms, no outage worth the name");
   });
+  it("a rolling redeploy that must leave no outage: a stray failure passes, a stretch of failures does not", () => {
+    const rolling = { is: "redeployed", stack: "microservices", service: "product-service", strategy: "rolling", minServed: 10, maxUnavailableMs: 250 } as const;
+    expect(evaluate(rolling, input(recordedRedeploy("rolling", [...Array(10).fill(200), 0, ...Array(10).fill(200)]))).met).toBe(true);
+    expect(evaluate(rolling, input(recordedRedeploy("rolling", [...Array(10).fill(200), ...Array(8).fill(0), ...Array(10).fill(200)]))).contradicts).toBe("the shop was unavailable for 400 ms");
+  });
   it("says a rolling redeploy contradicts a step that asks for a recreate", () => {
     expect(evaluate(spec, input(recordedRedeploy("rolling", Array(30).fill(200)))).contradicts).toBe("that was a rolling redeploy; this step asks for recreate");
   });

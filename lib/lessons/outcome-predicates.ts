@@ -23,6 +23,7 @@ export function redeployed(spec: Spec<"redeployed">, input: CheckInput): CheckOu
     spec.maxFailed !== undefined && (spec.maxFailed === 0 ? "0 failed" : `at most ${spec.maxFailed} failed`),
     spec.minFailed !== undefined && `at least ${spec.minFailed} failed`,
     spec.minUnavailableMs !== undefined && `the shop unavailable for at least ${spec.minUnavailableMs} ms`,
+    spec.maxUnavailableMs !== undefined && `the shop never unavailable for more than ${spec.maxUnavailableMs} ms`,
   ].filter(Boolean);
   const label = `a ${spec.strategy} redeploy of ${spec.service} finishes with at least ${spec.minServed} shoppers' requests served${bounds.length ? `, ${bounds.join(", ")}` : ""}`;
   const redeploy = input.redeploys[spec.stack];
@@ -35,6 +36,7 @@ export function redeployed(spec: Spec<"redeployed">, input: CheckInput): CheckOu
   if (spec.maxFailed !== undefined && redeploy.failed > spec.maxFailed) return contradicted(label, `${redeploy.failed} of ${redeploy.requests} shoppers' requests failed during it`, figures);
   if (spec.minFailed !== undefined && redeploy.failed < spec.minFailed) return contradicted(label, `only ${redeploy.failed} of ${redeploy.requests} shoppers' requests failed during it`, figures);
   if (spec.minUnavailableMs !== undefined && redeploy.unavailableMs < spec.minUnavailableMs) return contradicted(label, `the shop was unavailable for ${figures.unavailableMs} ms, no outage worth the name`, figures);
+  if (spec.maxUnavailableMs !== undefined && redeploy.unavailableMs > spec.maxUnavailableMs) return contradicted(label, `the shop was unavailable for ${figures.unavailableMs} ms`, figures);
   return outcome(true, label, "", figures, redeploy.endedAt + REDEPLOY_TAIL_MS);
 }
 

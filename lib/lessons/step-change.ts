@@ -1,6 +1,6 @@
 // When the step's decisive action happened, as the sandbox saw it: the moment that splits "before" from "after".
 // Read from the same state and telemetry as the checks, so a learner's click and "Show me" count alike.
-import type { ChangeSpec } from "../contract/lessons";
+import type { ChangeSpec, LessonAction } from "../contract/lessons";
 import { isDown, type CheckInput } from "./check-input";
 
 type ChangeInput = Pick<CheckInput, "since" | "now" | "events" | "state" | "redeploys" | "traffic">;
@@ -50,5 +50,25 @@ export function describeChange(change: ChangeSpec): string {
       return `the breaker to ${change.to} open`;
     case "traffic":
       return "traffic started";
+  }
+}
+
+/** Whether performing `action` makes the step's change: "Show me" measures the baseline before that action. */
+export function makesChange(action: LessonAction, change: ChangeSpec): boolean {
+  switch (change.kind) {
+    case "fault":
+      return action.do === "fault" && action.fault.service === change.service && action.fault.type === change.type;
+    case "fault-cleared":
+      return action.do === "clear-fault" && action.service === change.service && action.type === change.type;
+    case "kill":
+      return action.do === "kill" && action.service === change.service;
+    case "redeploy":
+      return action.do === "redeploy" && action.service === change.service;
+    case "scale":
+      return action.do === "scale" && action.service === change.service;
+    case "circuit-open":
+      return action.do === "resilience" && action.resilience.circuitBreaker === true;
+    case "traffic":
+      return action.do === "traffic";
   }
 }

@@ -32,7 +32,7 @@ export const circuitBreaker: LessonInput = {
       id: "breaker",
       title: "Switch the circuit breaker on",
       text: "A circuit breaker counts failed calls. After 5 in a row it opens: for 5 seconds the caller does not call at all.",
-      todo: "Open Break it and switch on the circuit breaker. Keep the traffic running.",
+      todo: "Keep the traffic running, open Break it and switch on the circuit breaker.",
       target: { kind: "button", id: "circuit-breaker" },
       change: { kind: "circuit-open", to: "product-service" },
       predict: {

@@ -29,7 +29,7 @@ export const noisyNeighbour: LessonInput = {
       id: "hog",
       title: "Make payment hog the CPU",
       text: "Imagine a slow new payment library: every payment blocks its process's CPU for 200 ms. Browsing never touches payments.",
-      todo: "Open Break it and add a cpu-hog fault of 200 ms on payment-service, for both stacks. Keep the traffic running.",
+      todo: "Keep the traffic running until the check list shows both baselines, then open Break it and add a cpu-hog fault of 200 ms on payment-service, for both stacks.",
       target: { kind: "button", id: "inject-fault" },
       change: { kind: "fault", service: "payment-service", type: "cpu-hog" },
       settleMs: 2_000,

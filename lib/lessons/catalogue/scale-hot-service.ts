@@ -29,7 +29,7 @@ export const scaleHotService: LessonInput = {
       id: "scale-service",
       title: "Scale product-service to 3",
       text: "In microservices you can add instances of the one busy service; the gateway shares the calls between them.",
-      todo: "Select product-service and scale it to 3 instances. Keep the traffic running.",
+      todo: "Keep the traffic running until the check list shows the baseline, then select product-service and scale it to 3 instances.",
       target: { kind: "button", id: "scale", service: "product-service" },
       change: { kind: "scale", service: "product-service", replicas: 3 },
       settleMs: 4_000,
