@@ -110,7 +110,6 @@ export async function measureTelemetryLoad(app: RunningApp, targetEventsPerSecon
   const rateOf = (target: { eventsPerRequest: number }) => Math.ceil(targetEventsPerSecond / targets.length / target.eventsPerRequest);
   windowStart = Date.now();
   const results = await generators(targets.map((target) => ({ url: target.url, seconds, rate: rateOf(target), connections: 32 })));
-  const windowEnd = Date.now();
   // A generator counts only the answers it got before it stopped; the requests still in flight then (up to one per
   // connection) are served and reported too. So the events the app must have sent are those of every request the
   // client saw a part of, plus every event of answered requests it saw nothing of, if any: a count that can only be
@@ -127,7 +126,8 @@ export async function measureTelemetryLoad(app: RunningApp, targetEventsPerSecon
   const dropped = (await state(app)).droppedEvents - droppedBefore;
   socket.disconnect();
   return {
-    eventsPerSecond: arrivals.received / ((windowEnd - windowStart) / 1000),
+    // Over the span the events themselves cover: the window also holds the generators' own start and exit.
+    eventsPerSecond: arrivals.received / Math.max(0.001, (arrivals.last - arrivals.first) / 1000),
     expected,
     received: arrivals.received,
     dropped,
