@@ -1,5 +1,5 @@
 // Every file path and link named in README.md, CONTRIBUTING.md and docs/*.md exists, so a moved file fails the unit
-// tests rather than misleads a reader.
+// tests rather than misleads a reader; and docs/testing.md lists every test file.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -20,6 +20,15 @@ describe("the documentation's paths and links", () => {
     for (const page of pages.filter((page) => page.startsWith("docs/"))) expect(readme).toContain(page);
     const map = namedPaths(readFileSync(path.join(root, "docs/architecture.md"), "utf8")).map((named) => named.text);
     expect(map).toEqual(expect.arrayContaining(["app/rewind/", "components/rewind/", "components/shared/", "lib/sandbox/processes/"]));
+  });
+});
+
+describe("the test inventory", () => {
+  it("lists every test file of the repository in docs/testing.md", () => {
+    const listed = new Set(namedPaths(readFileSync(path.join(root, "docs/testing.md"), "utf8")).map((named) => named.text));
+    const tests = files.filter((file) => /\.(test|spec)\.tsx?$/.test(file));
+    expect(tests.length).toBeGreaterThan(100);
+    expect(tests.filter((file) => !listed.has(file))).toEqual([]);
   });
 });
 
