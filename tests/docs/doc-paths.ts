@@ -2,8 +2,12 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-/** Folders that are not the project's own files: installed, built or written by a run. */
-const NOT_SOURCE = new Set(["node_modules", ".git", ".next", ".build", "test-results", ".test-reports", "reports", "playwright-report"]);
+/**
+ * Folders that are not the project's own files: installed, built or written by a run (a hidden folder too, such as
+ * StrykerJS's sandbox copies of the sources, except the CI script's).
+ */
+const NOT_SOURCE = new Set(["node_modules", "test-results", "reports", "playwright-report"]);
+const isSource = (name: string) => !NOT_SOURCE.has(name) && (!name.startsWith(".") || name === ".ci");
 
 /**
  * Paths the pages name that a run creates rather than the repository holds (the services' build, the mutation
@@ -26,10 +30,10 @@ export function repositoryFiles(root: string): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
-      if (NOT_SOURCE.has(name)) continue;
       const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files.push(path.relative(root, full).split(path.sep).join("/"));
+      if (statSync(full).isDirectory()) {
+        if (isSource(name)) walk(full);
+      } else files.push(path.relative(root, full).split(path.sep).join("/"));
     }
   };
   walk(root);
