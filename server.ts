@@ -74,8 +74,8 @@ process.on("uncaughtException", crash);
 process.on("unhandledRejection", crash);
 
 // The services start first, since they are what a learner waits for; Next (half a second of loading on a small
-// machine, and its preparing) comes once they are up: on two cores, preparing beside eight booting processes only made
-// every one of them later. The control API answers meanwhile; a page waits for Next.
+// machine, and its preparing) comes once they are up: on two cores, preparing beside eight booting processes would
+// only make every one of them later. The control API answers meanwhile; a page waits for Next.
 const sandboxStarting = sandbox.start();
 const nextHandler = sandboxStarting.catch(() => {}).then(async () => {
   // Loaded only now: evaluating Next's modules blocked the server's loop for a moment just as redis became ready.
@@ -129,8 +129,8 @@ function holdUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer
 httpServer.on("upgrade", holdUpgrade);
 
 // The live stream tells who shops and where every service listens: only the app's own pages may open it. socket.io is
-// loaded once the services are up, as Next is: its ~0.1 s of loading on a small machine slowed the eight booting
-// processes beside it, and no page can open a socket before Next has served it.
+// loaded once the services are up, as Next is: its ~0.1 s of loading on a small machine would slow the eight
+// booting processes beside it, and no page can open a socket before Next has served it.
 await sandboxStarting.catch(() => {});
 const { Server } = await import("socket.io");
 const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
