@@ -55,8 +55,7 @@ export const PredicateSpecSchema = z.discriminatedUnion("is", [
   z.object({ is: z.literal("redelivered"), stack: StackIdSchema, queue: z.string().optional() }).strict(),
   z.object({ is: z.literal("breakerSequence"), to: ServiceIdSchema }).strict(),
   z.object({ is: z.literal("processesKept"), stack: StackIdSchema, except: z.array(z.string()) }).strict(),
-  z.object({ is: z.literal("stackMemory"), stack: StackIdSchema }).strict(),
-  z.object({ is: z.literal("perCopyMemory"), larger: ServiceIdSchema, smaller: ServiceIdSchema, factor: z.number().min(1).default(1) }).strict(),
+  z.object({ is: z.literal("stackMemory"), stack: StackIdSchema, lighterThan: StackIdSchema.optional() }).strict(),
 ]);
 export type PredicateSpec = z.infer<typeof PredicateSpecSchema>;
 

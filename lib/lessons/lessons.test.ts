@@ -20,8 +20,7 @@ function figuresOf(spec: PredicateSpec): string[] {
     case "redelivered": return ["redeliveredJob", "attempt"];
     case "breakerSequence": return ["openForMs"];
     case "processesKept": return ["kept", "of"];
-    case "stackMemory": return ["memoryMB", "processes", "addedMB"].map((figure) => `${spec.stack}.${figure}`);
-    case "perCopyMemory": return [`${spec.larger}.perCopyMB`, `${spec.smaller}.perCopyMB`];
+    case "stackMemory": return [...["memoryMB", "processes", "addedMB"].map((figure) => `${spec.stack}.${figure}`), ...(spec.lighterThan ? ["memoryMB", "processes"].map((figure) => `${spec.lighterThan}.${figure}`) : [])];
     case "ordersAcceptedWhileDown": return ["accepted"];
     case "queueBacklog": return ["backlog"];
     case "ordersSettled": return ["orders", "paid", "paymentFailed", "pending", "chargedTwice"];

@@ -4,7 +4,7 @@ import type { CheckInput, CheckOutcome } from "./check-input";
 import { circuitOpen, ordersAcceptedWhileDown, restCall } from "./event-predicates";
 import { amplification, breakerSequence, calls, networkHops, queueFlow, redelivered, traceChain } from "./flow-predicates";
 import { beforeAfter, shoppers, stackVersus } from "./measured-predicates";
-import { perCopyMemory, processesKept, stackMemory } from "./process-predicates";
+import { processesKept, stackMemory } from "./process-predicates";
 import { blastRadius, ordersSettled, redeployed, trafficServed } from "./outcome-predicates";
 import { architecture, faultActive, queueBacklog, resilienceOn, scaled, serviceStatus } from "./state-predicates";
 
@@ -36,7 +36,6 @@ export const PREDICATES: { [N in PredicateSpec["is"]]: Evaluator<N> } = {
   breakerSequence,
   processesKept,
   stackMemory,
-  perCopyMemory,
 };
 
 export function evaluate(spec: PredicateSpec, input: CheckInput): CheckOutcome {
@@ -52,4 +51,4 @@ export function evaluateAll(specs: readonly PredicateSpec[], input: CheckInput):
 export const needsAudit = (specs: readonly PredicateSpec[]): boolean => specs.some((spec) => spec.is === "ordersSettled");
 
 /** Whether a check reads the processes' memory (the metrics collector's figures). */
-export const needsMetrics = (specs: readonly PredicateSpec[]): boolean => specs.some((spec) => spec.is === "scaled" || spec.is === "trafficServed" || spec.is === "stackMemory" || spec.is === "perCopyMemory");
+export const needsMetrics = (specs: readonly PredicateSpec[]): boolean => specs.some((spec) => spec.is === "scaled" || spec.is === "trafficServed" || spec.is === "stackMemory");

@@ -33,9 +33,11 @@ describe("memory", () => {
     expect(evaluate(spec, input({ metrics: measured, opening: { at: T0, pids: {}, memoryBytes: { microservices: 110 * MB } } }))).toMatchObject({ met: true, figures: { "microservices.memoryMB": 210, "microservices.processes": 4, "microservices.addedMB": 100 } });
     expect(evaluate(spec, input({ metrics: metrics([]) })).missing).toBe("waiting for the memory sampler");
   });
-  it("compares one copy of each, and says so when the copies weigh the same", () => {
-    const spec: PredicateSpec = { is: "perCopyMemory", larger: "monolith", smaller: "product-service", factor: 1.1 };
-    expect(evaluate(spec, input({ metrics: metrics([["product-service", "microservices", 150, 3], ["monolith", "monolith", 270, 3]]) }))).toMatchObject({ met: true, figures: { "monolith.perCopyMB": 90, "product-service.perCopyMB": 50 } });
-    expect(evaluate(spec, input({ metrics: metrics([["product-service", "microservices", 150, 3], ["monolith", "monolith", 156, 3]]) })).contradicts).toBe("measured 52 MB against 50 MB per copy");
+  it("compares one whole stack with the other, and says so when it is not the lighter", () => {
+    const spec: PredicateSpec = { is: "stackMemory", stack: "monolith", lighterThan: "microservices" };
+    const light = metrics([["api-gateway", "microservices", 60, 1], ["product-service", "microservices", 150, 3], ["monolith", "monolith", 190, 3]]);
+    expect(evaluate(spec, input({ metrics: light }))).toMatchObject({ met: true, figures: { "monolith.memoryMB": 190, "microservices.memoryMB": 210, "microservices.processes": 4 } });
+    const heavy = metrics([["api-gateway", "microservices", 60, 1], ["product-service", "microservices", 150, 3], ["monolith", "monolith", 230, 3]]);
+    expect(evaluate(spec, input({ metrics: heavy })).contradicts).toBe("measured 230 MB in 3 processes against 210 MB in 4");
   });
 });

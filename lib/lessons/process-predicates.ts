@@ -1,5 +1,6 @@
 // Checks on the processes themselves: which kept running through the step (same pids), what a whole stack weighs,
-// and what one copy of a service weighs against another's. Read from the supervisor's state and the memory sampler.
+// and one stack's weight against the other's. Read from the supervisor's state and the memory sampler.
+import type { StackId } from "../contract/events";
 import type { PredicateSpec } from "../contract/lessons";
 import { contradicted, megabytes, outcome, type CheckInput, type CheckOutcome } from "./check-input";
 
@@ -20,27 +21,22 @@ export function processesKept(spec: Spec<"processesKept">, input: CheckInput): C
   return contradicted(label, `${changed.map((service) => service.id).join(", ")} got a new process during the step`, figures);
 }
 
-/** The stack's processes' resident memory, added up, and what it gained since the step opened. */
-export function stackMemory(spec: Spec<"stackMemory">, input: CheckInput): CheckOutcome {
-  const label = `the memory of the whole ${spec.stack} stack is measured`;
-  const processes = input.metrics?.services.filter((service) => service.stack === spec.stack) ?? [];
-  const bytes = processes.reduce((sum, service) => sum + service.rssBytes, 0);
-  const count = processes.reduce((sum, service) => sum + service.processes, 0);
-  if (bytes === 0) return outcome(false, label, "waiting for the memory sampler");
-  const before = input.opening?.memoryBytes[spec.stack];
-  const figures = { [`${spec.stack}.memoryMB`]: megabytes(bytes), [`${spec.stack}.processes`]: count, [`${spec.stack}.addedMB`]: before === undefined ? "n/a" : megabytes(bytes - before) };
-  return outcome(true, label, "", figures);
+/** What a stack's processes hold in memory, added up, and how many they are. */
+function stackWeight(stack: StackId, input: CheckInput): { bytes: number; processes: number } {
+  const services = input.metrics?.services.filter((service) => service.stack === stack) ?? [];
+  return { bytes: services.reduce((sum, service) => sum + service.rssBytes, 0), processes: services.reduce((sum, service) => sum + service.processes, 0) };
 }
 
-/** One copy of `larger` weighs more than one copy of `smaller` (times `factor`): memory per process, measured now. */
-export function perCopyMemory(spec: Spec<"perCopyMemory">, input: CheckInput): CheckOutcome {
-  const label = `one copy of ${spec.larger} takes more memory than one of ${spec.smaller}`;
-  const perCopy = (id: string) => {
-    const measured = input.metrics?.services.find((service) => service.id === id);
-    return measured && measured.processes > 0 && measured.rssBytes > 0 ? measured.rssBytes / measured.processes : null;
-  };
-  const [larger, smaller] = [perCopy(spec.larger), perCopy(spec.smaller)];
-  if (larger === null || smaller === null) return outcome(false, label, "waiting for the memory of both to be measured");
-  const figures = { [`${spec.larger}.perCopyMB`]: megabytes(larger), [`${spec.smaller}.perCopyMB`]: megabytes(smaller) };
-  return larger >= smaller * spec.factor ? outcome(true, label, "", figures) : contradicted(label, `measured ${megabytes(larger)} MB against ${megabytes(smaller)} MB per copy`, figures);
+/** The stack's processes' resident memory, added up, what it gained since the step opened, and (when asked) that it is below the other stack's. */
+export function stackMemory(spec: Spec<"stackMemory">, input: CheckInput): CheckOutcome {
+  const label = spec.lighterThan ? `the whole ${spec.stack} stack takes less memory than the whole ${spec.lighterThan} stack` : `the memory of the whole ${spec.stack} stack is measured`;
+  const own = stackWeight(spec.stack, input);
+  const other = spec.lighterThan ? stackWeight(spec.lighterThan, input) : null;
+  if (own.bytes === 0 || other?.bytes === 0) return outcome(false, label, "waiting for the memory sampler");
+  const before = input.opening?.memoryBytes[spec.stack];
+  const figures: Record<string, number | string> = { [`${spec.stack}.memoryMB`]: megabytes(own.bytes), [`${spec.stack}.processes`]: own.processes, [`${spec.stack}.addedMB`]: before === undefined ? "n/a" : megabytes(own.bytes - before) };
+  if (!other || !spec.lighterThan) return outcome(true, label, "", figures);
+  Object.assign(figures, { [`${spec.lighterThan}.memoryMB`]: megabytes(other.bytes), [`${spec.lighterThan}.processes`]: other.processes });
+  if (own.bytes < other.bytes) return outcome(true, label, "", figures);
+  return contradicted(label, `measured ${megabytes(own.bytes)} MB in ${own.processes} processes against ${megabytes(other.bytes)} MB in ${other.processes}`, figures);
 }

@@ -1,5 +1,5 @@
 // Lesson: scale what is hot — under a load that makes product-service the bottleneck, three instances of it bring
-// browsing back; the monolith can only grow as whole copies, each holding every module. Measured, not told.
+// browsing back; the monolith can only grow as whole copies, and the memory of both whole stacks is measured.
 import type { LessonInput } from "../../contract/lessons";
 
 const HOG = { do: "fault", fault: { service: "product-service", type: "cpu-hog", ms: 50, stack: "microservices" } } as const;
@@ -8,7 +8,7 @@ const LOAD = { do: "traffic", rps: 20, stack: "microservices", durationS: 120 } 
 export const scaleHotService: LessonInput = {
   id: "scale-hot-service",
   title: "Scale what is hot",
-  proves: "Scaling one module of a monolith means scaling everything; a microservice scales alone. Browsing's p95 and the memory say so.",
+  proves: "Scaling one module of a monolith means copying everything; a microservice scales alone. Browsing's p95 says so, and the memory shows what each process costs.",
   minutes: 4,
   start: { architecture: "both", traffic: null },
   steps: [
@@ -56,31 +56,30 @@ export const scaleHotService: LessonInput = {
     {
       id: "scale-monolith",
       title: "Scale the monolith to 3",
-      text: "The monolith cannot grow one module. It can only run more whole copies.",
+      text: "The monolith cannot grow one module. It can only run more whole copies: every copy runs browsing, orders, payments and emails alike.",
       todo: "Select the monolith box and scale it to 3.",
       target: { kind: "button", id: "scale", service: "monolith" },
       change: { kind: "scale", service: "monolith", replicas: 3 },
       predict: {
-        question: "One more copy of the monolith against one more product-service: which weighs more?",
+        question: "Three whole monoliths against the microservices with three product-services: which takes more memory in all?",
         choices: [
-          { id: "same", label: "About the same", explain: "They would weigh the same if a copy held one module. A monolith copy loads every module, its routes and its data." },
-          { id: "more", label: "The monolith copy: it holds every module", explain: "To give browsing more room the monolith must copy the whole shop. Each copy pays for modules that were not busy at all." },
-          { id: "less", label: "The monolith copy: it is one process", explain: "One process instead of several saves memory overall, but per copy the monolith carries every module, so each copy is heavier." },
+          { id: "monolith", label: "The monoliths: each copy holds every module", explain: "Each copy does hold every module, but the shop's modules are small. What weighs is each Node process's own runtime, and the microservices run many more processes." },
+          { id: "microservices", label: "The microservices: they run many more processes", explain: "Every process carries its own runtime and heap, a fixed cost of tens of MB. Ten small processes outweigh three big ones: splitting has a price even when only one part scales." },
+          { id: "same", label: "About the same", explain: "The number of processes decides it here: each costs its own runtime whatever its code, and one stack runs three times as many." },
         ],
-        expected: "more",
-        measured: "One monolith copy: {monolith.perCopyMB} MB; one product-service: {product-service.perCopyMB} MB.",
+        expected: "microservices",
+        measured: "Monolith ×3: {monolith.memoryMB} MB in {monolith.processes} processes. Microservices with product-service ×3: {microservices.memoryMB} MB in {microservices.processes} processes.",
       },
       hints: ["The monolith is the one large box on the right."],
       solution: [{ do: "scale", service: "monolith", replicas: 3 }],
       check: [
         { is: "scaled", service: "monolith", replicas: 3 },
-        { is: "perCopyMemory", larger: "monolith", smaller: "product-service", factor: 1.1 },
-        { is: "stackMemory", stack: "monolith" },
+        { is: "stackMemory", stack: "monolith", lighterThan: "microservices" },
       ],
     },
   ],
   result: [
     "Under load, browsing's p95 fell from {scale-service:microservices.browse.p95Ms.before} ms to {scale-service:microservices.browse.p95Ms.after} ms when only product-service grew to 3.",
-    "One monolith copy weighs {scale-monolith:monolith.perCopyMB} MB against {scale-monolith:product-service.perCopyMB} MB for one product-service: the monolith ×3 takes {scale-monolith:monolith.memoryMB} MB in {scale-monolith:monolith.processes} processes.",
+    "To scale browsing, the monolith copied every module three times: {scale-monolith:monolith.memoryMB} MB in {scale-monolith:monolith.processes} processes, against {scale-monolith:microservices.memoryMB} MB in {scale-monolith:microservices.processes} for the microservices, whose many processes each carry a runtime.",
   ],
 };
