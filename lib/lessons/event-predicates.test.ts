@@ -26,6 +26,11 @@ describe("ordersAcceptedWhileDown", () => {
     const events = [orderPlaced(T0 + 10), orderPlaced(T0 + 20), killed, orderPlaced(T0 + 200), orderPlaced(T0 + 300)];
     expect(evaluate(spec, input({ events, state: state([service("payment-service", "crashed")]) }))).toMatchObject({ met: false, missing: "2 of 3 orders accepted while payment-service is down" });
   });
+  it("says the run contradicts the claim when shoppers' orders failed while payment-service was down", () => {
+    const refused = [T0 + 200, T0 + 300, T0 + 400].map((at) => ({ stack: "microservices" as const, method: "POST", path: "/api/orders", status: 503, durationMs: 4, at }));
+    expect(evaluate(spec, input({ events: [killed], shoppers: refused, state: state([service("payment-service", "crashed")]) })).contradicts).toBe("3 orders failed while payment-service was down, 0 accepted");
+    expect(evaluate(spec, input({ events: [killed], shoppers: refused.slice(1), state: state([service("payment-service", "crashed")]) })).contradicts).toBeUndefined();
+  });
   it("does not count orders accepted after payment-service came back", () => {
     const events = [killed, orderPlaced(T0 + 200), lifecycle(T0 + 250, "payment-service", "crashed", "starting"), lifecycle(T0 + 260, "payment-service", "starting", "healthy"), orderPlaced(T0 + 300), orderPlaced(T0 + 400)];
     expect(evaluate(spec, input({ events, state: state([service("payment-service")]) })).figures).toEqual({ accepted: 1 });

@@ -1,7 +1,8 @@
 // Checks read from the telemetry window: a REST call, orders accepted while a service was down, a circuit opening.
 import type { HttpEvent, LifecycleEvent } from "../contract/events";
 import type { PredicateSpec } from "../contract/lessons";
-import { entryOf, isDown, outcome, type CheckInput, type CheckOutcome } from "./check-input";
+import { shopperFailed } from "../sandbox/traffic/shopper-features";
+import { contradicted, entryOf, isDown, outcome, type CheckInput, type CheckOutcome } from "./check-input";
 
 type Spec<N extends PredicateSpec["is"]> = Extract<PredicateSpec, { is: N }>;
 
@@ -39,7 +40,11 @@ export function ordersAcceptedWhileDown(spec: Spec<"ordersAcceptedWhileDown">, i
   );
   const met = accepted.length >= spec.atLeast;
   const missing = intervals.length === 0 ? `${spec.service} has not been down yet` : `${accepted.length} of ${spec.atLeast} orders accepted while ${spec.service} is down`;
-  return outcome(met, label, missing, { accepted: accepted.length }, met ? accepted[spec.atLeast - 1]?.ts : undefined);
+  if (met) return outcome(true, label, missing, { accepted: accepted.length }, accepted[spec.atLeast - 1]?.ts);
+  // Shoppers' orders refused while it was down: the shop did depend on it after all.
+  const refused = input.shoppers.filter((sample) => sample.stack === spec.stack && sample.method === "POST" && sample.path === "/api/orders" && shopperFailed(sample.status) && intervals.some(([from, to]) => sample.at >= from && sample.at <= to));
+  if (refused.length >= spec.atLeast) return contradicted(label, `${refused.length} orders failed while ${spec.service} was down, ${accepted.length} accepted`, { accepted: accepted.length });
+  return outcome(false, label, missing, { accepted: accepted.length });
 }
 
 /** Some caller's circuit breaker to `to` opened. */

@@ -84,6 +84,13 @@ describe("blastRadius", () => {
   it("does not pass for the failure of another service", () => {
     expect(evaluate(spec, input(failure([["GET", "/api/products", 503], ["GET", "/api/notifications", 200]], "payment-service"))).met).toBe(false);
   });
+  it("says the run contradicts the claim when enough shoppers saw browse keep working, or everything fail", () => {
+    const kept = failure(Array.from({ length: 40 }, () => ["GET", "/api/products", 200] as [string, string, number]));
+    expect(evaluate(spec, input(kept)).contradicts).toBe("browse kept working for 40 shoppers' requests");
+    const everything = failure([...Array.from({ length: 20 }, () => ["GET", "/api/products", 503] as [string, string, number]), ...Array.from({ length: 10 }, () => ["GET", "/api/notifications", 503] as [string, string, number]), ...Array.from({ length: 10 }, () => ["GET", "/api/orders/o1", 503] as [string, string, number])]);
+    expect(evaluate(spec, input(everything)).contradicts).toBe("notifications and my orders failed too, and nothing else kept working");
+    expect(evaluate(spec, input(failure(Array.from({ length: 39 }, () => ["GET", "/api/products", 200] as [string, string, number])))).contradicts).toBeUndefined();
+  });
 });
 
 describe("trafficServed", () => {

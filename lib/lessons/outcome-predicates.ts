@@ -40,6 +40,9 @@ export function redeployed(spec: Spec<"redeployed">, input: CheckInput): CheckOu
   return outcome(true, label, "", figures, redeploy.endedAt + REDEPLOY_TAIL_MS);
 }
 
+/** Shoppers' requests after a failure before a blast radius that differs from the claim counts against it. */
+const BLAST_EVIDENCE = 40;
+
 /** After `service` failed, the named features failed for shoppers and at least one of `workingAny` kept working. */
 export function blastRadius(spec: Spec<"blastRadius">, input: CheckInput): CheckOutcome {
   const label = `after ${spec.service} fails: ${spec.failed.join(", ")} fail${spec.workingAny.length ? `, ${spec.workingAny.join(" or ")} keep working` : ""} (${spec.stack})`;
@@ -49,7 +52,15 @@ export function blastRadius(spec: Spec<"blastRadius">, input: CheckInput): Check
   const stillWorking = spec.failed.filter((feature) => !failure.failedFeatures.includes(feature));
   const working = spec.workingAny.length === 0 || spec.workingAny.some((feature) => failure.workingFeatures.includes(feature));
   const missing = stillWorking.length > 0 ? `no shopper has seen ${stillWorking.join(", ")} fail yet (is traffic running?)` : `no shopper has used ${spec.workingAny.join(" or ")} successfully since`;
-  return outcome(stillWorking.length === 0 && working, label, missing, figures);
+  if (stillWorking.length === 0 && working) return outcome(true, label, "", figures);
+  // Enough shoppers came to tell: a feature said to fail kept working, or every one said to survive failed as well.
+  if (failure.requests >= BLAST_EVIDENCE) {
+    const keptWorking = spec.failed.filter((feature) => failure.workingFeatures.includes(feature));
+    if (keptWorking.length > 0) return contradicted(label, `${keptWorking.join(", ")} kept working for ${failure.requests} shoppers' requests`, figures);
+    const alsoFailed = spec.workingAny.filter((feature) => failure.failedFeatures.includes(feature));
+    if (alsoFailed.length > 0 && !working) return contradicted(label, `${alsoFailed.join(" and ")} failed too, and nothing else kept working`, figures);
+  }
+  return outcome(false, label, missing, figures);
 }
 
 /** A run of generated traffic started in the window served at least `atLeast` requests to the stack (measured at the shoppers' side). */
