@@ -104,7 +104,7 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
         </div>
       )}
       {run?.result ? (
-        <ResultCard title={lesson.title} proves={lesson.proves} lines={run.result} />
+        <ResultCard title={lesson.title} proves={lesson.proves} lines={run.result} verdicts={run.steps.flatMap((candidate) => (candidate.verdict ? [candidate.verdict.correct] : []))} />
       ) : (
         <div className="lesson-step">
           <h3>{step.title}</h3>

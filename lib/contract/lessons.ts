@@ -236,7 +236,16 @@ export const ProgressSchema = z
     version: z.literal(1),
     lessons: z.record(
       z.string(),
-      z.object({ done: z.array(z.string()), predictions: z.record(z.string(), z.string()), completed: z.boolean() }).strict(),
+      z
+        .object({
+          done: z.array(z.string()),
+          predictions: z.record(z.string(), z.string()),
+          completed: z.boolean(),
+          /** The last finished run's result card: what it measured against the claim; the verdicts, right of all answered. */
+          measured: z.array(z.string().max(500)).max(10).optional(),
+          right: z.object({ right: z.number().int().min(0), of: z.number().int().min(0) }).strict().optional(),
+        })
+        .strict(),
     ),
   })
   .strict();
