@@ -1,0 +1,13 @@
+// Another site cannot frame the app: the framing page loads, and its frame shows nothing of the sandbox.
+import { expect, test } from "@playwright/test";
+import { baseURL } from "../playwright.config";
+import { framedFromAnotherSite } from "./framing";
+
+test("a page on another origin that frames the app shows nothing of it", async ({ page }) => {
+  // The app itself, opened directly, shows its graph: what a frame would show if the browser let it.
+  await page.goto("/");
+  await expect(page.locator(".react-flow")).toBeVisible();
+  const shown = await framedFromAnotherSite(page, `${baseURL}/`, baseURL);
+  expect(shown.appDocument).toBe(false);
+  expect(shown.text).not.toMatch(/sandbox|order-service|api-gateway/i);
+});
