@@ -131,6 +131,14 @@ describe("limits keyed by who is shopping", () => {
     expect(locked.status).toBe(429);
     expect(Number(locked.headers["retry-after"])).toBeGreaterThan(0);
     expect((await shop(student, "login", { email: account.email, password: account.password })).status).toBe(200);
+    // The traffic generator's new shoppers register and log in from this machine too: none of them is refused.
+    await requestJson(`${app.origin}/api/traffic`, { method: "POST", headers: PRESENTER, body: { rps: 20, durationS: 2, stack: "microservices" } });
+    const traffic = await waitFor("the traffic run to end", async () => {
+      const view = (await requestJson(`${app.origin}/api/traffic`, { headers: PRESENTER })).body.traffic;
+      return view.running ? undefined : view;
+    }, { timeoutMs: 30_000 });
+    expect(traffic.stacks[0]).toMatchObject({ stack: "microservices", refused: 0 });
+    expect(traffic.stacks[0].ok).toBeGreaterThan(0);
     // A pass the client writes itself is not the proxy's: it is dropped, and the guesser stays locked out.
     expect((await raw("POST", "/storefront/microservices/api/auth/login", { cookie: guesser, "content-type": "application/json", "x-sandbox-shopper": "viewer:someone-else.forged" }, JSON.stringify({ email: uniqueEmail(), password: "x" }))).status).toBe(429);
   });
