@@ -2,12 +2,15 @@
 // of the same machine would send along.
 import { expect, test } from "@playwright/test";
 import { CLASSROOM_TOKEN, classroomURL } from "../playwright.config";
-import { framedFromAnotherSite } from "./framing";
+import { framedFromAnotherSite, policyViolations } from "./framing";
 
 test("a page on another origin that frames the classroom app shows nothing of it", async ({ page }) => {
   // The presenter's own page shows the sandbox: what a frame would show if the browser let it.
+  const violations = policyViolations(page);
   await page.goto(`/?token=${CLASSROOM_TOKEN}`);
   await expect(page.locator(".react-flow")).toBeVisible();
+  // Its own page works under the policy: the browser refused none of its scripts, styles or connections.
+  expect(violations).toEqual([]);
   for (const path of ["/", "/compare"]) {
     const shown = await framedFromAnotherSite(page, `${classroomURL}${path}`, classroomURL);
     expect(shown.appDocument, path).toBe(false);

@@ -5,6 +5,15 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Page } from "@playwright/test";
 
+/** The page's complaints of the Content-Security-Policy: the app's own page must load with none. */
+export function policyViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
 /** Serves one framing page holding `url`; returns its address and how to stop it. */
 async function framingSite(url: string): Promise<{ origin: string; close(): Promise<void> }> {
   const page = `<!doctype html><title>Claim your prize</title><h1>Click to claim your prize</h1><iframe id="app" src="${url}" width="1200" height="700" onload="document.body.dataset.framed='loaded'"></iframe>`;
