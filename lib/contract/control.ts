@@ -115,6 +115,8 @@ export const TrafficStackViewSchema = z.object({
   sent: z.number().int(),
   ok: z.number().int(),
   failed: z.number().int(),
+  /** Answered 429: the shop refused the request (too many attempts), neither served nor broken. */
+  refused: z.number().int(),
   ordersAccepted: z.number().int(),
   /** Requests not sent: the stack already had the most in flight the generator allows, or the generator fell behind (a stalled event loop) and gave them up rather than burst. */
   skipped: z.number().int(),

@@ -95,7 +95,7 @@ describe("blastRadius", () => {
 
 describe("trafficServed", () => {
   const spec = { is: "trafficServed", stack: "monolith", atLeast: 100 } as const;
-  const traffic = (startedAt: number, ok: number) => ({ ...noTraffic, running: true, rps: 20, startedAt, stacks: [{ stack: "monolith" as const, sent: ok, ok, failed: 0, ordersAccepted: 0, skipped: 0, p50Ms: 3.21, p95Ms: 9 }] });
+  const traffic = (startedAt: number, ok: number) => ({ ...noTraffic, running: true, rps: 20, startedAt, stacks: [{ stack: "monolith" as const, sent: ok, ok, failed: 0, refused: 0, ordersAccepted: 0, skipped: 0, p50Ms: 3.21, p95Ms: 9 }] });
   it("passes when a run started in the step served 100 requests, with its latency", () => {
     expect(evaluate(spec, input({ traffic: traffic(T0 + 1, 100) }))).toMatchObject({ met: true, figures: { "monolith.served": 100, "monolith.p50Ms": 3.2 } });
   });

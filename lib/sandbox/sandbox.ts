@@ -21,6 +21,8 @@ import { Supervisor, type ServiceDefinition } from "./processes/supervisor";
 import { ActionRefused } from "./refused";
 import type { EventSink } from "./telemetry/event-sink";
 import { TelemetryHub } from "./telemetry/telemetry-hub";
+import { keepShoppersPrivate } from "./telemetry/shopper-privacy";
+import { shopperPass } from "../contract/shopper-pass";
 
 /** State changes reach listeners at most this often. */
 const STATE_THROTTLE_MS = 100;
@@ -85,9 +87,10 @@ export class Sandbox {
       (fault) => this.faultAdded(fault),
     );
     const broker = options.redisUrl ? { url: options.redisUrl } : { path: socketPath(path.join(this.paths.dataDir, "redis")) };
-    // Every event goes to the hub; a crash is also what a failure incident is measured from.
+    // Every event goes to the hub, once cleaned of what is private to a shopper; a crash is also what a failure incident is measured from.
     const sink: EventSink = {
       emit: (events, dropped) => {
+        for (const event of events) keepShoppersPrivate(event);
         this.hub.emit(events, dropped);
         this.queues.heard(events);
         for (const event of events) {
@@ -116,6 +119,11 @@ export class Sandbox {
       monolith: supervisorFor("monolith", [monolithDefinition(this.paths)]),
     };
     this.queues = new QueueWatch(broker, options.redisUrl, () => this.running().includes("microservices"), () => this.stateChanged());
+  }
+
+  /** The pass that names `client` as the shopper of a storefront request to `stack`, signed with the stack's key. */
+  shopperPass(stack: StackId, client: string): string {
+    return shopperPass(this.keys.env(stack).SERVICE_SECRET, client);
   }
 
   get dataDir(): string {
