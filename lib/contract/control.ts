@@ -156,7 +156,10 @@ export type ServiceMetrics = z.infer<typeof ServiceMetricsSchema>;
 /** What shoppers got from a stack, measured at the shoppers' side (traffic generator, storefront proxy). */
 export const ShopperFiguresSchema = z.object({
   windowS: z.number(),
+  /** Requests sent per second, answered or not: shown only where labelled "sent". */
   rps: z.number(),
+  /** Throughput: requests answered without failing, per second. The one figure shown as throughput anywhere. */
+  answeredRps: z.number(),
   requests: z.number().int(),
   failed: z.number().int(),
   errorRate: z.number(),
@@ -169,7 +172,10 @@ export type ShopperFigures = z.infer<typeof ShopperFiguresSchema>;
 export const StackMetricsSchema = ServiceMetricsSchema.omit({ id: true }).extend({
   /** Whether shoppers can reach the stack now: at least one healthy entry (gateway or monolith copy). */
   up: z.boolean(),
-  /** rps, p50Ms, p95Ms and errorRate above are the shoppers' (as in `shoppers`); this is the processes' own view. */
+  /**
+   * rps above is the shoppers' throughput (`shoppers.answeredRps`: answered without failing); p50Ms, p95Ms and
+   * errorRate are the shoppers' too. `processView` is the processes' own view: all null and zero while the entry is down.
+   */
   shoppers: ShopperFiguresSchema,
   /**
    * The entry process's own timing of the calls it served: leaves out time a request waited behind a blocked
