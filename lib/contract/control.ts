@@ -120,8 +120,16 @@ export const TrafficStackViewSchema = z.object({
   ok: z.number().int(),
   failed: z.number().int(),
   ordersAccepted: z.number().int(),
-  /** Requests not sent: the stack already had the most in flight the generator allows, or the generator fell behind (a stalled event loop) and gave them up rather than burst. */
+  /** Requests not sent, for either reason below. */
   skipped: z.number().int(),
+  /**
+   * Of those, given up because the sandbox's own event loop stalled for longer than the generator catches up (a
+   * second's worth): sent late they would have been a burst. The rest were skipped because the stack already had the
+   * most requests in flight the generator allows.
+   */
+  skippedLate: z.number().int().optional(),
+  /** The longest the generator's timer was late in this run, in ms: how long the sandbox's event loop stalled. */
+  longestStallMs: z.number().optional(),
   p50Ms: z.number().nullable(),
   p95Ms: z.number().nullable(),
 });
