@@ -51,6 +51,7 @@ export const ServiceViewSchema = z.object({
   /** Where the service is reached: http://127.0.0.1:port, or the broker's socket path. */
   address: z.string().nullable(),
   version: z.number().int(),
+  /** Unplanned restarts: a crash brought back by the restart policy. A start, a redeploy or a scale asked for is none. */
   restarts: z.number().int(),
   startedAt: z.number().nullable(),
   replicas: z.number().int(),
