@@ -43,7 +43,7 @@ export function CompareCharts({ series }: { series: CompareSeries }) {
         <LineChart title="Latency p50" {...chart((point) => point.p50Ms, formatMs)} floor={10} {...common} />
         <LineChart title="Latency p95" {...chart((point) => point.p95Ms, formatMs)} floor={10} {...common} />
         <LineChart title="Error rate" {...chart((point) => point.errorRate, formatPercent)} floor={0.01} {...common} />
-        <LineChart title="Throughput (answered, not failed)" {...chart((point) => point.rps, formatRps)} floor={10} {...common} />
+        <LineChart title="Throughput" {...chart((point) => point.rps, formatRps)} floor={10} {...common} />
       </div>
     </section>
   );
