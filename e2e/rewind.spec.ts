@@ -68,7 +68,7 @@ test("rewound to payment-service's kill, its queue fills and then drains; the sa
   await page.getByRole("button", { name: "⟲ Rewind" }).click();
   await expect(page.locator("[data-time-mode]")).toHaveAttribute("data-time-mode", "past", { timeout: 30_000 });
   await expect(page.getByText("Buttons act on the present, not on this moment.")).toBeVisible();
-  const kill = page.getByRole("list", { name: "marks on the timeline" }).getByRole("button", { name: /payment-service (crashed|stopped)$/ }).last();
+  const kill = page.getByRole("list", { name: "marks on the timeline" }).getByRole("button", { name: /payment-service killed$/ }).last();
   // Marks seconds apart overlap on a track of minutes: a mark is reached by keyboard, whatever lies over it.
   await kill.focus();
   await page.keyboard.press("Enter");
@@ -101,7 +101,7 @@ test("rewound to payment-service's kill, its queue fills and then drains; the sa
   await page.getByLabel("Open a saved run").setInputFiles(file);
   await expect(page.locator("[data-replay]")).toHaveAttribute("data-replay", "file");
   await expect(page.locator("[data-replay-source]")).toContainText("A replay of the saved run run.jsonl.gz");
-  await page.getByRole("list", { name: "what happened" }).getByRole("button", { name: /payment-service (crashed|stopped)$/ }).last().click();
+  await page.getByRole("list", { name: "what happened" }).getByRole("button", { name: /payment-service killed$/ }).last().click();
   await expect(node).toHaveAttribute("data-status", down);
   const replayed = await stepUntil(page, (now) => now.waiting >= 3);
   expect(replayed.at(-1)!.waiting).toBeGreaterThanOrEqual(3);
