@@ -14,6 +14,8 @@ import { PredictionChoice } from "./PredictionChoice";
 import { ResultCard } from "./ResultCard";
 import "./tutorial.css";
 import { HINT_AFTER_MS } from "../../lib/client/lesson-hints";
+import { useStore } from "zustand";
+import { canAct, classroomStore, pollAsksStep } from "../../lib/client/classroom-store";
 
 
 export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: string }) {
@@ -77,6 +79,10 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 
+  // A student in a classroom watches the presenter act: the step asks them to watch it done, without a ring to
+  // press, and a prediction the class's poll asks is asked there only.
+  const watching = !useStore(classroomStore, canAct);
+  const polled = useStore(classroomStore, (state) => pollAsksStep(state, lessonId, step?.id ?? ""));
   if (!lesson || !step) return <section className="lesson-panel"><p>There is no such lesson. <Link href="/tutorial">See every lesson</Link>.</p></section>;
   const chosen = lessonProgress(progress, lessonId).predictions[step.id];
   const choose = (choice: string) => setProgress((before) => {
@@ -105,10 +111,10 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
         <div className="lesson-step">
           <h3>{step.title}</h3>
           <p>{step.text}</p>
-          <p className="lesson-todo"><strong>Do this:</strong> {step.todo}</p>
+          <p className="lesson-todo"><strong>{watching ? "Watch the presenter do this:" : "Do this:"}</strong> {step.todo}</p>
         </div>
       )}
-      {step.predict && (!run?.result || done) && <PredictionChoice predict={step.predict} stepId={step.id} chosen={chosen} measured={done ? (stepRun?.measured ?? null) : null} onChoose={choose} />}
+      {step.predict && !polled && (!run?.result || done) && <PredictionChoice predict={step.predict} stepId={step.id} chosen={chosen} measured={done ? (stepRun?.measured ?? null) : null} onChoose={choose} />}
       {!run?.result && <CheckList checks={stepRun?.checks ?? []} />}
       {done && <p className="lesson-done" data-satisfied-at={stepRun?.satisfiedAt ?? undefined}>✓ Step done.</p>}
       {activeHere && hints > 0 && (
@@ -125,7 +131,7 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
       </div>
       {(error ?? run?.error) && <p className="bad-text" role="alert">{error ?? run?.error}</p>}
       <div className="visually-hidden" aria-live="polite" data-announcement>{said}</div>
-      {activeHere && !run?.preparing && <LessonPointer target={step.target} />}
+      {activeHere && !watching && !run?.preparing && <LessonPointer target={step.target} />}
     </section>
   );
 }
