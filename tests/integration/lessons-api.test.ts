@@ -61,8 +61,11 @@ describe("the lessons' control API", () => {
     expect(restored.body.run).toMatchObject({ broken: null, preparing: null, stepIndex: 1 });
     expect(isDown(statusOf(await app.state(), "payment-service"))).toBe(true);
 
-    // Show me places three real orders through the storefront; the step ticks itself on what the telemetry saw.
-    await post("/api/lessons/run/show-me");
+    // Show me waits for the prediction (the experiment starts after it), then places three real orders through the
+    // storefront; the step ticks itself on what the telemetry saw.
+    expect(await post("/api/lessons/run/show-me")).toMatchObject({ status: 409, body: { error: "answer the prediction first (or skip it): the experiment starts after it" } });
+    expect((await post("/api/lessons/run/predict", { step: "accept-orders", choice: "wait" })).status).toBe(200);
+    expect((await post("/api/lessons/run/show-me")).status).toBe(200);
     const ticked = await waitFor("the step to tick", async () => ((await run())?.steps[1].status === "done" ? (await run())! : undefined), { timeoutMs: 30_000 });
     expect(ticked.stepIndex).toBe(2);
     expect(ticked.steps[1].figures.accepted).toBeGreaterThanOrEqual(3);

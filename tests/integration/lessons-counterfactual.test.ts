@@ -5,6 +5,8 @@ import { findLesson } from "../../lib/lessons/lessons";
 import { startApp, type RunningApp } from "./support/app";
 import { requestJson } from "./support/http";
 import { LessonDriver } from "./support/lesson-driver";
+import { waitFor } from "./support/wait";
+import type { SandboxState } from "../../lib/contract/control";
 
 let app: RunningApp;
 let driver: LessonDriver;
@@ -102,5 +104,22 @@ describe("a lesson's decisive step does not pass when its claim is made false", 
   it("start-with-monolith: the monolith made slower than the microservices, so it is not the faster one", async () => {
     const step = await contradict("start-with-monolith", "faster", () => control("POST", "/api/faults", { service: "product-service", type: "latency", ms: 30, stack: "monolith" }));
     expect(step.contradiction).toMatch(/^monolith shoppers' p50 lower than the microservices'/);
+  });
+
+  it("order-journey: payment-service dead, the order is answered and waits unpaid, so the chain's step stays open", async () => {
+    await driver.start("order-journey", "follow-events");
+    await driver.predict("follow-events", null);
+    await control("POST", "/api/services/payment-service/kill");
+    await driver.showMe();
+    // The order was answered (Show me places it at the storefront) and its OrderCreated waits in payment-inbox: with
+    // payment-service alive it would have been taken and paid by now.
+    await waitFor("OrderCreated waiting in payment-inbox", async () => {
+      const state = (await requestJson<SandboxState>(`${app.origin}/api/sandbox`)).body;
+      return (state.queues.find((queue) => queue.name === "payment-inbox")?.waiting ?? 0) >= 1 || undefined;
+    }, { timeoutMs: 30_000, intervalMs: 200 });
+    const run = (await driver.run())!;
+    expect(run.error).toBeNull();
+    expect(run.steps[1].status).toBe("active");
+    expect(run.steps[1].checks.find((check) => check.label.startsWith("one order's trace goes"))).toMatchObject({ met: false, missing: "no trace has completed OrderCreated yet" });
   });
 });

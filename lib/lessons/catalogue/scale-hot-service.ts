@@ -47,7 +47,7 @@ export const scaleHotService: LessonInput = {
       solution: [{ do: "scale", service: "product-service", replicas: 3 }],
       check: [
         { is: "scaled", service: "product-service", replicas: 3 },
-        { is: "beforeAfter", stack: "microservices", feature: "browse", figure: "p95Ms", direction: "falls", factor: 2, minAnswers: 40 },
+        { is: "beforeAfter", stack: "microservices", feature: "browse", figure: "p95Ms", direction: "falls", factor: 1.5, minAnswers: 40 },
         { is: "stackMemory", stack: "microservices" },
       ],
       needs: [{ is: "faultActive", service: "product-service", type: "cpu-hog" }],

@@ -48,7 +48,8 @@ export function describeResult(stacks: TrafficView["stacks"]): string {
     .map((tally) => {
       const answered = tally.ok + tally.failed + tally.refused;
       const latency = tally.p50Ms === null ? `no successful answer in its last ${TRAFFIC_WINDOW_MS / 1_000} s` : `p50 ${ms(tally.p50Ms)}, p95 ${ms(tally.p95Ms)} over its last ${TRAFFIC_WINDOW_MS / 1_000} s of answers`;
-      return `${tally.stack}: ${tally.sent} requests sent, ${tally.failed} of ${answered} answered failed, ${tally.refused} refused by the shop (429), ${tally.ordersAccepted} orders accepted; ${latency}.`;
+      const refused = tally.refused > 0 ? `, ${tally.refused} refused by the shop (429)` : "";
+      return `${tally.stack}: ${tally.sent} requests sent, ${tally.failed} of ${answered} answered failed${refused}, ${tally.ordersAccepted} orders accepted; ${latency}.`;
     })
     .join(" ");
 }

@@ -13,6 +13,10 @@ describe("TrafficTally", () => {
     for (const status of [200, 429, 429, 503]) tally.answered(status, 5);
     expect(tally.view()).toMatchObject({ ok: 1, refused: 2, failed: 1 });
     expect(describeResult([tally.view()])).toMatch(/4 requests sent, 1 of 4 answered failed, 2 refused by the shop \(429\)/);
+    const served = new TrafficTally("monolith");
+    served.sent = 1;
+    served.answered(200, 5);
+    expect(describeResult([served.view()])).toMatch(/^monolith: 1 requests sent, 0 of 1 answered failed, 0 orders accepted;/);
   });
 
   it("reads an ended run's latency as of its last answer, not as an empty window later", () => {
