@@ -82,7 +82,7 @@ export async function runProcess(build: (env: ServiceEnvironment) => ProcessPart
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
 
-  log.info(`${env.serviceId} v${env.version} listening on 127.0.0.1:${port}`);
+  log.info(`${env.serviceId} v${env.version} listening on 127.0.0.1:${port} (Node ${process.versions.node})`);
   const ready: ChildMessage = { type: "ready", port };
   process.send?.(ready);
 }
