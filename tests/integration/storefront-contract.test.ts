@@ -67,8 +67,8 @@ describe.each<StackId>(["microservices", "monolith"])("the storefront contract o
     const settled = await shop.waitForOrderToSettle(customer.token, placed.body.order!.id);
     expect(settled.status).toBe("paid");
     expect(await shop.stockOf("p-webcam")).toBe(before - 2);
-    const { body } = await shop.notifications(customer.token);
-    expect(body.notifications?.some((notification) => notification.orderId === settled.id)).toBe(true);
+    // The email is sent on PaymentSucceeded too, beside the order's own update: it may land a moment after "paid".
+    await waitFor("the order's email", async () => ((await shop.notifications(customer.token)).body.notifications?.some((notification) => notification.orderId === settled.id) ? true : undefined));
   });
 
   it("ends an order above the card limit payment_failed and puts its stock back", async () => {
