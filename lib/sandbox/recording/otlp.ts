@@ -1,5 +1,6 @@
 // The recorded calls and jobs as OpenTelemetry traces (OTLP/JSON), so a standard trace viewer can open a run: one
-// span per HTTP call (as its callee served it) and per finished queue job (as its consumer ran it).
+// span per HTTP call (as its callee served it), per finished queue job (as its consumer ran it), and per database
+// statement (a client span under the call or job that ran it, with OpenTelemetry's database attributes).
 import type { NumberedEvent } from "../../contract/events";
 
 interface OtlpAttribute {
@@ -12,8 +13,8 @@ interface OtlpSpan {
   spanId: string;
   parentSpanId?: string;
   name: string;
-  /** 2: server (an HTTP call served), 5: consumer (a queue job processed). */
-  kind: 2 | 5;
+  /** 2: server (an HTTP call served), 3: client (a database statement), 5: consumer (a queue job processed). */
+  kind: 2 | 3 | 5;
   startTimeUnixNano: string;
   endTimeUnixNano: string;
   attributes: OtlpAttribute[];
@@ -60,6 +61,18 @@ export function toOtlp(events: readonly NumberedEvent[]): { resourceSpans: unkno
         endTimeUnixNano: nanos(event.ts),
         attributes: [text("messaging.system", "bullmq"), text("messaging.destination.name", event.queue), text("messaging.message.id", event.jobId), int("sandbox.attempt", event.attempt)],
         status: event.state === "failed" ? { code: 2, message: event.error ?? "the job failed" } : { code: 1 },
+      });
+    } else if (event.type === "db" && HEX32.test(event.traceId) && HEX16.test(event.spanId)) {
+      add(event.service, event.stack, {
+        traceId: event.traceId,
+        spanId: event.spanId,
+        ...(HEX16.test(event.parentSpanId) ? { parentSpanId: event.parentSpanId } : {}),
+        name: event.table ? `${event.kind} ${event.table}` : event.kind,
+        kind: 3,
+        startTimeUnixNano: nanos(event.ts - event.durationMs),
+        endTimeUnixNano: nanos(event.ts),
+        attributes: [text("db.system.name", "sqlite"), text("db.operation.name", event.kind), ...(event.table ? [text("db.collection.name", event.table)] : [])],
+        status: event.error ? { code: 2, message: event.error } : { code: 1 },
       });
     }
   }

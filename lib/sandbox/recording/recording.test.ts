@@ -196,4 +196,21 @@ describe("toOtlp", () => {
     expect(spansOf("payment-service")).toHaveLength(1);
     expect(spansOf("payment-service")[0]).toMatchObject({ kind: 5, name: "OrderCreated from payment-inbox" });
   });
+
+  it("makes each database statement a client span under its call, with the database attributes, a failed one marked", () => {
+    const trace = "0af7651916cd43dd8448eb211c80319c";
+    const events: NumberedEvent[] = [
+      { type: "db", seq: 1, ts: T0 + 3, stack: "microservices", service: "order-service", kind: "INSERT", table: "outbox", durationMs: 1, traceId: trace, spanId: "2222222222222222", parentSpanId: "00f067aa0ba902b7" },
+      { type: "db", seq: 2, ts: T0 + 4, stack: "microservices", service: "order-service", kind: "COMMIT", table: "", durationMs: 0.5, traceId: trace, spanId: "3333333333333333", parentSpanId: "00f067aa0ba902b7", error: "database is locked" },
+    ];
+    const { resourceSpans } = toOtlp(events) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<Record<string, unknown>> }> }> };
+    const [insert, commit] = resourceSpans[0].scopeSpans[0].spans;
+    expect(insert).toMatchObject({ name: "INSERT outbox", kind: 3, parentSpanId: "00f067aa0ba902b7", startTimeUnixNano: `${T0 + 2}000000`, status: { code: 1 } });
+    expect(insert.attributes).toEqual([
+      { key: "db.system.name", value: { stringValue: "sqlite" } },
+      { key: "db.operation.name", value: { stringValue: "INSERT" } },
+      { key: "db.collection.name", value: { stringValue: "outbox" } },
+    ]);
+    expect(commit).toMatchObject({ name: "COMMIT", status: { code: 2, message: "database is locked" } });
+  });
 });

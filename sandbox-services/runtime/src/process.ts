@@ -3,6 +3,7 @@
 import type { ChildMessage } from "../../../lib/contract/ipc";
 import { readEnvironment, type ServiceEnvironment } from "./environment";
 import { setFaults } from "./faults";
+import { reportDatabaseSpans } from "./database-spans";
 import { createHttpServer, listen } from "./http-server";
 import { log } from "./log";
 import { readParentMessage } from "./parent-message";
@@ -54,6 +55,7 @@ export async function runProcess(build: (env: ServiceEnvironment) => ProcessPart
   const parts = build(env);
   followSupervisor(env);
   driveTelemetryOnSignal(env.serviceId, env.stack);
+  reportDatabaseSpans(env.serviceId, env.stack);
 
   // The background work waits for the first health check: a queue consumer loads BullMQ (2 MB of code), and compiling
   // it while the supervisor's first probe waited held every (re)start of a queue service back by that long.

@@ -10,6 +10,8 @@ export interface TraceContext {
   spanId: string;
   parentSpanId?: string;
   origin?: TraceOrigin;
+  /** The span the trace reports for this work when it is not this one: a call between services is reported by its caller, under the caller's span. */
+  reportedSpanId?: string;
 }
 
 /** The header that carries the origin between processes, next to `traceparent`. */
