@@ -4,10 +4,22 @@
 import { useEffect, useState } from "react";
 import type { DatabaseView } from "../../lib/contract/data-view";
 import { callApi } from "../../lib/client/sandbox-api";
+import { sandboxStore } from "../../lib/client/store";
 import "./service-data.css";
 
-/** How often an open Data tab reads the database again: a new order's row shows within a second. */
+/** How often an open Data tab reads the database again when it hears of no write. */
 export const DATA_REFRESH_MS = 500;
+
+const WRITES = new Set(["INSERT", "UPDATE", "DELETE", "COMMIT"]);
+
+/** True when the events after `afterSeq` hold a write of `service` to its database (its database span said so). */
+function wroteSince(events: ReturnType<typeof sandboxStore.getState>["events"], afterSeq: number, service: string): boolean {
+  for (let i = events.length - 1; i >= 0 && events[i].seq > afterSeq; i--) {
+    const event = events[i];
+    if (event.type === "db" && event.service === service && WRITES.has(event.kind)) return true;
+  }
+  return false;
+}
 
 function DataTables({ database, module }: { database: DatabaseView; module?: string }) {
   if (!database.exists) return <p className="muted">No database yet: the service makes it when it starts.</p>;
@@ -59,19 +71,41 @@ export function ServiceData({ id, module }: { id: string; module?: string }) {
   useEffect(() => {
     if (!open) return;
     let stopped = false;
+    let reading = false;
+    let again = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const read = async () => {
+      clearTimeout(timer);
+      if (reading) {
+        again = true; // a write was heard mid-read: read once more as soon as this one ends
+        return;
+      }
+      reading = true;
       const answer = await callApi<{ database: DatabaseView }>("GET", `/api/data/${encodeURIComponent(id)}`);
+      reading = false;
       if (stopped) return;
       if (answer.ok) {
         setDatabase(answer.data.database);
         setError(null);
       } else setError(answer.error);
-      timer = setTimeout(read, DATA_REFRESH_MS);
+      if (again) {
+        again = false;
+        void read();
+      } else timer = setTimeout(read, DATA_REFRESH_MS);
     };
+    // A write of this service's (its database span arriving with the telemetry) is read at once, not at the next tick.
+    let seenSeq = sandboxStore.getState().events.at(-1)?.seq ?? 0;
+    const unsubscribe = sandboxStore.subscribe((view) => {
+      const newest = view.events.at(-1)?.seq ?? 0;
+      if (newest <= seenSeq) return;
+      const wrote = wroteSince(view.events, seenSeq, id);
+      seenSeq = newest;
+      if (wrote) void read();
+    });
     void read();
     return () => {
       stopped = true;
+      unsubscribe();
       clearTimeout(timer);
     };
   }, [open, id]);
