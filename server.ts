@@ -11,6 +11,8 @@ import { ArchitectureSchema } from "./lib/contract/services";
 import { isStorefrontPath, storefrontProxy } from "./lib/sandbox/http/storefront-proxy";
 import { loopbackHosts, sameOriginPolicy, type Refusal } from "./lib/sandbox/http/same-origin";
 import { requestPath } from "./lib/sandbox/http/request-path";
+import { withSecurityHeaders } from "./lib/sandbox/http/security-headers";
+import { shownPath } from "./lib/sandbox/telemetry/shopper-privacy";
 import { classroomModeFromEnv, type ClassroomMode } from "./lib/classroom/classroom-mode";
 import { classroomGate } from "./lib/classroom/classroom-gate";
 import { answerClassroomOff } from "./lib/classroom/classroom-routes";
@@ -44,9 +46,17 @@ if (!architecture.success) {
 const sandbox = new Sandbox({ rootDir, dataDir: process.env.SANDBOX_DATA_DIR, redisUrl: process.env.REDIS_URL, architecture: architecture.data });
 const instruments = createInstruments(sandbox);
 const handleControl = controlApi(sandbox, instruments);
+/** Who shops, as the shop's limits count them: in a class, the viewer (many share one address); else the address. */
+function shopperClient(request: http.IncomingMessage): string {
+  const visitor = classroomMode?.classroom.visitorOf(request.headers);
+  if (visitor) return visitor.viewerId ? `viewer:${visitor.viewerId}` : "presenter";
+  return `address:${request.socket.remoteAddress ?? "unknown"}`;
+}
 const handleStorefront = storefrontProxy(
   (stack) => sandbox.entryPoints(stack),
-  (stack, method, path, status, durationMs) => sandbox.shopperAnswered(stack, method, path, status, durationMs),
+  // The path as the room may see it: a message written into an id is cut before any figure or incident holds it.
+  (stack, method, path, status, durationMs) => sandbox.shopperAnswered(stack, method, shownPath(path), status, durationMs),
+  (stack, request) => sandbox.shopperPass(stack, shopperClient(request)),
 );
 
 let shuttingDown = false;
@@ -74,8 +84,8 @@ process.on("uncaughtException", crash);
 process.on("unhandledRejection", crash);
 
 // The services start first, since they are what a learner waits for; Next (half a second of loading on a small
-// machine, and its preparing) comes once they are up: on two cores, preparing beside eight booting processes only made
-// every one of them later. The control API answers meanwhile; a page waits for Next.
+// machine, and its preparing) comes once they are up: on two cores, preparing beside eight booting processes would
+// only make every one of them later. The control API answers meanwhile; a page waits for Next.
 const sandboxStarting = sandbox.start();
 const nextHandler = sandboxStarting.catch(() => {}).then(async () => {
   // Loaded only now: evaluating Next's modules blocked the server's loop for a moment just as redis became ready.
@@ -98,7 +108,9 @@ function refuse(request: http.IncomingMessage, response: http.ServerResponse, re
 let classroomSockets: ReturnType<typeof wireClassroomSockets> | undefined;
 const admitToClassroom = classroomMode ? classroomGate(classroomMode.classroom, () => classroomSockets?.dropAudience()) : () => false;
 
+const secure = withSecurityHeaders(dev);
 const httpServer = http.createServer((request, response) => {
+  secure(response);
   // The path as sent: "/api/sandbox/../x" stays the control API's (and is a JSON 404), never another route.
   const pathname = requestPath(request.url);
   const acting = isControlPath(pathname) || isStorefrontPath(pathname);
@@ -129,8 +141,8 @@ function holdUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer
 httpServer.on("upgrade", holdUpgrade);
 
 // The live stream tells who shops and where every service listens: only the app's own pages may open it. socket.io is
-// loaded once the services are up, as Next is: its ~0.1 s of loading on a small machine slowed the eight booting
-// processes beside it, and no page can open a socket before Next has served it.
+// loaded once the services are up, as Next is: its ~0.1 s of loading on a small machine would slow the eight
+// booting processes beside it, and no page can open a socket before Next has served it.
 await sandboxStarting.catch(() => {});
 const { Server } = await import("socket.io");
 const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {

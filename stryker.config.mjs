@@ -1,8 +1,8 @@
 // Mutation testing (StrykerJS) of the modules that protect the shop: `npm run test:mutation`, report in
 // reports/mutation/mutation.json. Only the unit tests in vitest.mutation.config.ts run against each mutant.
 //
-// Surviving mutants that are equivalent (no behaviour a test could see changes), named here rather than in files
-// others are editing:
+// Surviving mutants that are equivalent (no behaviour a test could see changes), named here beside the list of what is
+// mutated, so a reader of a low score finds them in one place:
 // - audit.ts readVersions: the blank-line filter (`line.trim() !== ""` → true / `line !== ""`): a blank line fails
 //   JSON.parse and the catch skips it anyway.
 // - runtime faults.ts blockFor `<` → `<=`: at most a microsecond more of busy-waiting. `delay > 0` → true / `>= 0`:

@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "sandbox-services/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
+          include: ["lib/**/*.test.ts", "sandbox-services/**/*.test.ts", "components/**/*.test.{ts,tsx}", "tests/docs/**/*.test.ts"],
           environment: "node",
         },
       },

@@ -1,4 +1,4 @@
-// One journey per row of the README's "What a learner can see happen" table: the figures the learner is shown must
+// One journey per row of the "What a learner can see happen" table in docs/screens.md: the figures the learner is shown must
 // agree with the lesson, as measured this run at the shoppers' side (the Compare screen and /api/metrics).
 // Row 1 (REST and queues) is proved hop by hop in shopper-order.spec.ts.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";

@@ -2,6 +2,7 @@
 // buttons are reachable by keyboard.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { AS_SCRIPT } from "./helpers";
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`the course map and a lesson step have no critical or serious accessibility problem (${colorScheme})`, async ({ page }) => {
@@ -12,7 +13,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     const serious = async (include: string) =>
       (await new AxeBuilder({ page }).include(include).analyze()).violations.filter((violation) => violation.impact === "critical" || violation.impact === "serious").map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
     expect(await serious(".course")).toEqual([]);
-    await page.goto("/tutorial/circuit-breaker/breaker-on");
+    await page.goto("/tutorial/circuit-breaker/slow");
     const panel = page.locator('.lesson-panel[data-lesson="circuit-breaker"]');
     await expect(panel).toHaveAttribute("data-step-status", "active", { timeout: 60_000 });
     expect(await serious(".lesson-panel")).toEqual([]);
@@ -20,6 +21,14 @@ for (const colorScheme of ["light", "dark"] as const) {
     await expect(showMe).toBeEnabled({ timeout: 60_000 });
     await showMe.focus();
     await page.keyboard.press("Enter");
-    await expect(panel.locator('[data-step-id="breaker-on"]')).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+    await expect(panel.locator('[data-step-id="slow"]')).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+    // The next step asks for a prediction first: its choices, and then the locked answer, are as accessible.
+    await expect(panel.getByRole("group", { name: /Predict first/ })).toBeVisible();
+    expect(await serious(".lesson-panel")).toEqual([]);
+    await panel.getByLabel("A few milliseconds: it fails at once").check();
+    await panel.getByRole("button", { name: "Lock my prediction" }).press("Enter");
+    await expect(panel.locator("[data-prediction-locked]")).toBeVisible();
+    expect(await serious(".lesson-panel")).toEqual([]);
+    expect((await page.request.delete("/api/traffic", { headers: AS_SCRIPT })).ok()).toBe(true);
   });
 }

@@ -29,14 +29,22 @@ test("a learner walks “Payment dies, the shop stays up” by clicks alone", as
   await expect(panel).toHaveAttribute("data-step", "accept-orders");
   await page.keyboard.press("Alt+h");
   await expect(panel.getByRole("list", { name: "hints" })).toContainText("202");
+  // The experiment starts after the prediction: until it is locked the step says so, and Show me waits.
+  await expect(panel.locator(".lesson-todo")).toContainText("Answer the question below first");
+  await expect(panel.getByRole("button", { name: "Show me" })).toBeDisabled();
   await panel.getByLabel("Orders are accepted and wait").check();
+  await panel.getByRole("button", { name: "Lock my prediction" }).click();
+  await expect(panel.locator("[data-prediction-locked]")).toContainText("Orders are accepted and wait");
+  await expect(panel.locator(".lesson-todo")).toContainText("Place three orders");
   await page.getByRole("tab", { name: "Shop" }).click();
   await registerShopper(page);
   for (let order = 0; order < 3; order++) await orderButton(page, "p-mouse").click();
   await expect(panel.locator('[data-step-id="accept-orders"]')).toHaveAttribute("data-status", "done", { timeout: 30_000 });
   await expect(page).toHaveURL(/\/tutorial\/payment-outage\/drain$/);
   await page.keyboard.press("Alt+ArrowLeft");
-  await expect(panel.locator("[data-prediction-result]")).toContainText("You predicted: Orders are accepted and wait");
+  await expect(panel.locator("[data-prediction-result]")).toContainText("You predicted: Orders are accepted and wait ✓ Right");
+  await expect(panel.locator("[data-prediction-result]")).toHaveAttribute("data-correct", "true");
+  await expect(panel.locator("[data-prediction-result]")).toContainText("Why: order-service answers as soon as OrderCreated is in payment-inbox.");
   await expect(panel.locator("[data-measured]")).toContainText(/^\d+ orders were accepted while payment-service was down/);
   await page.keyboard.press("Alt+ArrowRight");
 

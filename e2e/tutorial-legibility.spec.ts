@@ -44,7 +44,8 @@ for (const viewport of [{ width: 1280, height: 800, name: "a laptop" }, { width:
     await page.goto("/tutorial/payment-outage/accept-orders");
     const panel = page.locator('.lesson-panel[data-lesson="payment-outage"]');
     await expect(panel).toHaveAttribute("data-step-status", "active", { timeout: 60_000 });
-    await expect(panel.locator(".lesson-checks li")).toHaveCount(2);
+    // The prediction's own check, then the step's two.
+    await expect(panel.locator(".lesson-checks li")).toHaveCount(3);
     await panel.getByRole("button", { name: "Hint" }).click();
     const reading = await read(page);
     expect(reading.smallest.px, `smallest text: “${reading.smallest.text}”`).toBeGreaterThanOrEqual(12);

@@ -13,10 +13,13 @@ test("progress survives a reload, in the lesson and on the course map", async ({
   await expect(panel.locator('[data-step-id="start-traffic"]')).toHaveAttribute("data-status", "done", { timeout: 30_000 });
   await expect(page).toHaveURL(/\/tutorial\/rolling-redeploy\/rolling$/);
   await panel.getByLabel("None").check();
+  await panel.getByRole("button", { name: "Lock my prediction" }).click();
+  await expect(panel.locator("[data-prediction-locked]")).toContainText("None");
   await page.reload();
   await expect(panel.locator('[data-step-id="start-traffic"]')).toHaveAttribute("data-status", "done");
   await expect(panel).toHaveAttribute("data-step", "rolling");
-  await expect(panel.getByLabel("None")).toBeChecked();
+  // The prediction is the server's: locked, it survives the reload.
+  await expect(panel.locator("[data-prediction-locked]")).toContainText("Your prediction: None (locked)");
   await page.goto("/tutorial");
   await expect(page.locator('[data-lesson-card="rolling-redeploy"]')).toContainText("1 of 2 steps done");
 });

@@ -1,7 +1,9 @@
 // Every lesson can be finished: each is run to the end by its own solutions ("Show me") in Chromium against the
 // real app; every step ticks by itself and the result card shows numbers measured in this run.
 import { expect, test } from "@playwright/test";
+import type { LessonRun } from "../lib/contract/lessons";
 import { lessons } from "../lib/lessons/lessons";
+import { AS_SCRIPT } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -15,12 +17,23 @@ for (const lesson of lessons()) {
       const mark = panel.locator(`[data-step-id="${step.id}"]`);
       // A step that watches the previous one's effect may tick by itself before it is asked.
       await expect(mark).toHaveAttribute("data-status", /^(active|done)$/, { timeout: 60_000 });
+      if ((await mark.getAttribute("data-status")) === "active" && step.predict) {
+        // Predict first: the expected answer, locked, so the verdict below can say "right" only if the run bore it out.
+        await panel.getByRole("radio", { name: step.predict.choices.find((choice) => choice.id === step.predict!.expected)!.label, exact: true }).check();
+        await panel.getByRole("button", { name: "Lock my prediction" }).click();
+        await expect(panel.locator("[data-prediction-locked]")).toBeVisible();
+      }
       if ((await mark.getAttribute("data-status")) === "active") {
         await panel.getByRole("button", { name: "Show me" }).click({ timeout: 60_000 }).catch(async (error: unknown) => {
           if ((await mark.getAttribute("data-status")) !== "done") throw error;
         });
       }
       await expect(mark).toHaveAttribute("data-status", "done", { timeout: 90_000 });
+      if (step.predict) {
+        // The verdict the server gave: right, because this run measured what the expected answer says.
+        const { run } = (await (await page.request.get("/api/lessons/run", { headers: AS_SCRIPT })).json()) as { run: LessonRun };
+        expect(run.steps.find((candidate) => candidate.id === step.id)?.verdict, step.id).toMatchObject({ correct: true });
+      }
     }
     const card = panel.locator("[data-result-card]");
     await expect(card).toBeVisible();

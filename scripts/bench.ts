@@ -1,4 +1,5 @@
-// `npm run bench`: starts the app as a user would and prints the figures the issues ask to measure.
+// `npm run bench`: starts the app as a user would and prints what it measures: the runtime's goals, recovery, the live
+// page, both architectures, the lessons, Rewind and the classroom.
 import os from "node:os";
 import { serverPid, type RunningApp } from "./bench/app";
 import { measureBrowser } from "./bench/browser";
@@ -10,7 +11,7 @@ import { measureStartup } from "./bench/runtime";
 import { measureBaseline } from "./bench/baseline";
 import { measureDatabases } from "./bench/databases";
 import { goalsTable } from "./bench/goals";
-import { measureIssue10 } from "./bench/issue10";
+import { measureGoalFigures } from "./bench/goal-figures";
 import { measureClassroom } from "./bench/classroom";
 import { measureRecording } from "./bench/recording";
 import { recordingOnly } from "./bench/recording-only";
@@ -22,12 +23,12 @@ const print = (lines: string[]) => lines.forEach((line) => console.log(`  ${line
 console.log(`Architecture Sandbox benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 console.log("Run after a build (npm run setup). Figures vary with what else the machine is doing.\n");
 
-/** BENCH_ONLY=goals measures issue #10's goals table and stops; BENCH_SOAK_S shortens the 3-minute soak. */
+/** BENCH_ONLY=goals measures the goals table and stops; BENCH_SOAK_S shortens the 3-minute soak. */
 const only = process.env.BENCH_ONLY;
 const soakSeconds = Number(process.env.BENCH_SOAK_S ?? 180);
 const loadAtStart = os.loadavg();
 
-/** BENCH_ONLY=recording measures issue #14's figures (Rewind and saved runs) on an app of their own, and stops. */
+/** BENCH_ONLY=recording measures only Rewind and saved runs, on an app of their own, and stops. */
 if (only === "recording") {
   await recordingOnly(port);
   process.exit(0);
@@ -37,7 +38,7 @@ console.log("Baseline: a bare Node HTTP server and a bare keep-alive proxy in fr
 const baseline = await measureBaseline();
 print([`bare server: ${(baseline.serverRssBytes / 2 ** 20).toFixed(0)} MB resident idle, ${baseline.startMs.toFixed(0)} ms spawned → listening, ${baseline.directRps.toFixed(0)} requests/s; through the bare proxy ${baseline.proxiedRps.toFixed(0)} requests/s, hop p50 ${(baseline.proxiedP50Ms - baseline.directP50Ms).toFixed(2)} ms`]);
 
-/** Everything the earlier issues asked to measure, after the goals of issue #10. */
+/** Everything measured after the goals: recovery, the live page, both architectures, lessons, Rewind. */
 async function measureTheRest(app: RunningApp): Promise<void> {
   console.log("\nThe live screen in headless Chromium (200 requests/s on the microservices stack)");
   print(await measureBrowser(app.baseUrl));
@@ -60,8 +61,8 @@ async function measureTheRest(app: RunningApp): Promise<void> {
 
 const { app, ms: startupMs, pageMs } = await measureStartup(port, DRIVE_ENV);
 try {
-  console.log("\nRuntime");
-  await measureIssue10(app, serverPid(app), baseline, startupMs, soakSeconds, (line) => print([line]));
+  console.log("\nThe runtime's goals: start-up, memory, the gateway's hop, redeploy, throughput, telemetry");
+  await measureGoalFigures(app, serverPid(app), baseline, startupMs, soakSeconds, (line) => print([line]));
   console.log("\nThe services' databases");
   print(await measureDatabases(app));
   print([`npm start → the first page served: ${pageMs.toFixed(0)} ms (Next prepares while the services start)`]);

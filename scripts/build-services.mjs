@@ -75,7 +75,7 @@ const services = await build({
   plugins: [noCronPatterns],
   metafile: true,
 });
-// No shop process loads zod: it was ~70 ms of each start, a third of it. They check bodies with lib/contract/body-checks.ts
+// No shop process loads zod: it costs ~70 ms of each start, a third of it. They check bodies with lib/contract/body-checks.ts
 // and take names from lib/contract/service-names.ts; a module that builds zod schemas, imported by a service, fails here.
 const withZod = Object.keys(services.metafile.inputs).filter((input) => /(^|\/)node_modules\/zod\//.test(input));
 if (withZod.length > 0) {

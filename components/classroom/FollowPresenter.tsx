@@ -5,6 +5,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
 import { setFollowing } from "../../lib/client/classroom-connection";
+import { isAppPath } from "../../lib/contract/classroom";
 import { classroomStore } from "../../lib/client/classroom-store";
 import { select, uiStore } from "../../lib/client/ui-store";
 import { movedByHandSince, requestViewport, viewportStore } from "../../lib/client/viewport-store";
@@ -23,7 +24,8 @@ export function FollowPresenter() {
 
   useEffect(() => {
     if (!following || !view) return;
-    if (view.route !== pathname) router.push(view.route);
+    // Checked again here, not only by the server: a follower is only ever taken to a page of this app.
+    if (view.route !== pathname && isAppPath(view.route)) router.push(view.route);
     applied.current = key(view.selection);
     if (key(uiStore.getState().selection) !== applied.current) uiStore.setState((state) => select(state, view.selection), true);
     requestViewport(view.viewport);

@@ -37,6 +37,7 @@ export function TrafficFigures({ traffic }: { traffic: TrafficView }) {
                 ["sent", (s) => s.sent],
                 ["ok", (s) => s.ok],
                 ["failed", (s) => s.failed],
+                ["refused", (s) => s.refused],
                 ["skipped", (s) => s.skipped],
                 ["orders", (s) => s.ordersAccepted],
                 ["p50", (s) => ms(s.p50Ms)],
@@ -46,7 +47,7 @@ export function TrafficFigures({ traffic }: { traffic: TrafficView }) {
               <tr key={label}>
                 <th scope="row">{label}</th>
                 {traffic.stacks.map((stack) => (
-                  <td key={stack.stack} data-traffic-figure={`${stack.stack}:${label}`} className={label === "failed" && stack.failed > 0 ? "bad-text" : undefined}>
+                  <td key={stack.stack} data-traffic-figure={`${stack.stack}:${label}`} className={(label === "failed" && stack.failed > 0) || (label === "refused" && stack.refused > 0) ? "bad-text" : undefined}>
                     {read(stack)}
                   </td>
                 ))}
@@ -55,7 +56,7 @@ export function TrafficFigures({ traffic }: { traffic: TrafficView }) {
           </tbody>
         </table>
       )}
-      <p className="muted small">Skipped: requests not sent because a stack already had as many in flight as the generator allows.</p>
+      <p className="muted small">Refused: answered 429 (too many attempts). Skipped: requests not sent because a stack already had as many in flight as the generator allows.</p>
     </div>
   );
 }

@@ -31,6 +31,12 @@ export function CourseMap() {
               <p className="muted">
                 {lesson.minutes} min · {lesson.steps.length} steps · {mine.completed ? "✓ done" : `${mine.done.length} of ${lesson.steps.length} steps done`}
               </p>
+              {mine.measured && (
+                <details data-lesson-measured>
+                  <summary>What your run measured{mine.right && mine.right.of > 0 ? ` · predictions ${mine.right.right} of ${mine.right.of} right` : ""}</summary>
+                  <ul>{mine.measured.map((line) => <li key={line}>{line}</li>)}</ul>
+                </details>
+              )}
             </li>
           );
         })}

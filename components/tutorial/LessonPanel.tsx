@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { findLesson } from "../../lib/lessons/lessons";
 import { announce } from "../../lib/client/lesson-announcement";
-import { loadProgress, lessonProgress, recordPrediction, recordRun, saveProgress } from "../../lib/client/lesson-progress";
+import { loadProgress, recordPrediction, recordRun, saveProgress } from "../../lib/client/lesson-progress";
 import { useLessonRun } from "../../lib/client/use-lesson-run";
 import { CheckList } from "./CheckList";
 import { LessonPointer } from "./LessonPointer";
@@ -18,7 +18,7 @@ import { HINT_AFTER_MS } from "../../lib/client/lesson-hints";
 
 export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: string }) {
   const lesson = findLesson(lessonId);
-  const { run, error, busy, showMe, restore, restart } = useLessonRun(lessonId, stepId);
+  const { run, error, busy, showMe, restore, restart, predict } = useLessonRun(lessonId, stepId);
   const [progress, setProgress] = useState(() => ({ version: 1 as const, lessons: {} }));
   const [viewIndex, setViewIndex] = useState<number | null>(null);
   const [hints, setHints] = useState(0);
@@ -78,14 +78,18 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
   }, []);
 
   if (!lesson || !step) return <section className="lesson-panel"><p>There is no such lesson. <Link href="/tutorial">See every lesson</Link>.</p></section>;
-  const chosen = lessonProgress(progress, lessonId).predictions[step.id];
-  const choose = (choice: string) => setProgress((before) => {
-    const after = recordPrediction(before, lessonId, step.id, choice);
-    saveProgress(after);
-    return after;
-  });
+  const choose = (choice: string | null) => {
+    void predict(step.id, choice);
+    if (choice !== null) setProgress((before) => {
+      const after = recordPrediction(before, lessonId, step.id, choice);
+      saveProgress(after);
+      return after;
+    });
+  };
   const done = stepRun?.status === "done";
   const activeHere = viewed === activeIndex && !run?.result;
+  // The experiment starts after the prediction: until then the step says what it asks, not what to do.
+  const awaitingPrediction = Boolean(step.predict) && activeHere && !stepRun?.prediction;
 
   return (
     <section className="lesson-panel" aria-labelledby="lesson-title" data-lesson={lessonId} data-step={step.id} data-step-status={stepRun?.status ?? "pending"}>
@@ -100,15 +104,23 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
         </div>
       )}
       {run?.result ? (
-        <ResultCard title={lesson.title} proves={lesson.proves} lines={run.result} />
+        <ResultCard title={lesson.title} proves={lesson.proves} lines={run.result} verdicts={run.steps.flatMap((candidate) => (candidate.verdict ? [candidate.verdict.correct] : []))} />
       ) : (
         <div className="lesson-step">
           <h3>{step.title}</h3>
           <p>{step.text}</p>
-          <p className="lesson-todo"><strong>Do this:</strong> {step.todo}</p>
+          {awaitingPrediction ? <p className="lesson-todo muted">Answer the question below first: the experiment starts after it.</p> : <p className="lesson-todo"><strong>Do this:</strong> {step.todo}</p>}
         </div>
       )}
-      {step.predict && (!run?.result || done) && <PredictionChoice predict={step.predict} stepId={step.id} chosen={chosen} measured={done ? (stepRun?.measured ?? null) : null} onChoose={choose} />}
+      {step.predict && (!run?.result || done) && (
+        <PredictionChoice key={`${lessonId}/${step.id}`} predict={step.predict} stepId={step.id} prediction={stepRun?.prediction ?? null} verdict={stepRun?.verdict ?? null} measured={done ? (stepRun?.measured ?? null) : null} onPredict={activeHere && run && !run.preparing && busy === null ? choose : null} />
+      )}
+      {stepRun?.contradiction && activeHere && (
+        <div className="lesson-broken" role="alert" data-contradiction>
+          <p><strong>This run contradicts the claim.</strong> {stepRun.contradiction}.</p>
+          <button type="button" onClick={() => void restore()} disabled={busy !== null}>Run it again</button>
+        </div>
+      )}
       {!run?.result && <CheckList checks={stepRun?.checks ?? []} />}
       {done && <p className="lesson-done" data-satisfied-at={stepRun?.satisfiedAt ?? undefined}>✓ Step done.</p>}
       {activeHere && hints > 0 && (
@@ -119,13 +131,13 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
       <div className="lesson-buttons">
         <button type="button" onClick={keys.current.ArrowLeft} disabled={viewed === 0} aria-keyshortcuts="Alt+ArrowLeft">Back</button>
         {activeHere && <button type="button" onClick={keys.current.h} disabled={hints >= step.hints.length} aria-keyshortcuts="Alt+H">Hint</button>}
-        {activeHere && <button type="button" onClick={() => void showMe()} disabled={!run || busy !== null || Boolean(run.preparing)} aria-keyshortcuts="Alt+S">{busy === "showing" ? "Showing…" : "Show me"}</button>}
+        {activeHere && <button type="button" onClick={() => void showMe()} disabled={!run || busy !== null || Boolean(run.preparing) || awaitingPrediction} aria-keyshortcuts="Alt+S">{busy === "showing" ? "Showing…" : "Show me"}</button>}
         <button type="button" onClick={keys.current.ArrowRight} disabled={viewed >= activeIndex} aria-keyshortcuts="Alt+ArrowRight">Next</button>
         <button type="button" className="link" onClick={() => void restart()} disabled={busy !== null}>Restart lesson</button>
       </div>
       {(error ?? run?.error) && <p className="bad-text" role="alert">{error ?? run?.error}</p>}
       <div className="visually-hidden" aria-live="polite" data-announcement>{said}</div>
-      {activeHere && !run?.preparing && <LessonPointer target={step.target} />}
+      {activeHere && !run?.preparing && !awaitingPrediction && <LessonPointer target={step.target} />}
     </section>
   );
 }

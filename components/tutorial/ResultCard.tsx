@@ -2,7 +2,8 @@
 // The end of a lesson: what this run proved, in numbers measured now, copyable as text.
 import { useState } from "react";
 
-export function ResultCard({ title, proves, lines }: { title: string; proves: string; lines: string[] }) {
+export function ResultCard({ title, proves, lines, verdicts }: { title: string; proves: string; lines: string[]; verdicts: Array<boolean | null> }) {
+  const answered = verdicts.filter((verdict) => verdict !== null);
   const [copied, setCopied] = useState<string | null>(null);
   const text = [`${title} — what this run proved`, proves, ...lines.map((line) => `• ${line}`)].join("\n");
   const copy = async () => {
@@ -22,6 +23,12 @@ export function ResultCard({ title, proves, lines }: { title: string; proves: st
           <li key={line}>{line}</li>
         ))}
       </ul>
+      {verdicts.length > 0 && (
+        <p data-verdicts>
+          Your predictions: {answered.length === 0 ? "all skipped" : `${answered.filter(Boolean).length} of ${answered.length} right`}
+          {answered.length < verdicts.length && answered.length > 0 ? ` (${verdicts.length - answered.length} skipped)` : ""}.
+        </p>
+      )}
       <button type="button" onClick={() => void copy()}>Copy as text</button>
       <span role="status">{copied}</span>
     </section>

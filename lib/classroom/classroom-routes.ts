@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { PollOpenBodySchema, ShopPermissionBodySchema, VoteBodySchema } from "../contract/classroom";
-import { parseJsonText, readLimited } from "../sandbox/http/body-limit";
+import { BodyTooLarge, parseJsonText, readLimited } from "../sandbox/http/body-limit";
 import { ClassroomRefusal, type Classroom, type Visitor } from "./classroom";
 import { qrSvg } from "./qr";
 
@@ -19,11 +19,13 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 async function body<S extends z.ZodType>(request: IncomingMessage, schema: S): Promise<z.infer<S>> {
   let value: unknown;
+  // Over the limit is a 413 (thrown on as it is); only a body that is not JSON is a 400.
+  const bytes = await readLimited(request, MAX_BODY_BYTES);
   try {
-    const parsed = parseJsonText(await readLimited(request, MAX_BODY_BYTES));
+    const parsed = parseJsonText(bytes);
     value = parsed.empty ? {} : parsed.value;
   } catch {
-    throw new ClassroomRefusal(400, "the request body is not valid JSON (at most 4 KB)");
+    throw new ClassroomRefusal(400, "the request body is not valid JSON");
   }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -75,7 +77,7 @@ export async function classroomRoutes(request: IncomingMessage, response: Server
     }
   } catch (error) {
     if (error instanceof ClassroomRefusal) return sendJson(response, error.status, { error: error.message });
-    if ((error as { name?: string }).name === "BodyTooLarge") return sendJson(response, 413, { error: "the body is larger than 4 KB" });
+    if (error instanceof BodyTooLarge) return sendJson(response, 413, { error: error.message });
     throw error;
   }
 }

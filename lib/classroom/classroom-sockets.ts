@@ -23,9 +23,10 @@ export function isClassroomSocket(socket: { handshake: { auth: unknown } }): boo
 
 /** Why a handshake is refused, or undefined when its cookie or token gives it a role. */
 export function socketRefusal(classroom: Classroom, headers: Parameters<Classroom["visitorOf"]>[0]): string | undefined {
-  if (!classroom.visitorOf(headers)) return "classroom mode: open the audience link (or the presenter's link) to watch";
-  if (classroom.full) return "this class is full";
-  return undefined;
+  const visitor = classroom.visitorOf(headers);
+  if (!visitor) return "classroom mode: open the audience link (or the presenter's link) to watch";
+  // Checked here too so a flood is refused before socket.io does any work; the count itself is taken at admission.
+  return classroom.socketRefusal(visitor);
 }
 
 export function wireClassroomSockets(io: ClassroomServer, classroom: Classroom): { dropAudience(): void } {
@@ -37,16 +38,25 @@ export function wireClassroomSockets(io: ClassroomServer, classroom: Classroom):
     }, BROADCAST_EVERY_MS);
   });
 
-  io.on("connection", (socket) => {
+  // Every socket, the stream's too, is admitted here before any listener hears of it: counted against its viewer
+  // at once (handshakes that passed together cannot all slip in), and let go when its connection closes.
+  io.use((socket, next) => {
     const visitor = classroom.visitorOf(socket.request.headers);
     // Rotated between the handshake and now: the old code no longer lets anyone in.
-    if (!visitor) return void socket.disconnect(true);
+    if (!visitor) return next(new Error("classroom mode: open the audience link (or the presenter's link) to watch"));
+    if (socket.conn.readyState !== "open") return next(new Error("the connection closed"));
+    const refused = classroom.connected(socket.id, visitor, isClassroomSocket(socket));
+    if (refused) return next(new Error(refused));
     visitors.set(socket, visitor);
-    if (isClassroomSocket(socket)) {
-      void socket.join(CLASSROOM_ROOM);
-      classroom.connected(socket.id, visitor.role);
-      socket.on("disconnect", () => classroom.disconnected(socket.id));
-    }
+    socket.conn.once("close", () => classroom.disconnected(socket.id));
+    socket.once("disconnect", () => classroom.disconnected(socket.id));
+    next();
+  });
+
+  io.on("connection", (socket) => {
+    const visitor = visitors.get(socket);
+    if (!visitor) return void socket.disconnect(true);
+    if (isClassroomSocket(socket)) void socket.join(CLASSROOM_ROOM);
     socket.emit("classroom", classroom.publicView());
     socket.emit("classroom:view", classroom.view);
     socket.on("classroom:following", (following) => {

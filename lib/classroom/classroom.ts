@@ -2,11 +2,12 @@
 // presenter's view, the open poll and whether the class may shop. No sockets or HTTP here: the server asks it.
 import type { IncomingHttpHeaders } from "node:http";
 import type { ClassroomPublic, ClassroomView, PollOpenBody, PresenterView, Role, VoteBody } from "../contract/classroom";
-import { AUDIENCE_COOKIE, PRESENTER_COOKIE, VIEWER_COOKIE, bearerToken, readCookies } from "./cookies";
+import { randomBytes } from "node:crypto";
+import { AUDIENCE_COOKIE, PRESENTER_COOKIE, bearerToken, readCookies } from "./cookies";
 import { castVote, closePoll, openPoll, pollView, revealPoll, type Poll } from "./polls";
-import { newJoinCode, normaliseJoinCode, sameSecret } from "./secrets";
+import { newJoinCode, newViewerId, normaliseJoinCode, passId, sameSecret, signedPass } from "./secrets";
 
-/** Who a request or socket is: the presenter, or a viewer who joined with the current code (and their browser's id). */
+/** Who a request or socket is: the presenter, or a viewer who joined with the current code (and the id the server gave them). */
 export interface Visitor {
   role: Role;
   viewerId: string | null;
@@ -29,8 +30,18 @@ export class ClassroomRefusal extends Error {
   }
 }
 
-/** Sockets kept per session; a room larger than this is refused at the handshake rather than slowing everyone. */
+/** Viewers kept per session; a room larger than this is refused at the handshake rather than slowing everyone. */
 export const MAX_VIEWERS = 2_000;
+/** Sockets one viewer may hold: a page opens two (the stream and the class's), so a few tabs, not a flood. */
+export const MAX_SOCKETS_PER_VIEWER = 6;
+
+interface ClassSocket {
+  role: Role;
+  viewerId: string | null;
+  /** The class's own socket (the one a page opens to be counted), not the page's stream. */
+  counted: boolean;
+  following: boolean;
+}
 
 export class Classroom {
   joinCode = newJoinCode();
@@ -38,18 +49,32 @@ export class Classroom {
   view: PresenterView | null = null;
   private poll: Poll | null = null;
   private pollCount = 0;
-  private readonly sockets = new Map<string, { role: Role; following: boolean }>();
+  private readonly sockets = new Map<string, ClassSocket>();
+  /** viewer id → that viewer's sockets. */
+  private readonly viewers = new Map<string, Set<string>>();
   private readonly listeners = new Set<() => void>();
+  /** Signs the passes; made anew at every start, so a pass from an earlier session means nothing. */
+  private readonly key = randomBytes(32);
 
   constructor(private readonly options: ClassroomOptions) {}
 
-  /** The presenter (bearer token or cookie) first; then a viewer whose cookie holds the current join code. */
+  /** The presenter (bearer token or a signed session) first; then a viewer whose pass was signed under the current code. */
   visitorOf(headers: IncomingHttpHeaders): Visitor | undefined {
     const cookies = readCookies(headers);
-    if (this.isToken(bearerToken(headers)) || this.isToken(cookies.get(PRESENTER_COOKIE))) return { role: "presenter", viewerId: null };
-    const code = cookies.get(AUDIENCE_COOKIE);
-    if (code !== undefined && this.isJoinCode(code)) return { role: "audience", viewerId: cookies.get(VIEWER_COOKIE) ?? null };
-    return undefined;
+    if (this.isToken(bearerToken(headers)) || passId(this.key, cookies.get(PRESENTER_COOKIE), "presenter") !== undefined) return { role: "presenter", viewerId: null };
+    const viewerId = passId(this.key, cookies.get(AUDIENCE_COOKIE), `audience ${this.joinCode}`);
+    return viewerId === undefined ? undefined : { role: "audience", viewerId };
+  }
+
+  /** The presenter's cookie: a session signed by the server, so the token itself never sits in a browser's cookie jar. */
+  presenterPass(): string {
+    return signedPass(this.key, newViewerId(), "presenter");
+  }
+
+  /** A viewer's cookie under the current join code: the id the viewer already had (a reload), or a new one. */
+  audiencePass(headers: IncomingHttpHeaders): string {
+    const known = this.visitorOf(headers);
+    return signedPass(this.key, known?.role === "audience" && known.viewerId ? known.viewerId : newViewerId(), `audience ${this.joinCode}`);
   }
 
   isToken(given: string | undefined): boolean {
@@ -84,23 +109,41 @@ export class Classroom {
     for (const listener of this.listeners) listener();
   }
 
-  connected(socketId: string, role: Role): void {
+  /** Why this visitor may not open one more socket now, or undefined. The presenter is always let in. */
+  socketRefusal(visitor: Visitor): string | undefined {
+    if (visitor.role === "presenter" || !visitor.viewerId) return undefined;
+    const own = this.viewers.get(visitor.viewerId);
+    if (own && own.size >= MAX_SOCKETS_PER_VIEWER) return `one viewer may keep at most ${MAX_SOCKETS_PER_VIEWER} connections: close a tab of the sandbox`;
+    if (!own && this.viewers.size >= MAX_VIEWERS) return "this class is full";
+    return undefined;
+  }
+
+  /** Takes a socket in, or refuses it (a sentence); checked and counted at once, so a burst cannot slip past the limit. */
+  connected(socketId: string, visitor: Visitor, counted: boolean): string | undefined {
+    const refused = this.socketRefusal(visitor);
+    if (refused) return refused;
     // A follower follows from the start: that is why they opened the link.
-    this.sockets.set(socketId, { role, following: role === "audience" });
-    this.changed();
+    this.sockets.set(socketId, { role: visitor.role, viewerId: visitor.viewerId, counted, following: visitor.role === "audience" });
+    if (visitor.viewerId) {
+      const own = this.viewers.get(visitor.viewerId) ?? new Set<string>();
+      this.viewers.set(visitor.viewerId, own.add(socketId));
+    }
+    if (counted) this.changed();
+    return undefined;
   }
 
   disconnected(socketId: string): void {
-    if (this.sockets.delete(socketId)) this.changed();
-  }
-
-  get full(): boolean {
-    return this.sockets.size >= MAX_VIEWERS;
+    const socket = this.sockets.get(socketId);
+    if (!socket) return;
+    this.sockets.delete(socketId);
+    const own = socket.viewerId ? this.viewers.get(socket.viewerId) : undefined;
+    if (own?.delete(socketId) && own.size === 0) this.viewers.delete(socket.viewerId!);
+    if (socket.counted) this.changed();
   }
 
   setFollowing(socketId: string, following: boolean): void {
     const socket = this.sockets.get(socketId);
-    if (!socket || socket.role !== "audience" || socket.following === following) return;
+    if (!socket || socket.role !== "audience" || !socket.counted || socket.following === following) return;
     socket.following = following;
     this.changed();
   }
@@ -155,10 +198,17 @@ export class Classroom {
   }
 
   publicView(): ClassroomPublic {
-    const viewers = [...this.sockets.values()].filter((socket) => socket.role === "audience");
+    // Counted per viewer, not per socket: a viewer with three tabs is one viewer, following when any tab follows.
+    const connected = new Set<string>();
+    const following = new Set<string>();
+    for (const socket of this.sockets.values()) {
+      if (socket.role !== "audience" || !socket.counted || !socket.viewerId) continue;
+      connected.add(socket.viewerId);
+      if (socket.following) following.add(socket.viewerId);
+    }
     return {
       joinCode: this.joinCode,
-      viewers: { connected: viewers.length, following: viewers.filter((viewer) => viewer.following).length },
+      viewers: { connected: connected.size, following: following.size },
       letClassShop: this.letClassShop,
       poll: this.poll ? pollView(this.poll) : null,
     };

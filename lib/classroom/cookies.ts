@@ -1,10 +1,10 @@
-// The cookies a classroom hands out in exchange for its links: HttpOnly (no script reads them) and SameSite=Strict
+// The cookies a classroom hands out in exchange for its links (passes the server signed, never the link's secret): HttpOnly (no script reads them) and SameSite=Strict
 // (no other site's page sends them).
 import type { IncomingHttpHeaders } from "node:http";
 
 export const PRESENTER_COOKIE = "sandbox_presenter";
+/** The viewer's pass: an id the server made and signed under the current join code. */
 export const AUDIENCE_COOKIE = "sandbox_audience";
-export const VIEWER_COOKIE = "sandbox_viewer";
 
 /** The request's cookies by name; a malformed pair is skipped, a repeated name keeps the first. */
 export function readCookies(headers: IncomingHttpHeaders): Map<string, string> {

@@ -1,3 +1,4 @@
+// The charts' scale: a round axis top, the newest point at the right edge, gaps lifted, values clamped.
 import { describe, expect, it } from "vitest";
 import { largestValue, linePath, niceCeiling } from "./chart-scale";
 

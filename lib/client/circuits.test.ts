@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { CircuitEvent } from "../contract/events";
 import { applyCircuitEvents, NO_CIRCUITS } from "./circuits";
 import { appendEvents, applySnapshot, initialView } from "./store";
-import { http } from "./test-events";
+import { http } from "./testing/test-events";
 
 const circuit = (fields: Partial<CircuitEvent> & Pick<CircuitEvent, "from" | "to" | "state">, seq: number) =>
   ({ type: "circuit", ts: 1_000, stack: "microservices", reason: "5 failures in a row", ...fields, seq }) as CircuitEvent & { seq: number };

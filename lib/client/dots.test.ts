@@ -1,7 +1,7 @@
 // The moving dots: one per travelling event, coloured by outcome, capped per arrow and overall, removed on arrival.
 import { describe, expect, it } from "vitest";
 import { DOT_MS, MAX_DOTS, MAX_DOTS_PER_EDGE, addDots, emptyDots, expireDots } from "./dots";
-import { http, queue } from "./test-events";
+import { http, queue } from "./testing/test-events";
 
 describe("addDots", () => {
   it("launches a dot on the event's arrow, green for an answer and red for a failure", () => {

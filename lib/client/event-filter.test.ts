@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { NumberedEvent } from "../contract/events";
 import { defaultFilter, describeEvent, matchesFilter, visibleEvents } from "./event-filter";
-import { http, queue } from "./test-events";
+import { http, queue } from "./testing/test-events";
 
 const log = (seq: number, level: "info" | "error" = "info"): NumberedEvent => ({ type: "log", ts: 0, stack: "microservices", service: "order-service", instanceId: "order-service-1", level, line: "hello", seq });
 

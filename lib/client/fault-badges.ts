@@ -1,5 +1,5 @@
 // Faults in force as a person reads them on a box: a symbol, the type and its value ("⚡ latency +400 ms"). Symbols are
-// ones the common system fonts draw (⛓ and emoji such as 🔥 showed as empty boxes on Debian's Chromium).
+// ones the common system fonts draw (⛓ and emoji such as 🔥 draw as empty boxes on Debian's Chromium).
 import type { StackId } from "../contract/events";
 import type { Fault, FaultType } from "../contract/faults";
 

@@ -1,3 +1,4 @@
+// The fault form: only the fields a fault type takes, a body the server's schema accepts, refusals on the field.
 import { describe, expect, it } from "vitest";
 import { FaultBodySchema } from "../contract/faults";
 import { checkFaultForm, describeFault, FAULT_PRESETS, fieldsFor, INITIAL_FAULT_FORM } from "./fault-form";

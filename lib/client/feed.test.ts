@@ -5,7 +5,7 @@ import type { SandboxState } from "../contract/control";
 import { feedEvents, feedSnapshot } from "./feed";
 import { sandboxStore } from "./store";
 import { traceStore } from "./traces";
-import { http } from "./test-events";
+import { http } from "./testing/test-events";
 
 const state: SandboxState = { architecture: "microservices", stacks: [], services: [], queues: [], droppedEvents: 0, faults: [], resilience: DEFAULT_RESILIENCE, transition: null };
 

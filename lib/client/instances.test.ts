@@ -1,3 +1,4 @@
+// A scaled box's instances: scaling up and down read as progress, with a placeholder per instance not yet started.
 import { describe, expect, it } from "vitest";
 import type { InstanceView } from "../contract/control";
 import { instanceSlots, scalingProgress } from "./instances";

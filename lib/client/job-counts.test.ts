@@ -1,7 +1,7 @@
 // A consumer that only drains its inbox has figures too: the jobs it finished over the window.
 import { describe, expect, it } from "vitest";
 import { jobCounts, recordJobs } from "./job-counts";
-import { queue } from "./test-events";
+import { queue } from "./testing/test-events";
 
 describe("recordJobs", () => {
   it("counts the jobs a service finished, failed ones apart, and not the ones it only published", () => {

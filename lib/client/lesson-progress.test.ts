@@ -7,7 +7,7 @@ const run = (statuses: Array<"done" | "active" | "pending">, result: string[] | 
   lessonId: "payment-outage",
   stepIndex: statuses.indexOf("active"),
   preparing: null,
-  steps: statuses.map((status, index) => ({ id: `s${index}`, status, checks: [], figures: {}, satisfiedAt: null, measured: null })),
+  steps: statuses.map((status, index) => ({ id: `s${index}`, status, checks: [], figures: {}, satisfiedAt: null, measured: null, prediction: null, verdict: null, contradiction: null })),
   broken: null,
   result,
   error: null,
@@ -19,6 +19,15 @@ describe("lesson progress", () => {
     expect(once.lessons["payment-outage"]).toEqual({ done: ["s0"], predictions: {}, completed: false });
     expect(recordRun(once, run(["done", "active", "pending"]))).toBe(once);
     expect(recordRun(once, run(["done", "done", "done"], ["line"])).lessons["payment-outage"]).toMatchObject({ done: ["s0", "s1", "s2"], completed: true });
+  });
+  it("keeps what a finished run measured against the claim, and how many predictions were right, for the course map", () => {
+    const finished = run(["done", "done", "done"], ["3 orders accepted", "0 charged twice"]);
+    finished.steps[1].verdict = { correct: true, expected: "a", explain: "", why: "" };
+    finished.steps[2].verdict = { correct: false, expected: "b", explain: "", why: "" };
+    const recorded = recordRun(EMPTY_PROGRESS, finished);
+    expect(recorded.lessons["payment-outage"]).toMatchObject({ completed: true, measured: ["3 orders accepted", "0 charged twice"], right: { right: 1, of: 2 } });
+    expect(recordRun(recorded, finished)).toBe(recorded);
+    expect(parseProgress(JSON.stringify(recorded))).toEqual(recorded);
   });
   it("keeps a prediction per step, and survives a round trip through a file", () => {
     const progress = recordPrediction(EMPTY_PROGRESS, "payment-outage", "s1", "wait");

@@ -34,8 +34,11 @@ export function recordRun(progress: Progress, run: LessonRun): Progress {
   const before = entry(progress, run.lessonId);
   const done = [...new Set([...before.done, ...run.steps.filter((step) => step.status === "done").map((step) => step.id)])];
   const completed = before.completed || run.result !== null;
-  if (done.length === before.done.length && completed === before.completed) return progress;
-  return { ...progress, lessons: { ...progress.lessons, [run.lessonId]: { ...before, done, completed } } };
+  const finished = run.result !== null && JSON.stringify(run.result) !== JSON.stringify(before.measured);
+  if (done.length === before.done.length && completed === before.completed && !finished) return progress;
+  const verdicts = run.steps.flatMap((step) => (step.verdict && step.verdict.correct !== null ? [step.verdict.correct] : []));
+  const result = finished ? { measured: run.result!, right: { right: verdicts.filter(Boolean).length, of: verdicts.length } } : {};
+  return { ...progress, lessons: { ...progress.lessons, [run.lessonId]: { ...before, done, completed, ...result } } };
 }
 
 export function recordPrediction(progress: Progress, lessonId: string, stepId: string, choice: string): Progress {

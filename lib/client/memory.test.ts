@@ -1,3 +1,4 @@
+// Memory on the graph: a stack's total adds up its boxes, and several copies read as a multiplication.
 import { describe, expect, it } from "vitest";
 import type { ServiceMetrics } from "../contract/control";
 import { formatBytes, formatCopiesMemory, formatStackMemory, memoryOf } from "./memory";

@@ -1,7 +1,7 @@
 // The live figures on the boxes and arrows: rate, latency percentiles and error rate over a sliding window.
 import { describe, expect, it } from "vitest";
 import { METRICS_WINDOW_MS, MONOLITH_FIGURES, formatMs, formatRate, percentile, recordSamples, serverNodeOf, summarize } from "./metrics";
-import { http, queue } from "./test-events";
+import { http, queue } from "./testing/test-events";
 
 const now = 100_000;
 

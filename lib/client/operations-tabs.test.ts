@@ -1,3 +1,4 @@
+// The left panel's tabs: arrow keys, Home and End move along them, and the chosen tab is remembered.
 import { describe, expect, it } from "vitest";
 import { saveTab, savedTab, tabAfterKey } from "./operations-tabs";
 

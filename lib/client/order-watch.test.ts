@@ -1,7 +1,7 @@
 // When "my orders" must be asked again: a queue job about one of my pending orders finished.
 import { describe, expect, it } from "vitest";
 import { touchesOrders } from "./order-watch";
-import { http, queue } from "./test-events";
+import { http, queue } from "./testing/test-events";
 
 const ORDER = "o-12345678-1234-1234-1234-123456789abc";
 

@@ -63,6 +63,14 @@ describe("rewind", () => {
     await expect(readSavedRun(new Blob([new Uint8Array(gzipSync('{"hello":1}\n'))]))).rejects.toThrow("this is not a saved run of Architecture Sandbox: its first line does not say so");
     await expect(readSavedRun(new Blob([new Uint8Array(file.subarray(0, file.length - 30))]))).rejects.toBeInstanceOf(RecordingRefused);
   });
+
+  it("stops unpacking a file at the limit and refuses it in words, however small it is packed", async () => {
+    const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    await expect(readSavedRun(new Blob([new Uint8Array(bomb)]), 1024 * 1024)).rejects.toThrow(/unpacks to more than a saved run can hold/);
+    // The same file under a limit it fits is only refused for what it holds.
+    await expect(readSavedRun(new Blob([new Uint8Array(bomb)]), 16 * 1024 * 1024)).rejects.toThrow(/line 1 is not JSON/);
+  });
 });
 
 describe("perRecording", () => {

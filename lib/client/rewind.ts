@@ -2,21 +2,34 @@
 // at any moment of it, and the marks a timeline shows. Pure but for unpacking, which uses the browser's own gzip.
 import type { NumberedEvent } from "../contract/events";
 import type { Recording } from "../contract/recording";
-import { parseRecordingText, RecordingRefused } from "../recording/recording-text";
+import { MAX_UNPACKED_BYTES, parseRecordingText, RecordingRefused, TOO_BIG_TO_UNPACK } from "../recording/recording-text";
 import { stateAt } from "../recording/state-at";
 import { applySnapshot, initialView, MAX_EVENTS, type SandboxView } from "./store";
 
 export { RecordingRefused };
 
-/** Unpacks and reads a saved run; anything else is refused with a sentence (RecordingRefused). */
-export async function readSavedRun(file: Blob): Promise<Recording> {
-  let text: string;
+/** Unpacks and reads a saved run; anything else is refused with a sentence (RecordingRefused). `limit`: bytes unpacked at most. */
+export async function readSavedRun(file: Blob, limit = MAX_UNPACKED_BYTES): Promise<Recording> {
+  // Unpacked piece by piece and counted: a small file that unpacks to gigabytes is stopped at the limit, not held whole.
+  const reader = file.stream().pipeThrough(new DecompressionStream("gzip")).getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let size = 0;
   try {
-    text = await new Response(file.stream().pipeThrough(new DecompressionStream("gzip"))).text();
-  } catch {
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      size += read.value.byteLength;
+      if (size > limit) {
+        void reader.cancel().catch(() => {});
+        throw new RecordingRefused(TOO_BIG_TO_UNPACK);
+      }
+      parts.push(decoder.decode(read.value, { stream: true }));
+    }
+    parts.push(decoder.decode());
+  } catch (error) {
+    if (error instanceof RecordingRefused) throw error;
     throw new RecordingRefused("this is not a saved run: it is not a gzip file, or it was cut short");
   }
-  return parseRecordingText(text);
+  return parseRecordingText(parts.join(""));
 }
 
 /** The span a timeline can reach: from the first snapshot (nothing before it can be rebuilt) to the window's end. */

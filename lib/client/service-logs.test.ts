@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { NumberedEvent } from "../contract/events";
 import { MAX_LOG_LINES, appendLogs } from "./service-logs";
-import { http } from "./test-events";
+import { http } from "./testing/test-events";
 
 const log = (seq: number, service = "order-service"): NumberedEvent => ({ type: "log", ts: seq, stack: "microservices", service, instanceId: `${service}-1`, level: "info", line: `line ${seq}`, seq });
 

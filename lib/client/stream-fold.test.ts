@@ -4,7 +4,7 @@ import type { NumberedEvent } from "../contract/events";
 import { defaultFilter } from "./event-filter";
 import { closeFold, foldInto, GeneratedJobs, isFoldRow, pathPattern, type FoldRow } from "./stream-fold";
 import { describeFold, foldedCount, summariseFold, visibleRows } from "./stream-rows";
-import { http, queue } from "./test-events";
+import { http, queue } from "./testing/test-events";
 
 const generated = (seq: number, path = "/api/products", status = 200): NumberedEvent => http({ from: "client", to: "api-gateway", path, status, origin: "traffic" }, seq);
 const hop = (seq: number): NumberedEvent => http({ from: "api-gateway", to: "product-service", path: "/products", origin: "traffic" }, seq);

@@ -7,7 +7,7 @@ import { writeRecording } from "../sandbox/recording/recording-file";
 import { feedEvents, feedSnapshot } from "./feed";
 import { readSavedRun } from "./rewind";
 import { sandboxStore } from "./store";
-import { http } from "./test-events";
+import { http } from "./testing/test-events";
 import { closeReplay, goLive, keepState, leaveLive, moveTo, openReplay, timeStore } from "./time-travel";
 import { traceStore } from "./traces";
 

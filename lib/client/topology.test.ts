@@ -18,7 +18,7 @@ import {
   restEdgeId,
   sidewaysCalls,
 } from "./topology";
-import { http, queue } from "./test-events";
+import { http, queue } from "./testing/test-events";
 
 describe("graphNodes", () => {
   it("draws every service, the broker, every queue inside the broker, and the shoppers", () => {

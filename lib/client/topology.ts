@@ -45,9 +45,7 @@ export const BUS_NODE = `${MONOLITH_PREFIX}bus`;
 
 /** Wide enough for "payment-service" in 14 px bold on one line; a longer name breaks after its hyphen. */
 export const SERVICE_WIDTH = 180;
-export const QUEUE_WIDTH = 180;
 export const MODULE_WIDTH = 180;
-export const INBOX_WIDTH = 180;
 const COLUMN = 194;
 const MODULE_PAD = 16;
 /** How wide the drawn shoppers' box is (ClientNode's CSS width). */

@@ -1,7 +1,7 @@
 // Traces kept by id, the order each one carried, and a trace as a waterfall of HTTP hops and queue waits.
 import { describe, expect, it } from "vitest";
 import { MAX_QUEUE_TRACES, MAX_TRACES, emptyTraceIndex, indexEvents, orderIdOf, traceFootprint, traceSpans } from "./traces";
-import { db, http, queue } from "./test-events";
+import { db, http, queue } from "./testing/test-events";
 
 const ORDER = "o-12345678-1234-1234-1234-123456789abc";
 

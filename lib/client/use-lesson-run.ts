@@ -45,6 +45,7 @@ export function useLessonRun(lessonId: string, stepId: string) {
     error,
     busy,
     showMe: () => act("showing", "/api/lessons/run/show-me"),
+    predict: (step: string, choice: string | null) => act("predicting", "/api/lessons/run/predict", { step, choice }),
     restore: () => act("putting back", "/api/lessons/run/restore"),
     restart: () => act("restarting", `/api/lessons/${encodeURIComponent(lessonId)}/start`),
   };

@@ -1,4 +1,4 @@
-// The bodies the shop's processes accept, checked without zod: loading zod was ~70 ms of every service's start (a third
+// The bodies the shop's processes accept, checked without zod: loading zod costs ~70 ms of every service's start (a third
 // of it), and these few shapes are all a shop process validates. Each check gives the same answer as its zod schema in
 // storefront.ts and shop.ts — the same value on success, the same first issue (path and words) on failure; a unit test
 // holds them to zod's answers on generated bodies. Only what JSON can carry is expected: a body is parsed JSON.

@@ -4,11 +4,15 @@ import { z } from "zod";
 export const RoleSchema = z.enum(["presenter", "audience"]);
 export type Role = z.infer<typeof RoleSchema>;
 
+/** A path of the app itself: segments of plain characters, never "//" (a browser reads "//host/p" as another host). */
+const APP_PATH = /^\/(?:[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*)?$/;
+export const isAppPath = (route: string): boolean => route.length <= 200 && APP_PATH.test(route);
+
 /** What the presenter is looking at, sent to every follower. Bounded strings: a follower renders them. */
 export const PresenterViewSchema = z
   .object({
     /** The screen's path: "/", "/compare", "/tutorial", "/tutorial/<lesson>/<step>". */
-    route: z.string().max(200).regex(/^\/[A-Za-z0-9/_-]*$/),
+    route: z.string().max(200).regex(APP_PATH),
     selection: z
       .union([
         z.object({ kind: z.literal("node"), id: z.string().max(100) }).strict(),

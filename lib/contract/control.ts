@@ -9,15 +9,12 @@ import { FeatureSchema } from "./features";
 export const RedeployBodySchema = z
   .object({ strategy: z.enum(["recreate", "rolling"]).default("recreate") })
   .strict();
-export type RedeployBody = z.infer<typeof RedeployBodySchema>;
 
 export const ArchitectureBodySchema = z.object({ architecture: ArchitectureSchema }).strict();
-export type ArchitectureBody = z.infer<typeof ArchitectureBodySchema>;
 
 /** How many instances of a service run; for the monolith, how many whole copies. */
 export const MAX_REPLICAS = 5;
 export const ScaleBodySchema = z.object({ replicas: z.number().int().min(1).max(MAX_REPLICAS) }).strict();
-export type ScaleBody = z.infer<typeof ScaleBodySchema>;
 
 /** What the supervisor does when a service dies on its own: nothing, or start it again with growing pauses. */
 export const RestartPolicySchema = z.enum(["never", "on-failure"]);
@@ -99,7 +96,6 @@ export const SandboxStateSchema = z.object({
 export type SandboxState = z.infer<typeof SandboxStateSchema>;
 
 export const ErrorBodySchema = z.object({ error: z.string() });
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 /** Generated traffic stops by itself after this long unless told otherwise. */
 export const DEFAULT_TRAFFIC_S = 120;
@@ -119,6 +115,8 @@ export const TrafficStackViewSchema = z.object({
   sent: z.number().int(),
   ok: z.number().int(),
   failed: z.number().int(),
+  /** Answered 429: the shop refused the request (too many attempts), neither served nor broken. */
+  refused: z.number().int(),
   ordersAccepted: z.number().int(),
   /** Requests not sent: the stack already had the most in flight the generator allows, or the generator fell behind (a stalled event loop) and gave them up rather than burst. */
   skipped: z.number().int(),

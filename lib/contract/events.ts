@@ -14,7 +14,6 @@ const base = {
 
 /** "traffic" when the sandbox's traffic generator started the trace (a call or a queue job); absent for a person's. */
 export const EventOriginSchema = z.literal("traffic");
-export type EventOrigin = z.infer<typeof EventOriginSchema>;
 
 export const HttpEventSchema = z.object({
   ...base,

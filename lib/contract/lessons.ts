@@ -8,15 +8,32 @@ import { ArchitectureSchema, ServiceIdSchema } from "./services";
 
 const count = z.number().int().min(0);
 
+const figureLimit = { below: z.number().optional(), above: z.number().optional() };
+
+/** A figure of what shoppers got, measured at their side over a window of the step. */
+export const ShopperFigureSchema = z.enum(["p50Ms", "p95Ms", "errorRate", "failedP50Ms", "answeredPerS"]);
+export type ShopperFigure = z.infer<typeof ShopperFigureSchema>;
+/** Which part of the step a figure covers: all of it, before the step's change, or after it (once settled). */
+export const PhaseSchema = z.enum(["step", "before", "after"]);
+export type Phase = z.infer<typeof PhaseSchema>;
+
+const measure = {
+  feature: FeatureSchema.optional(),
+  figure: ShopperFigureSchema,
+  /** Fewer answers than this make no figure worth a verdict. */
+  minAnswers: count.default(20),
+};
+
 /** A named check the server evaluates against the live state and the telemetry; only these names exist, nothing runs as code. */
 export const PredicateSpecSchema = z.discriminatedUnion("is", [
-  z.object({ is: z.literal("orderJourney"), stack: StackIdSchema }).strict(),
   z.object({ is: z.literal("restCall"), stack: StackIdSchema, from: z.string(), to: z.string(), method: z.string(), path: z.string() }).strict(),
   z.object({ is: z.literal("serviceStatus"), service: ServiceIdSchema, status: z.enum(["down", "healthy"]) }).strict(),
   z.object({ is: z.literal("ordersAcceptedWhileDown"), stack: StackIdSchema, service: ServiceIdSchema, atLeast: count }).strict(),
   z.object({ is: z.literal("queueBacklog"), queue: z.string(), atLeast: count }).strict(),
   z.object({ is: z.literal("ordersSettled"), stack: StackIdSchema, atLeast: count }).strict(),
-  z.object({ is: z.literal("redeployed"), stack: StackIdSchema, service: ServiceIdSchema, strategy: z.enum(["recreate", "rolling"]), minServed: count, maxFailed: count.optional() }).strict(),
+  z
+    .object({ is: z.literal("redeployed"), stack: StackIdSchema, service: ServiceIdSchema, strategy: z.enum(["recreate", "rolling"]), minServed: count, maxFailed: count.optional(), minFailed: count.optional(), minUnavailableMs: count.optional(), maxUnavailableMs: count.optional() })
+    .strict(),
   z.object({ is: z.literal("scaled"), service: ServiceIdSchema, replicas: z.number().int().min(1).max(5) }).strict(),
   z.object({ is: z.literal("blastRadius"), stack: StackIdSchema, service: ServiceIdSchema, failed: z.array(FeatureSchema), workingAny: z.array(FeatureSchema) }).strict(),
   z.object({ is: z.literal("trafficServed"), stack: StackIdSchema, atLeast: count }).strict(),
@@ -24,9 +41,35 @@ export const PredicateSpecSchema = z.discriminatedUnion("is", [
   z.object({ is: z.literal("faultActive"), service: ServiceIdSchema, type: z.string() }).strict(),
   z.object({ is: z.literal("resilienceOn"), circuitBreaker: z.boolean() }).strict(),
   z.object({ is: z.literal("architecture"), architecture: ArchitectureSchema }).strict(),
+  // Outcomes measured in numbers: what shoppers got, compared with a limit, with the other stack, or with before.
+  z.object({ is: z.literal("shoppers"), stack: StackIdSchema, phase: PhaseSchema.default("step"), ...measure, ...figureLimit }).strict(),
+  z
+    .object({ is: z.literal("stackVersus"), phase: PhaseSchema.default("step"), ...measure, lower: StackIdSchema, higher: StackIdSchema, factor: z.number().min(1).default(1), margin: z.number().min(0).default(0) })
+    .strict(),
+  z.object({ is: z.literal("beforeAfter"), stack: StackIdSchema, ...measure, direction: z.enum(["rises", "falls", "holds"]), factor: z.number().min(1).default(1), margin: z.number().min(0).default(0) }).strict(),
+  z.object({ is: z.literal("calls"), stack: StackIdSchema, to: z.string(), figure: z.enum(["perS", "count"]), phase: PhaseSchema.default("step"), ...figureLimit }).strict(),
+  z.object({ is: z.literal("networkHops"), stack: StackIdSchema, ...figureLimit }).strict(),
+  z.object({ is: z.literal("amplification"), stack: StackIdSchema, to: z.string(), phase: PhaseSchema.default("step"), ...figureLimit }).strict(),
+  z.object({ is: z.literal("traceChain"), stack: StackIdSchema, chain: z.array(z.string()).min(2), answeredFirst: z.boolean().default(false) }).strict(),
+  z.object({ is: z.literal("queueFlow"), stack: StackIdSchema, queue: z.string(), trend: z.enum(["rising", "draining"]), phase: PhaseSchema.default("step"), minJobs: count.default(5) }).strict(),
+  z.object({ is: z.literal("redelivered"), stack: StackIdSchema, queue: z.string().optional() }).strict(),
+  z.object({ is: z.literal("breakerSequence"), to: ServiceIdSchema }).strict(),
+  z.object({ is: z.literal("processesKept"), stack: StackIdSchema, except: z.array(z.string()) }).strict(),
+  z.object({ is: z.literal("stackMemory"), stack: StackIdSchema, lighterThan: StackIdSchema.optional() }).strict(),
 ]);
 export type PredicateSpec = z.infer<typeof PredicateSpecSchema>;
-export type PredicateName = PredicateSpec["is"];
+
+/** The step's decisive action, as the sandbox sees it happen: it splits the step into "before" and "after". */
+export const ChangeSpecSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("fault"), service: ServiceIdSchema, type: z.string() }).strict(),
+  z.object({ kind: z.literal("fault-cleared"), service: ServiceIdSchema, type: z.string() }).strict(),
+  z.object({ kind: z.literal("kill"), service: ServiceIdSchema }).strict(),
+  z.object({ kind: z.literal("redeploy"), stack: StackIdSchema, service: ServiceIdSchema }).strict(),
+  z.object({ kind: z.literal("scale"), service: ServiceIdSchema, replicas: z.number().int().min(1).max(5) }).strict(),
+  z.object({ kind: z.literal("circuit-open"), to: ServiceIdSchema }).strict(),
+  z.object({ kind: z.literal("traffic") }).strict(),
+]);
+export type ChangeSpec = z.infer<typeof ChangeSpecSchema>;
 
 /** One call a solution makes, through the same operations as the control API and the storefront. */
 export const LessonActionSchema = z.discriminatedUnion("do", [
@@ -37,6 +80,7 @@ export const LessonActionSchema = z.discriminatedUnion("do", [
   z.object({ do: z.literal("traffic"), rps: z.number().int().min(1).max(100), stack: StackIdSchema.optional(), durationS: z.number().int().min(1).max(120) }).strict(),
   z.object({ do: z.literal("order"), stack: StackIdSchema, count: z.number().int().min(1).max(10) }).strict(),
   z.object({ do: z.literal("fault"), fault: FaultBodySchema }).strict(),
+  z.object({ do: z.literal("clear-fault"), service: ServiceIdSchema, type: z.string() }).strict(),
   z.object({ do: z.literal("resilience"), resilience: ResilienceSchema.partial() }).strict(),
 ]);
 export type LessonAction = z.infer<typeof LessonActionSchema>;
@@ -66,11 +110,15 @@ export type PointerTarget = z.infer<typeof PointerTargetSchema>;
 export const PredictionSchema = z
   .object({
     question: z.string(),
-    choices: z.array(z.object({ id: z.string(), label: z.string() }).strict()).min(2),
+    /** Each choice says why it is right or, for a wrong one, the misconception behind it (two sentences). */
+    choices: z.array(z.object({ id: z.string(), label: z.string(), explain: z.string() }).strict()).min(2),
+    /** The choice the measured outcome bears out when the claim holds. */
+    expected: z.string(),
     /** What happened, as a template over the step's measured figures, e.g. "{accepted} orders accepted, 0 failed". */
     measured: z.string(),
   })
-  .strict();
+  .strict()
+  .refine((predict) => predict.choices.some((choice) => choice.id === predict.expected), { message: "the expected answer is one of the choices" });
 
 export const LessonStepSchema = z
   .object({
@@ -93,6 +141,9 @@ export const LessonStepSchema = z
     setup: z.array(LessonActionSchema).default([]),
     /** Events that count start when the step opens, or when the lesson did (a step that watches the previous one's effect). */
     window: z.enum(["step", "lesson"]).default("step"),
+    /** The decisive action: figures "before" are measured up to it, figures "after" from `settleMs` after it. */
+    change: ChangeSpecSchema.optional(),
+    settleMs: count.default(1_000),
   })
   .strict();
 export type LessonStep = z.infer<typeof LessonStepSchema>;
@@ -127,7 +178,13 @@ export const LessonListSchema = z.object({
 });
 export type LessonList = z.infer<typeof LessonListSchema>;
 
-export const CheckItemViewSchema = z.object({ label: z.string(), met: z.boolean(), missing: z.string() });
+export const CheckItemViewSchema = z.object({
+  label: z.string(),
+  met: z.boolean(),
+  missing: z.string(),
+  /** Enough was measured and it says the opposite of the claim, in words; absent otherwise. */
+  contradicts: z.string().optional(),
+});
 export type CheckItemView = z.infer<typeof CheckItemViewSchema>;
 
 export const FiguresSchema = z.record(z.string(), z.union([z.number(), z.string()]));
@@ -152,6 +209,12 @@ export const LessonRunSchema = z.object({
       tickedAt: z.number().optional(),
       /** The prediction's "what happened", filled from the figures once done. */
       measured: z.string().nullable(),
+      /** The learner's answer, locked once given (null choice: skipped); `late` when it came after the change. */
+      prediction: z.object({ choice: z.string().nullable(), late: z.boolean() }).nullable(),
+      /** Once done: whether the prediction matched what was measured, and why. */
+      verdict: z.object({ correct: z.boolean().nullable(), expected: z.string(), explain: z.string(), why: z.string() }).nullable(),
+      /** The run says the opposite of the claim, in words with its numbers; null while it does not. */
+      contradiction: z.string().nullable(),
     }),
   ),
   /** What changed that an earlier step set up, in words; null when all holds. */
@@ -164,6 +227,8 @@ export const LessonRunSchema = z.object({
 export type LessonRun = z.infer<typeof LessonRunSchema>;
 
 export const LessonStartBodySchema = z.object({ step: z.string().optional() }).strict();
+/** The learner's prediction for the active step: a choice, or null to skip it. */
+export const PredictBodySchema = z.object({ step: z.string(), choice: z.string().nullable() }).strict();
 
 /** A learner's progress, kept in the browser and exported/imported as a file: steps done and predictions made. */
 export const ProgressSchema = z
@@ -171,7 +236,16 @@ export const ProgressSchema = z
     version: z.literal(1),
     lessons: z.record(
       z.string(),
-      z.object({ done: z.array(z.string()), predictions: z.record(z.string(), z.string()), completed: z.boolean() }).strict(),
+      z
+        .object({
+          done: z.array(z.string()),
+          predictions: z.record(z.string(), z.string()),
+          completed: z.boolean(),
+          /** The last finished run's result card: what it measured against the claim; the verdicts, right of all answered. */
+          measured: z.array(z.string().max(500)).max(10).optional(),
+          right: z.object({ right: z.number().int().min(0), of: z.number().int().min(0) }).strict().optional(),
+        })
+        .strict(),
     ),
   })
   .strict();

@@ -40,7 +40,6 @@ export const ActiveScenarioSchema = z.object({
   /** Its key figure now, in words (e.g. "7 orders accepted while payment-service is down"); null before the first reading. */
   figure: z.string().nullable(),
 });
-export type ActiveScenario = z.infer<typeof ActiveScenarioSchema>;
 
 export const ScenariosViewSchema = z.object({
   scenarios: z.array(ScenarioSchema),

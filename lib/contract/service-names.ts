@@ -1,5 +1,5 @@
 // The shop's services and how they talk to each other, as plain values: what a shop process needs of the map, without
-// zod (its loading was ~70 ms of every service's start). `services.ts` adds the schemas and re-exports all of this.
+// zod (loading it costs ~70 ms of every service's start). `services.ts` adds the schemas and re-exports all of this.
 
 export const SHOP_SERVICE_IDS = [
   "api-gateway",

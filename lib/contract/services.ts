@@ -1,7 +1,7 @@
 // The shop's services, their statuses and how they talk to each other: the map every part of the sandbox shares. The
 // plain values live in service-names.ts (no zod, for the shop's processes) and are re-exported here.
 import { z } from "zod";
-import { BROKER_ID, DOMAIN_EVENT_NAMES, MONOLITH_ID, SHOP_SERVICE_IDS, type ServiceId } from "./service-names";
+import { BROKER_ID, MONOLITH_ID, SHOP_SERVICE_IDS, type ServiceId } from "./service-names";
 
 export * from "./service-names";
 
@@ -16,4 +16,3 @@ export type ServiceStatus = z.infer<typeof ServiceStatusSchema>;
 export const ArchitectureSchema = z.enum(["microservices", "monolith", "both"]);
 export type Architecture = z.infer<typeof ArchitectureSchema>;
 
-export const DomainEventNameSchema = z.enum(DOMAIN_EVENT_NAMES);

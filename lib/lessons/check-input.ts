@@ -3,6 +3,17 @@ import type { FailureImpact, RedeployImpact } from "../contract/compare";
 import type { Audit, Metrics, SandboxState, TrafficView } from "../contract/control";
 import type { StackId, TelemetryEvent } from "../contract/events";
 import type { Figures } from "../contract/lessons";
+import type { ShopperAnswer } from "../sandbox/sandbox";
+
+/** One shopper's request as the shopper saw it (traffic generator, storefront proxy, a lesson's own shopper). */
+export type ShopperSample = ShopperAnswer;
+
+/** What the step saw when it opened, to compare with now: each process's pid and each stack's memory. */
+export interface StepOpening {
+  at: number;
+  pids: Record<string, Array<number | null>>;
+  memoryBytes: Partial<Record<StackId, number>>;
+}
 
 export interface CheckInput {
   now: number;
@@ -19,6 +30,13 @@ export interface CheckInput {
   metrics: Metrics | null;
   /** Read from the services' own data; null when not read for this evaluation. */
   audit: Audit[] | null;
+  /** Shoppers' requests since `since`, oldest first. */
+  shoppers: readonly ShopperSample[];
+  /** When the step's decisive action happened; null until it has (or when the step names none). */
+  changeAt: number | null;
+  /** How long after the change the "after" figures start: the system settles first. */
+  settleMs: number;
+  opening: StepOpening | null;
 }
 
 export interface CheckOutcome {
@@ -30,6 +48,8 @@ export interface CheckOutcome {
   figures: Figures;
   /** When the event that met it happened, when one event did. */
   satisfiedAt?: number;
+  /** Enough was measured, and it says the opposite of the claim (in words, with the numbers). */
+  contradicts?: string;
 }
 
 export const outcome = (met: boolean, label: string, missing: string, figures: Figures = {}, satisfiedAt?: number): CheckOutcome => ({
@@ -39,6 +59,16 @@ export const outcome = (met: boolean, label: string, missing: string, figures: F
   figures,
   satisfiedAt: met ? satisfiedAt : undefined,
 });
+
+/** The measurement is in and it goes against the claim: not met, and said so. */
+export const contradicted = (label: string, contradicts: string, figures: Figures = {}): CheckOutcome => ({ met: false, label, missing: contradicts, figures, contradicts });
+
+/** The time span a phase covers: the whole step, up to the change, or from the change (settled) until now. */
+export function phaseSpan(phase: "step" | "before" | "after", input: CheckInput): [from: number, to: number] | null {
+  if (phase === "step") return [input.since, input.now];
+  if (input.changeAt === null) return phase === "before" ? [input.since, input.now] : null;
+  return phase === "before" ? [input.since, input.changeAt] : [input.changeAt + input.settleMs, input.now];
+}
 
 export const isDown = (status: string | undefined): boolean => status === "stopped" || status === "crashed";
 export const entryOf = (stack: StackId): string => (stack === "monolith" ? "monolith" : "api-gateway");

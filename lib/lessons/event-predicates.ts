@@ -1,40 +1,16 @@
-// Checks read from the telemetry window: an order's journey, a REST call, orders accepted while a service was down, a circuit opening.
+// Checks read from the telemetry window: a REST call, orders accepted while a service was down, a circuit opening.
 import type { HttpEvent, LifecycleEvent } from "../contract/events";
 import type { PredicateSpec } from "../contract/lessons";
-import { entryOf, isDown, outcome, type CheckInput, type CheckOutcome } from "./check-input";
+import { shopperFailed } from "../sandbox/traffic/shopper-features";
+import { contradicted, entryOf, isDown, outcome, type CheckInput, type CheckOutcome } from "./check-input";
 
 type Spec<N extends PredicateSpec["is"]> = Extract<PredicateSpec, { is: N }>;
-
-const JOURNEY = ["OrderCreated", "PaymentSucceeded", "EmailSent"] as const;
-
-/** One order's trace carried OrderCreated, then PaymentSucceeded, then EmailSent, each completed by its consumer. */
-export function orderJourney(spec: Spec<"orderJourney">, input: CheckInput): CheckOutcome {
-  const label = `an order goes ${JOURNEY.join(" → ")} (${spec.stack})`;
-  const byTrace = new Map<string, Map<string, number>>();
-  for (const event of input.events) {
-    if (event.type !== "queue" || event.stack !== spec.stack || event.state !== "completed") continue;
-    const seen = byTrace.get(event.traceId) ?? new Map<string, number>();
-    if (!seen.has(event.job)) seen.set(event.job, event.ts);
-    byTrace.set(event.traceId, seen);
-  }
-  let best: string[] = [];
-  for (const [, seen] of byTrace) {
-    const reached = JOURNEY.filter((job) => seen.has(job));
-    if (reached.length === JOURNEY.length) {
-      const done = Math.max(...JOURNEY.map((job) => seen.get(job)!));
-      return outcome(true, label, "", { journeyMs: done - seen.get("OrderCreated")! }, done);
-    }
-    if (reached.length > best.length) best = reached;
-  }
-  const waiting = JOURNEY.filter((job) => !best.includes(job));
-  return outcome(false, label, best.length === 0 ? "no order's OrderCreated has been handled yet" : `seen ${best.join(", ")}; waiting for ${waiting.join(", ")}`);
-}
 
 /** A call from one service to another answered (under 400). */
 export function restCall(spec: Spec<"restCall">, input: CheckInput): CheckOutcome {
   const label = `${spec.from} calls ${spec.to}: ${spec.method} ${spec.path}`;
   const call = input.events.find((event): event is HttpEvent => event.type === "http" && event.stack === spec.stack && event.from === spec.from && event.to === spec.to && event.method === spec.method && event.path.startsWith(spec.path) && event.status > 0 && event.status < 400);
-  return outcome(Boolean(call), label, `no answered ${spec.method} ${spec.path} from ${spec.from} to ${spec.to} yet`, call ? { status: call.status, durationMs: Math.round(call.durationMs) } : {}, call?.ts);
+  return outcome(Boolean(call), label, `no answered ${spec.method} ${spec.path} from ${spec.from} to ${spec.to} yet`, call ? { [`${spec.to}.status`]: call.status, [`${spec.to}.durationMs`]: Math.round(call.durationMs) } : {}, call?.ts);
 }
 
 /** Whether `service` was down at each moment of the window, from its lifecycle events (or its state, when none came). */
@@ -64,7 +40,11 @@ export function ordersAcceptedWhileDown(spec: Spec<"ordersAcceptedWhileDown">, i
   );
   const met = accepted.length >= spec.atLeast;
   const missing = intervals.length === 0 ? `${spec.service} has not been down yet` : `${accepted.length} of ${spec.atLeast} orders accepted while ${spec.service} is down`;
-  return outcome(met, label, missing, { accepted: accepted.length }, met ? accepted[spec.atLeast - 1]?.ts : undefined);
+  if (met) return outcome(true, label, missing, { accepted: accepted.length }, accepted[spec.atLeast - 1]?.ts);
+  // Shoppers' orders refused while it was down: the shop did depend on it after all.
+  const refused = input.shoppers.filter((sample) => sample.stack === spec.stack && sample.method === "POST" && sample.path === "/api/orders" && shopperFailed(sample.status) && intervals.some(([from, to]) => sample.at >= from && sample.at <= to));
+  if (refused.length >= spec.atLeast) return contradicted(label, `${refused.length} orders failed while ${spec.service} was down, ${accepted.length} accepted`, { accepted: accepted.length });
+  return outcome(false, label, missing, { accepted: accepted.length });
 }
 
 /** Some caller's circuit breaker to `to` opened. */

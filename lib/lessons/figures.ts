@@ -1,7 +1,7 @@
 // Fills a lesson's sentences with the figures measured in this run: "{figure}" from the step itself, "{step:figure}" from another.
 import type { Figures } from "../contract/lessons";
 
-const PLACEHOLDER = /\{(?:([a-z0-9-]+):)?([A-Za-z0-9.]+)\}/g;
+const PLACEHOLDER = /\{(?:([a-z0-9-]+):)?([A-Za-z0-9.-]+)\}/g;
 
 /** Every placeholder of a template, as [step or null, figure]. */
 export const placeholders = (template: string): Array<[string | null, string]> => [...template.matchAll(PLACEHOLDER)].map((match) => [match[1] ?? null, match[2]]);

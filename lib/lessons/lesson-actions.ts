@@ -37,6 +37,9 @@ export async function perform(action: LessonAction, { sandbox, traffic }: Lesson
     case "fault":
       sandbox.faults.add(action.fault);
       return;
+    case "clear-fault":
+      for (const fault of sandbox.faults.list()) if (fault.service === action.service && fault.type === action.type) sandbox.faults.remove(fault.id);
+      return;
     case "resilience":
       sandbox.setResilience({ ...sandbox.state().resilience, ...action.resilience });
       return;

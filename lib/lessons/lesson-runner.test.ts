@@ -5,6 +5,7 @@ import type { Audit, SandboxState } from "../contract/control";
 import type { NumberedEvent, TelemetryEvent } from "../contract/events";
 import type { Lesson, LessonAction, LessonRun } from "../contract/lessons";
 import { T0, lifecycle, noTraffic, orderPlaced, service, state } from "./check-fixtures";
+import type { ShopperSample } from "./check-input";
 import { LessonRunner, TICK_MS, type LessonSources } from "./lesson-runner";
 
 /** A sandbox made of plain data: the runner reads it, and the calls it performs change it as the real ones would. */
@@ -19,13 +20,15 @@ class FakeSandbox implements LessonSources {
   failPerform: string | null = null;
   private batchListeners = new Set<(batch: NumberedEvent[]) => void>();
   private stateListeners = new Set<(state: SandboxState) => void>();
+  private shopperListeners = new Set<(sample: ShopperSample) => void>();
   private seq = 0;
 
   state = () => this.current;
   subscribe = (listener: (batch: NumberedEvent[]) => void) => (this.batchListeners.add(listener), () => void this.batchListeners.delete(listener));
   onState = (listener: (state: SandboxState) => void) => (this.stateListeners.add(listener), () => void this.stateListeners.delete(listener));
+  onShopper = (listener: (sample: ShopperSample) => void) => (this.shopperListeners.add(listener), () => void this.shopperListeners.delete(listener));
   traffic = () => noTraffic;
-  lastRedeploy = () => null;
+  lastRedeploy: LessonSources["lastRedeploy"] = () => null;
   lastFailure = () => null;
   metrics = () => ({ windowS: 10, services: [], stacks: [], queues: [] });
   audit = async () => (this.auditReads++, this.audits);
@@ -51,7 +54,7 @@ class FakeSandbox implements LessonSources {
     for (const listener of this.batchListeners) listener(events.map((event) => ({ ...event, seq: ++this.seq })));
   }
   get listening() {
-    return this.batchListeners.size + this.stateListeners.size;
+    return this.batchListeners.size + this.stateListeners.size + this.shopperListeners.size;
   }
 }
 
@@ -96,9 +99,10 @@ describe("LessonRunner", () => {
 
   it("reads a check that has no event (a queue's backlog) on its own tick", async () => {
     await runner.start("payment-outage", "accept-orders");
+    runner.predict("accept-orders", "wait");
     const at = Date.now();
     sandbox.emit(lifecycle(at + 10, "payment-service", "healthy", "crashed"), orderPlaced(at + 20), orderPlaced(at + 30), orderPlaced(at + 40));
-    expect(run().steps[1].checks.map((check) => check.met)).toEqual([true, false]);
+    expect(run().steps[1].checks.map((check) => check.met)).toEqual([true, true, false]);
     sandbox.setBacklog(3);
     expect(statuses()[1]).toBe("active");
     vi.advanceTimersByTime(TICK_MS);
@@ -114,10 +118,11 @@ describe("LessonRunner", () => {
     vi.advanceTimersByTime(50);
     sandbox.emit(orderPlaced(Date.now() - 30), orderPlaced(Date.now() - 20), orderPlaced(Date.now() - 10));
     expect(statuses()).toEqual(["done", "active", "pending"]);
+    runner.predict("accept-orders", null);
     vi.advanceTimersByTime(TICK_MS);
-    expect(run().steps[1].checks[0]).toMatchObject({ met: false, missing: "0 of 3 orders accepted while payment-service is down" });
+    expect(run().steps[1].checks[1]).toMatchObject({ met: false, missing: "0 of 3 orders accepted while payment-service is down" });
     sandbox.emit(orderPlaced(Date.now()), orderPlaced(Date.now()));
-    expect(run().steps[1].checks[0].missing).toBe("2 of 3 orders accepted while payment-service is down");
+    expect(run().steps[1].checks[1].missing).toBe("2 of 3 orders accepted while payment-service is down");
     sandbox.emit(orderPlaced(Date.now()));
     expect(statuses()).toEqual(["done", "done", "active"]);
   });
@@ -188,8 +193,47 @@ describe("LessonRunner", () => {
     expect(sandbox.performed.at(-1)).toEqual([{ do: "kill", service: "payment-service" }]);
     expect(statuses()[0]).toBe("done");
     sandbox.failPerform = "redis is down";
+    runner.predict("accept-orders", "wait");
     await runner.showMe();
     expect(run().error).toBe("redis is down");
+  });
+
+  it("holds a step whose claim held until the learner predicts, then gives the verdict and why", async () => {
+    await runner.start("payment-outage", "accept-orders");
+    await expect(runner.showMe()).rejects.toMatchObject({ status: 409, message: "answer the prediction first (or skip it): the experiment starts after it" });
+    sandbox.setBacklog(3);
+    sandbox.emit(orderPlaced(Date.now()), orderPlaced(Date.now()), orderPlaced(Date.now()));
+    vi.advanceTimersByTime(TICK_MS);
+    expect(statuses()[1]).toBe("active");
+    expect(run().steps[1].checks[0]).toEqual({ label: "your prediction, made before you act", met: false, missing: "answer the question above, or skip it" });
+    runner.predict("accept-orders", "fail");
+    expect(statuses()[1]).toBe("done");
+    expect(run().steps[1].verdict).toMatchObject({ correct: false, expected: "Orders are accepted and wait", explain: expect.stringMatching(/^That is what happens when the caller waits/) });
+    expect(run().steps[1].prediction).toEqual({ choice: "fail", late: false });
+  });
+
+  it("locks a prediction once given, and refuses an answer that is not a choice or a step that is not open", async () => {
+    await runner.start("payment-outage", "accept-orders");
+    expect(() => runner.predict("accept-orders", "maybe")).toThrow("“maybe” is not one of the answers to “payment-service is dead. What happens to new orders?”");
+    expect(() => runner.predict("drain", "wait")).toThrow(/^the open step is/);
+    runner.predict("accept-orders", null);
+    expect(() => runner.predict("accept-orders", "wait")).toThrow("the prediction for this step is already locked");
+    expect(run().steps[1].prediction).toEqual({ choice: null, late: false });
+  });
+
+  it("says the run contradicts the claim once the measurement has said so for 3 s, and not before", async () => {
+    let redeploy: ReturnType<LessonSources["lastRedeploy"]> = null;
+    sandbox.lastRedeploy = () => redeploy;
+    await runner.start("monolith-redeploy", "redeploy");
+    runner.predict("redeploy", "everything");
+    // A rolling redeploy where the step asks for a recreate: nothing failed, so the claim cannot show.
+    redeploy = { service: "monolith", strategy: "rolling", startedAt: Date.now(), endedAt: Date.now() + 500, requests: 40, failed: 0, unavailableMs: 0 };
+    vi.advanceTimersByTime(2_000);
+    expect(run().steps[1].checks[1].contradicts).toBe("that was a rolling redeploy; this step asks for recreate");
+    expect(run().steps[1].contradiction).toBeNull();
+    vi.advanceTimersByTime(2_000);
+    expect(run().steps[1].contradiction).toMatch(/that was a rolling redeploy; this step asks for recreate$/);
+    expect(statuses()[1]).toBe("active");
   });
 
   it("refuses a lesson or step that does not exist", async () => {

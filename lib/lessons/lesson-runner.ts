@@ -4,12 +4,15 @@ import type { FailureImpact, RedeployImpact } from "../contract/compare";
 import type { Audit, Metrics, SandboxState, TrafficView } from "../contract/control";
 import type { NumberedEvent, StackId, TelemetryEvent } from "../contract/events";
 import type { Figures, Lesson, LessonAction, LessonRun } from "../contract/lessons";
-import type { CheckInput } from "./check-input";
+import type { CheckInput, ShopperSample, StepOpening } from "./check-input";
 import { fill } from "./figures";
 import { findLesson } from "./lessons";
 import { needsAudit, needsMetrics } from "./predicates";
+import { predictionGate, refusePrediction, verdictOf } from "./prediction";
+import { baselineReady } from "./measured-predicates";
+import { changeMoment, makesChange } from "./step-change";
 import { brokenPrecondition, evaluateStep } from "./step-evaluation";
-import { notFound } from "../sandbox/refused";
+import { ActionRefused, notFound } from "../sandbox/refused";
 
 /** Frequent events (calls, jobs) kept for the window: at 20 requests/s several minutes of a lesson. */
 const MAX_EVENTS = 30_000;
@@ -19,11 +22,19 @@ export const TICK_MS = 200;
 const AUDIT_EVERY_MS = 1_000;
 /** A precondition must stay broken this long before the panel says so (a recreate passes through "stopped"). */
 const BROKEN_AFTER_MS = 2_000;
+/** A measurement must contradict the claim this long before the panel says so: a figure moves as samples come in. */
+export const CONTRADICTED_AFTER_MS = 3_000;
+/** "Show me" waits at most this long for a baseline before it makes the change anyway (the check then says why it failed). */
+const BASELINE_WAIT_MS = 30_000;
+/** Shoppers' requests kept for the window: 100 requests/s for ten minutes. */
+const MAX_SHOPPERS = 60_000;
 
 export interface LessonSources {
   state(): SandboxState;
   subscribe(listener: (batch: NumberedEvent[]) => void): () => void;
   onState(listener: (state: SandboxState) => void): () => void;
+  /** Every shopper's request as the shopper saw it (traffic generator, storefront proxy, the lesson's own shopper). */
+  onShopper(listener: (sample: ShopperSample) => void): () => void;
   traffic(): TrafficView;
   lastRedeploy(stack: StackId): RedeployImpact | null;
   lastFailure(stack: StackId): FailureImpact | null;
@@ -42,6 +53,11 @@ interface Active {
   byStep: Record<string, Figures>;
   rare: TelemetryEvent[];
   frequent: TelemetryEvent[];
+  shoppers: ShopperSample[];
+  /** The active step's change, once seen, its opening, and since when its measurement contradicts the claim. */
+  changeAt: number | null;
+  opening: StepOpening | null;
+  contradictedSince: number | null;
   audit: { at: number; value: Audit[] } | null;
   readingAudit: boolean;
   acting: boolean;
@@ -57,7 +73,7 @@ export class LessonRunner {
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly sources: LessonSources) {
-    this.stops = [sources.subscribe((batch) => this.take(batch)), sources.onState(() => this.evaluate())];
+    this.stops = [sources.subscribe((batch) => this.take(batch)), sources.onState(() => this.evaluate()), sources.onShopper((sample) => this.takeShopper(sample))];
     this.timer = setInterval(() => this.evaluate(), TICK_MS);
     this.timer.unref();
   }
@@ -79,8 +95,34 @@ export class LessonRunner {
     if (stepIndex < 0) throw notFound(`the lesson ${lessonId} has no step called ${stepId}`);
     const generation = ++this.generation;
     const now = Date.now();
-    const steps = lesson.steps.map((step, index) => ({ id: step.id, status: index < stepIndex ? ("skipped" as const) : index === stepIndex ? ("active" as const) : ("pending" as const), checks: [], figures: {}, satisfiedAt: null, measured: null }));
-    this.active = { lesson, run: { lessonId, stepIndex, preparing: `setting up “${lesson.title}”`, steps, broken: null, result: null, error: null }, lessonSince: now, stepSince: now, byStep: {}, rare: [], frequent: [], audit: null, readingAudit: false, acting: true, brokenSince: null };
+    const steps = lesson.steps.map((step, index) => ({
+      id: step.id,
+      status: index < stepIndex ? ("skipped" as const) : index === stepIndex ? ("active" as const) : ("pending" as const),
+      checks: [],
+      figures: {},
+      satisfiedAt: null,
+      measured: null,
+      prediction: null,
+      verdict: null,
+      contradiction: null,
+    }));
+    this.active = {
+      lesson,
+      run: { lessonId, stepIndex, preparing: `setting up “${lesson.title}”`, steps, broken: null, result: null, error: null },
+      lessonSince: now,
+      stepSince: now,
+      byStep: {},
+      rare: [],
+      frequent: [],
+      shoppers: [],
+      changeAt: null,
+      opening: null,
+      contradictedSince: null,
+      audit: null,
+      readingAudit: false,
+      acting: true,
+      brokenSince: null,
+    };
     this.push();
     await this.prepare(generation, lesson.steps[stepIndex].setup);
     return this.active!.run;
@@ -98,18 +140,53 @@ export class LessonRunner {
     return this.view();
   }
 
+  /** The learner's prediction for the active step (null: skipped), locked once given. */
+  predict(stepId: string, choice: string | null): LessonRun {
+    const active = this.active;
+    if (!active || active.run.result) throw new ActionRefused(409, "no lesson step is open");
+    const step = active.lesson.steps[active.run.stepIndex];
+    if (step.id !== stepId) throw new ActionRefused(409, `the open step is “${step.title}”, not ${stepId}`);
+    const stepRun = active.run.steps[active.run.stepIndex];
+    const refusal = refusePrediction(step, choice, stepRun.prediction);
+    if (refusal) throw new ActionRefused(step.predict ? 409 : 400, refusal);
+    stepRun.prediction = { choice, late: active.changeAt !== null };
+    this.evaluate();
+    this.push();
+    return active.run;
+  }
+
   /** "Show me": performs the active step's solution through the sandbox's own operations. */
   async showMe(): Promise<LessonRun | null> {
     const active = this.active;
     if (!active || active.run.result) return this.view();
+    const open = active.lesson.steps[active.run.stepIndex];
+    if (open.predict && active.run.steps[active.run.stepIndex].prediction === null) throw new ActionRefused(409, "answer the prediction first (or skip it): the experiment starts after it");
     active.run.error = null;
     try {
-      await this.sources.perform(active.lesson.steps[active.run.stepIndex].solution);
+      const cut = open.change ? open.solution.findIndex((action) => makesChange(action, open.change!)) : -1;
+      if (cut < 0) await this.sources.perform(open.solution);
+      else {
+        // An experiment: what runs before the change, then a baseline measured, then the change.
+        await this.sources.perform(open.solution.slice(0, cut));
+        await this.baseline(active);
+        if (this.active === active) await this.sources.perform(open.solution.slice(cut));
+      }
     } catch (error) {
       if (this.active === active) active.run.error = error instanceof Error ? error.message : String(error);
     }
     this.evaluate();
     return this.view();
+  }
+
+  /** Waits, bounded, until the open step's before/after checks have their baseline measured. */
+  private async baseline(active: Active): Promise<void> {
+    const step = active.lesson.steps[active.run.stepIndex];
+    const deadline = Date.now() + BASELINE_WAIT_MS;
+    while (this.active === active && Date.now() < deadline) {
+      const since = step.window === "lesson" ? active.lessonSince : active.stepSince;
+      if (baselineReady(step.check, this.input(active, since, false))) return;
+      await new Promise((resolve) => setTimeout(resolve, TICK_MS));
+    }
   }
 
   stop(): void {
@@ -134,7 +211,7 @@ export class LessonRunner {
     }
     if (generation !== this.generation) return;
     const now = Date.now();
-    active.stepSince = now;
+    this.openStep(active, now);
     if (active.run.steps.every((step) => step.status !== "done")) active.lessonSince = now;
     Object.assign(active.run, { preparing: null, broken: null });
     Object.assign(active, { acting: false, brokenSince: null, audit: null });
@@ -154,8 +231,26 @@ export class LessonRunner {
     this.evaluate();
   }
 
+  private takeShopper(sample: ShopperSample): void {
+    const active = this.active;
+    if (!active) return;
+    active.shoppers.push(sample);
+    if (active.shoppers.length > MAX_SHOPPERS) active.shoppers.splice(0, active.shoppers.length - MAX_SHOPPERS);
+  }
+
+  /** A step opens: its window, change and contradiction start afresh, and what runs now is noted to compare with later. */
+  private openStep(active: Active, now: number): void {
+    const state = this.sources.state();
+    const pids = Object.fromEntries(state.services.map((service) => [service.id, service.instances.map((instance) => instance.pid)]));
+    const memoryBytes: StepOpening["memoryBytes"] = {};
+    for (const service of this.sources.metrics().services) memoryBytes[service.stack] = (memoryBytes[service.stack] ?? 0) + service.rssBytes;
+    Object.assign(active, { stepSince: now, changeAt: null, contradictedSince: null, opening: { at: now, pids, memoryBytes } });
+    active.run.steps[active.run.stepIndex].contradiction = null;
+  }
+
   private input(active: Active, since: number, wantsMetrics: boolean): CheckInput {
     const stacks: StackId[] = ["microservices", "monolith"];
+    const step = active.lesson.steps[active.run.stepIndex];
     return {
       now: Date.now(),
       since,
@@ -166,6 +261,10 @@ export class LessonRunner {
       failures: Object.fromEntries(stacks.map((stack) => [stack, this.sources.lastFailure(stack)])),
       metrics: wantsMetrics ? this.sources.metrics() : null,
       audit: active.audit && active.audit.at >= active.stepSince ? active.audit.value : null,
+      shoppers: active.shoppers.filter((sample) => sample.at >= since),
+      changeAt: active.changeAt,
+      settleMs: step.settleMs,
+      opening: active.opening,
     };
   }
 
@@ -175,19 +274,33 @@ export class LessonRunner {
     const { lesson, run } = active;
     const step = lesson.steps[run.stepIndex];
     const since = step.window === "lesson" ? active.lessonSince : active.stepSince;
-    const input = this.input(active, since, needsMetrics(step.check));
+    let input = this.input(active, since, needsMetrics(step.check));
+    if (step.change && active.changeAt === null) {
+      active.changeAt = changeMoment(step.change, input);
+      if (active.changeAt !== null) input = { ...input, changeAt: active.changeAt };
+    }
     if (needsAudit(step.check)) this.readAudit(active);
     const evaluation = evaluateStep(step, input);
     const stepRun = run.steps[run.stepIndex];
-    stepRun.checks = evaluation.checks;
+    const gate = predictionGate(step, stepRun.prediction);
+    stepRun.checks = gate ? [gate, ...evaluation.checks] : evaluation.checks;
     this.watchPreconditions(active, input);
-    if (evaluation.passed) {
+    this.watchContradiction(active, evaluation.contradiction, input.now);
+    if (evaluation.passed && (!gate || gate.met)) {
       active.byStep[step.id] = evaluation.figures;
-      Object.assign(stepRun, { status: "done", figures: evaluation.figures, satisfiedAt: evaluation.satisfiedAt, tickedAt: Date.now(), measured: step.predict ? fill(step.predict.measured, active.byStep, step.id) : null });
+      Object.assign(stepRun, {
+        status: "done",
+        figures: evaluation.figures,
+        satisfiedAt: evaluation.satisfiedAt,
+        tickedAt: Date.now(),
+        measured: step.predict ? fill(step.predict.measured, active.byStep, step.id) : null,
+        verdict: verdictOf(step, stepRun.prediction),
+        contradiction: null,
+      });
       if (run.stepIndex + 1 < lesson.steps.length) {
         run.stepIndex++;
         run.steps[run.stepIndex].status = "active";
-        active.stepSince = Date.now();
+        this.openStep(active, Date.now());
         Object.assign(active, { audit: null, brokenSince: null });
         run.broken = null;
       } else {
@@ -196,6 +309,18 @@ export class LessonRunner {
       }
     }
     this.push();
+  }
+
+  /** The run says the opposite of the claim: reported once it has said so for a while, cleared as soon as it does not. */
+  private watchContradiction(active: Active, contradiction: string | null, now: number): void {
+    const stepRun = active.run.steps[active.run.stepIndex];
+    if (contradiction === null) {
+      active.contradictedSince = null;
+      stepRun.contradiction = null;
+      return;
+    }
+    active.contradictedSince ??= now;
+    if (now - active.contradictedSince >= CONTRADICTED_AFTER_MS) stepRun.contradiction = contradiction;
   }
 
   private watchPreconditions(active: Active, input: CheckInput): void {

@@ -13,7 +13,7 @@ export async function placeOrders(sandbox: Sandbox, stack: StackId, count: numbe
     const base = sandbox.entryPoints(stack)[0];
     if (!base) throw new Error(`the ${stack} storefront is not answering`);
     const answer = await sendShopperRequest(agent, base, { ...request, wantBody: true });
-    sandbox.incidents.shopperRequest(stack, request.method, request.path, answer.status);
+    sandbox.shopperAnswered(stack, request.method, request.path, answer.status, answer.durationMs);
     return answer;
   };
   const email = `learner-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;

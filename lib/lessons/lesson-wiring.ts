@@ -12,6 +12,7 @@ export function createLessonRunner(sandbox: Sandbox, instruments: { traffic: Tra
     state: () => sandbox.state(),
     subscribe: (listener) => sandbox.hub.subscribe(listener),
     onState: (listener) => sandbox.onState(listener),
+    onShopper: (listener) => sandbox.onShopperAnswer(listener),
     traffic: () => instruments.traffic.view(),
     lastRedeploy: (stack) => sandbox.incidents.lastRedeploy(stack),
     lastFailure: (stack) => sandbox.incidents.lastFailure(stack),

@@ -3,16 +3,28 @@ import { describe, expect, it } from "vitest";
 import { LessonSchema, type PredicateSpec } from "../contract/lessons";
 import { placeholders, fill } from "./figures";
 import { LESSON_INPUTS, lessons, lessonList } from "./lessons";
+import { figureKey } from "./measured-predicates";
 
 /** The figures each check reports when it passes (kept beside the test so a renamed figure breaks it). */
 function figuresOf(spec: PredicateSpec): string[] {
   switch (spec.is) {
-    case "restCall": return ["status", "durationMs"];
-    case "orderJourney": return ["journeyMs"];
+    case "restCall": return ["status", "durationMs"].map((figure) => `${spec.to}.${figure}`);
+    case "traceChain": return ["chainMs", "doneAfterMs", "answerMs", ...spec.chain.map((job) => `${job}.afterMs`)];
+    case "shoppers": return [figureKey(spec.stack, spec)];
+    case "stackVersus": return [figureKey(spec.lower, spec), figureKey(spec.higher, spec)];
+    case "beforeAfter": return ["before", "after"].map((phase) => `${figureKey(spec.stack, spec)}.${phase}`);
+    case "calls": return [`${spec.to}.calls.${spec.figure}`];
+    case "amplification": return [`${spec.to}.perRequest`, `${spec.to}.calls`, "shopperRequests"];
+    case "networkHops": return [`${spec.stack}.hopsPerRequest`, `${spec.stack}.functionCallsPerRequest`];
+    case "queueFlow": return ["inPerS", "outPerS", "in", "out"].map((figure) => `${spec.queue}.${figure}`);
+    case "redelivered": return ["redeliveredJob", "attempt"];
+    case "breakerSequence": return ["openForMs"];
+    case "processesKept": return ["kept", "of"];
+    case "stackMemory": return [...["memoryMB", "processes", "addedMB"].map((figure) => `${spec.stack}.${figure}`), ...(spec.lighterThan ? ["memoryMB", "processes"].map((figure) => `${spec.lighterThan}.${figure}`) : [])];
     case "ordersAcceptedWhileDown": return ["accepted"];
     case "queueBacklog": return ["backlog"];
     case "ordersSettled": return ["orders", "paid", "paymentFailed", "pending", "chargedTwice"];
-    case "redeployed": return ["served", "failed", "unavailableMs", "strategy"];
+    case "redeployed": return ["served", "failed", "unavailableMs", "strategy", "version"];
     case "scaled": return ["processes", "memoryMB"];
     case "blastRadius": return ["failedFeatures", "workingFeatures", "failedRequests"].map((figure) => `${spec.stack}.${figure}`);
     case "trafficServed": return ["served", "failed", "p50Ms", "p95Ms", "memoryMB", "processes"].map((figure) => `${spec.stack}.${figure}`);
@@ -54,6 +66,20 @@ describe("the lessons", () => {
         expect([...(measured.get(from!) ?? [])], `${lesson.id}: {${from}:${figure}}`).toContain(figure);
       }
     }
+  });
+
+  it.each(lessons().flatMap((lesson) => lesson.steps.map((step) => [`${lesson.id}/${step.id}`, step] as const)))("%s: no two checks of the step measure a figure of the same name", (_, step) => {
+    const names = step.check.flatMap(figuresOf);
+    expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+  });
+
+  it.each(lessons().flatMap((lesson) => lesson.steps.flatMap((step) => (step.predict ? [[`${lesson.id}/${step.id}`, step] as const] : []))))("%s: the prediction comes before the decisive action, and the step's words do not give its answer", (_, step) => {
+    const expected = step.predict!.choices.find((choice) => choice.id === step.predict!.expected)!;
+    for (const words of [step.text, step.todo, ...step.hints]) expect(words.toLowerCase()).not.toContain(expected.label.toLowerCase());
+    for (const choice of step.predict!.choices) expect(choice.explain.split(/(?<=[.!?])\s+/).length, choice.id).toBeLessThanOrEqual(2);
+    // A step that watches numbers must name the moment its "before" ends, unless it only compares stacks or checks state.
+    const phased = step.check.some((spec) => spec.is === "beforeAfter" || ("phase" in spec && spec.phase !== "step"));
+    if (phased) expect(step.change, "a before/after check needs the step's change").toBeDefined();
   });
 
   it.each(lessons().flatMap((lesson) => lesson.steps.map((step) => [`${lesson.id}/${step.id}`, step] as const)))("%s: a step that asks to press a button points at that button", (_, step) => {

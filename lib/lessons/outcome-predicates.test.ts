@@ -22,7 +22,7 @@ describe("redeployed", () => {
   });
   it("does not pass for a rolling redeploy with one failed request", () => {
     const statuses = [...Array(19).fill(200), 502];
-    expect(evaluate(spec, input(recordedRedeploy("rolling", statuses)))).toMatchObject({ met: false, missing: "1 shoppers' requests failed during it" });
+    expect(evaluate(spec, input(recordedRedeploy("rolling", statuses)))).toMatchObject({ met: false, missing: "1 of 20 shoppers' requests failed during it", contradicts: "1 of 20 shoppers' requests failed during it" });
   });
   it("does not pass when too few shoppers were served during it", () => {
     expect(evaluate(spec, input(recordedRedeploy("rolling", Array(5).fill(200)))).missing).toMatch(/^only 5 of 20/);
@@ -37,6 +37,29 @@ describe("redeployed", () => {
   it("waits for the tail after the redeploy before it passes", () => {
     const recorded = recordedRedeploy("rolling", Array(30).fill(200));
     expect(evaluate(spec, input({ ...recorded, now: T0 + 1_000 + 30 * 50 + 10 })).missing).toMatch(/^redeploy under way/);
+  });
+});
+
+describe("redeployed with an outage to show", () => {
+  const spec = { is: "redeployed", stack: "microservices", service: "product-service", strategy: "recreate", minServed: 10, minFailed: 1, minUnavailableMs: 100 } as const;
+  it("passes for a recreate whose shoppers met a stretch of failures", () => {
+    const statuses = [...Array(10).fill(200), ...Array(6).fill(0), ...Array(10).fill(200)];
+    expect(evaluate(spec, input(recordedRedeploy("recreate", statuses)))).toMatchObject({ met: true, figures: { failed: 6, unavailableMs: 300 } });
+  });
+  it("does not pass, and says the run contradicts it, when nothing failed", () => {
+    expect(evaluate(spec, input(recordedRedeploy("recreate", Array(30).fill(200))))).toMatchObject({ met: false, contradicts: "only 0 of 30 shoppers' requests failed during it" });
+  });
+  it("does not pass when the failures were too short to be an outage", () => {
+    const statuses = [...Array(10).fill(200), 0, 200, 0, ...Array(10).fill(200)];
+    expect(evaluate(spec, input(recordedRedeploy("recreate", statuses))).contradicts).toBe("the shop was unavailable for 50 ms, no outage worth the name");
+  });
+  it("a rolling redeploy that must leave no outage: a stray failure passes, a stretch of failures does not", () => {
+    const rolling = { is: "redeployed", stack: "microservices", service: "product-service", strategy: "rolling", minServed: 10, maxUnavailableMs: 250 } as const;
+    expect(evaluate(rolling, input(recordedRedeploy("rolling", [...Array(10).fill(200), 0, ...Array(10).fill(200)]))).met).toBe(true);
+    expect(evaluate(rolling, input(recordedRedeploy("rolling", [...Array(10).fill(200), ...Array(8).fill(0), ...Array(10).fill(200)]))).contradicts).toBe("the shop was unavailable for 400 ms");
+  });
+  it("says a rolling redeploy contradicts a step that asks for a recreate", () => {
+    expect(evaluate(spec, input(recordedRedeploy("rolling", Array(30).fill(200)))).contradicts).toBe("that was a rolling redeploy; this step asks for recreate");
   });
 });
 
@@ -61,11 +84,18 @@ describe("blastRadius", () => {
   it("does not pass for the failure of another service", () => {
     expect(evaluate(spec, input(failure([["GET", "/api/products", 503], ["GET", "/api/notifications", 200]], "payment-service"))).met).toBe(false);
   });
+  it("says the run contradicts the claim when enough shoppers saw browse keep working, or everything fail", () => {
+    const kept = failure(Array.from({ length: 40 }, () => ["GET", "/api/products", 200] as [string, string, number]));
+    expect(evaluate(spec, input(kept)).contradicts).toBe("browse kept working for 40 shoppers' requests");
+    const everything = failure([...Array.from({ length: 20 }, () => ["GET", "/api/products", 503] as [string, string, number]), ...Array.from({ length: 10 }, () => ["GET", "/api/notifications", 503] as [string, string, number]), ...Array.from({ length: 10 }, () => ["GET", "/api/orders/o1", 503] as [string, string, number])]);
+    expect(evaluate(spec, input(everything)).contradicts).toBe("notifications and my orders failed too, and nothing else kept working");
+    expect(evaluate(spec, input(failure(Array.from({ length: 39 }, () => ["GET", "/api/products", 200] as [string, string, number])))).contradicts).toBeUndefined();
+  });
 });
 
 describe("trafficServed", () => {
   const spec = { is: "trafficServed", stack: "monolith", atLeast: 100 } as const;
-  const traffic = (startedAt: number, ok: number) => ({ ...noTraffic, running: true, rps: 20, startedAt, stacks: [{ stack: "monolith" as const, sent: ok, ok, failed: 0, ordersAccepted: 0, skipped: 0, p50Ms: 3.21, p95Ms: 9 }] });
+  const traffic = (startedAt: number, ok: number) => ({ ...noTraffic, running: true, rps: 20, startedAt, stacks: [{ stack: "monolith" as const, sent: ok, ok, failed: 0, refused: 0, ordersAccepted: 0, skipped: 0, p50Ms: 3.21, p95Ms: 9 }] });
   it("passes when a run started in the step served 100 requests, with its latency", () => {
     expect(evaluate(spec, input({ traffic: traffic(T0 + 1, 100) }))).toMatchObject({ met: true, figures: { "monolith.served": 100, "monolith.p50Ms": 3.2 } });
   });

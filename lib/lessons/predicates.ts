@@ -1,14 +1,16 @@
 // The library of named checks: a step's check names them with parameters, and only these run. Nothing from a browser is code.
 import type { PredicateSpec } from "../contract/lessons";
 import type { CheckInput, CheckOutcome } from "./check-input";
-import { circuitOpen, orderJourney, ordersAcceptedWhileDown, restCall } from "./event-predicates";
+import { circuitOpen, ordersAcceptedWhileDown, restCall } from "./event-predicates";
+import { amplification, breakerSequence, calls, networkHops, queueFlow, redelivered, traceChain } from "./flow-predicates";
+import { beforeAfter, shoppers, stackVersus } from "./measured-predicates";
+import { processesKept, stackMemory } from "./process-predicates";
 import { blastRadius, ordersSettled, redeployed, trafficServed } from "./outcome-predicates";
 import { architecture, faultActive, queueBacklog, resilienceOn, scaled, serviceStatus } from "./state-predicates";
 
 type Evaluator<N extends PredicateSpec["is"]> = (spec: Extract<PredicateSpec, { is: N }>, input: CheckInput) => CheckOutcome;
 
 export const PREDICATES: { [N in PredicateSpec["is"]]: Evaluator<N> } = {
-  orderJourney,
   restCall,
   serviceStatus,
   ordersAcceptedWhileDown,
@@ -22,6 +24,18 @@ export const PREDICATES: { [N in PredicateSpec["is"]]: Evaluator<N> } = {
   faultActive,
   resilienceOn,
   architecture,
+  shoppers,
+  stackVersus,
+  beforeAfter,
+  calls,
+  amplification,
+  networkHops,
+  traceChain,
+  queueFlow,
+  redelivered,
+  breakerSequence,
+  processesKept,
+  stackMemory,
 };
 
 export function evaluate(spec: PredicateSpec, input: CheckInput): CheckOutcome {
@@ -37,4 +51,4 @@ export function evaluateAll(specs: readonly PredicateSpec[], input: CheckInput):
 export const needsAudit = (specs: readonly PredicateSpec[]): boolean => specs.some((spec) => spec.is === "ordersSettled");
 
 /** Whether a check reads the processes' memory (the metrics collector's figures). */
-export const needsMetrics = (specs: readonly PredicateSpec[]): boolean => specs.some((spec) => spec.is === "scaled" || spec.is === "trafficServed");
+export const needsMetrics = (specs: readonly PredicateSpec[]): boolean => specs.some((spec) => spec.is === "scaled" || spec.is === "trafficServed" || spec.is === "stackMemory");

@@ -4,6 +4,11 @@ import { RECORDING_VERSION, RecordingHeaderSchema, RecordingRecordSchema, type R
 
 export class RecordingRefused extends Error {}
 
+/** A file bigger than this once unpacked is refused rather than read into memory: far more than 10 minutes of events. */
+export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
+/** The sentence for such a file, the same wherever it is unpacked. */
+export const TOO_BIG_TO_UNPACK = `this file unpacks to more than a saved run can hold (${MAX_UNPACKED_BYTES / 1024 / 1024} MB): it is not a saved run of this app`;
+
 export function parseRecordingText(text: string): Recording {
   const lines = text.split("\n").filter((line) => line.length > 0);
   const parse = (line: string, at: number): unknown => {

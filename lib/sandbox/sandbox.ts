@@ -21,6 +21,8 @@ import { Supervisor, type ServiceDefinition } from "./processes/supervisor";
 import { ActionRefused } from "./refused";
 import type { EventSink } from "./telemetry/event-sink";
 import { TelemetryHub } from "./telemetry/telemetry-hub";
+import { keepShoppersPrivate } from "./telemetry/shopper-privacy";
+import { shopperPass } from "../contract/shopper-pass";
 
 /** State changes reach listeners at most this often. */
 const STATE_THROTTLE_MS = 100;
@@ -42,6 +44,16 @@ export interface SandboxOptions {
 
 export const stacksOf = (architecture: Architecture): StackId[] => (architecture === "both" ? STACK_IDS : [architecture]);
 
+/** One shopper's request as the shopper saw it: status 0 when no answer came, durationMs null when never sent. */
+export interface ShopperAnswer {
+  stack: StackId;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number | null;
+  at: number;
+}
+
 export class Sandbox {
   readonly hub = new TelemetryHub();
   readonly stacks: Record<StackId, Supervisor>;
@@ -59,6 +71,7 @@ export class Sandbox {
   private readonly keys = new StackKeys();
   private readonly ownsDataDir: boolean;
   private readonly stateListeners = new Set<(state: SandboxState) => void>();
+  private readonly shopperListeners = new Set<(sample: ShopperAnswer) => void>();
   private stateTimer: NodeJS.Timeout | undefined;
   private lastStateAt = 0;
   /** Architecture switches and resets run one at a time. */
@@ -74,9 +87,10 @@ export class Sandbox {
       (fault) => this.faultAdded(fault),
     );
     const broker = options.redisUrl ? { url: options.redisUrl } : { path: socketPath(path.join(this.paths.dataDir, "redis")) };
-    // Every event goes to the hub; a crash is also what a failure incident is measured from.
+    // Every event goes to the hub, once cleaned of what is private to a shopper; a crash is also what a failure incident is measured from.
     const sink: EventSink = {
       emit: (events, dropped) => {
+        for (const event of events) keepShoppersPrivate(event);
         this.hub.emit(events, dropped);
         this.queues.heard(events);
         for (const event of events) {
@@ -105,6 +119,11 @@ export class Sandbox {
       monolith: supervisorFor("monolith", [monolithDefinition(this.paths)]),
     };
     this.queues = new QueueWatch(broker, options.redisUrl, () => this.running().includes("microservices"), () => this.stateChanged());
+  }
+
+  /** The pass that names `client` as the shopper of a storefront request to `stack`, signed with the stack's key. */
+  shopperPass(stack: StackId, client: string): string {
+    return shopperPass(this.keys.env(stack).SERVICE_SECRET, client);
   }
 
   get dataDir(): string {
@@ -171,6 +190,13 @@ export class Sandbox {
   shopperAnswered(stack: StackId, method: string, path: string, status: number, durationMs: number | null, at = Date.now()): void {
     this.shoppers.answered(stack, method, path, status, durationMs, at);
     this.incidents.shopperRequest(stack, method, path, status, at);
+    for (const listener of this.shopperListeners) listener({ stack, method, path, status, durationMs, at });
+  }
+
+  /** Told of every shopper's request as `shopperAnswered` hears it: the lesson's checks measure from these. */
+  onShopperAnswer(listener: (sample: ShopperAnswer) => void): () => void {
+    this.shopperListeners.add(listener);
+    return () => this.shopperListeners.delete(listener);
   }
 
   /** Addresses of every healthy instance where shoppers enter a stack (the gateway, or the monolith). */

@@ -1,8 +1,10 @@
 // Classroom mode under an audience: N viewers' sockets (socket.io-client) following the presenter while traffic
 // runs at 200 requests/s; the presenter's view → every follower's arrival (p95), none lost, the server's memory per
 // viewer, and the presenter's own round trip with 0 viewers and with N.
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { ms, percentile, residentBytes, serverPid, startApp, waitFor, type RunningApp } from "./app";
+import { audienceCookie, open } from "./classroom-audience";
+import { measureHostileViewer } from "./classroom-hostile";
 
 const TOKEN = "bench-classroom-presenter-token-0123456789";
 const PRESENTER = { authorization: `Bearer ${TOKEN}` };
@@ -12,19 +14,6 @@ const ACTIONS = 40;
 const startClassroomApp = (port: number): RunningApp =>
   startApp(port, { SANDBOX_CLASSROOM: "1", SANDBOX_HOST: "127.0.0.1", SANDBOX_PRESENTER_TOKEN: TOKEN }, PRESENTER);
 
-const open = (base: string, headers: Record<string, string>) => {
-  const socket = connect(base, { transports: ["websocket"], extraHeaders: headers, auth: { classroom: true }, forceNew: true, reconnection: false });
-  return new Promise<Socket>((resolve, reject) => {
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", reject);
-  });
-};
-
-async function audienceCookie(base: string): Promise<string> {
-  const { joinCode } = (await (await fetch(`${base}/api/classroom`, { headers: PRESENTER })).json()) as { joinCode: string };
-  const answer = await fetch(`${base}/?join=${joinCode}`, { redirect: "manual" });
-  return answer.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
-}
 
 interface Round {
   viewers: number;
@@ -43,8 +32,8 @@ async function round(app: RunningApp, pid: number, viewers: number): Promise<Rou
   let received = 0;
   const sockets: Socket[] = [];
   for (let i = 0; i < viewers; i++) {
-    // A fresh browser each: its own viewer cookie.
-    const socket = await open(app.baseUrl, { cookie: await audienceCookie(app.baseUrl) });
+    // A fresh browser each, on a machine of its own: its own viewer cookie.
+    const socket = await open(app.baseUrl, { cookie: await audienceCookie(app.baseUrl, PRESENTER, i) });
     socket.on("classroom:view", (view: { viewport: { x: number } | null } | null) => {
       const at = sent.get(view?.viewport?.x ?? -1);
       if (at === undefined) return;
@@ -106,6 +95,7 @@ export async function measureClassroom(port: number): Promise<string[]> {
       if (!meets) break;
     }
     lines.push(`largest audience tried that met p95 < 250 ms with none lost, under 200 requests/s: ${largestMeeting}`);
+    lines.push(...(await measureHostileViewer(app, PRESENTER, 200)));
   } finally {
     await app.stop();
   }

@@ -1,4 +1,4 @@
-// A few of issue #10's figures on their own, for before/after comparisons: `node --import tsx scripts/bench/focus.ts`
+// A few of the goals' figures on their own, to compare two versions of the code: `node --import tsx scripts/bench/focus.ts`
 // (BENCH_FOCUS=startup,memory,redeploy,telemetry picks some; BENCH_PORT, 3300). Prints the load average beside them.
 import os from "node:os";
 import type { SandboxState } from "../../lib/contract/control";
@@ -38,7 +38,7 @@ try {
     const telemetry = await measureTelemetryLoad(app, Number(process.env.BENCH_EVENTS ?? 10_000));
     const cpu = cpuSeconds(pid) - cpuBefore;
     console.log(`telemetry: ${telemetry.loads.map((entry) => `${entry.stack} ${entry.result.rps.toFixed(0)}/s × ${entry.eventsPerRequest}`).join(" + ")}`);
-    console.log(`  ${telemetry.eventsPerSecond.toFixed(0)} events/s received, ${telemetry.received} of ${telemetry.expected} (${telemetry.expected - telemetry.received} lost, ${telemetry.dropped} counted dropped), p50 ${ms(telemetry.p50Ms)}, p95 ${ms(telemetry.p95Ms)}`);
+    console.log(`  ${telemetry.eventsPerSecond.toFixed(0)} events/s received, ${telemetry.received} of the ${telemetry.expected} the app reported for ${telemetry.requestsSeen} requests (${telemetry.answered} answered before the generators stopped; ${telemetry.expected - telemetry.received} lost, ${telemetry.dropped} counted dropped), p50 ${ms(telemetry.p50Ms)}, p95 ${ms(telemetry.p95Ms)}`);
     console.log(`  the server's CPU over the window: ${cpu.toFixed(2)} s, ${((cpu * 1e6) / Math.max(1, telemetry.received)).toFixed(1)} µs per event received`);
   }
 } finally {

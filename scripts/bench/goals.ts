@@ -1,4 +1,4 @@
-// The goals table of issue #10, filled in as the bench measures: each figure beside its goal and the baseline
+// The goals table, filled in as the bench measures: each figure beside its goal and the baseline
 // measured in the same run, so a reader sees ratios on a shared machine, not only absolute numbers.
 import os from "node:os";
 
@@ -22,7 +22,7 @@ const verdict = (met: boolean | undefined) => (met === undefined ? "—" : met ?
 export function goalsTable(loadAtStart: number[]): string[] {
   const load = (values: number[]) => values.map((value) => value.toFixed(1)).join(" / ");
   return [
-    `Goals (issue #10) — ${os.cpus().length} cores; load average 1/5/15 min: at the start ${load(loadAtStart)}, at the end ${load(os.loadavg())}`,
+    `Goals: each figure beside its goal and the baseline measured in the same run — ${os.cpus().length} cores; load average 1/5/15 min: at the start ${load(loadAtStart)}, at the end ${load(os.loadavg())}`,
     "",
     "| figure | goal | measured | baseline in the same run | |",
     "| --- | --- | --- | --- | --- |",

@@ -1,5 +1,5 @@
-// `node --import tsx scripts/bench/recording-only.ts` (or `BENCH_ONLY=recording npm run bench`): only issue #14's
-// figures (history memory, saved-run size, Rewind's jump in Chromium), on their own app.
+// `node --import tsx scripts/bench/recording-only.ts` (or `BENCH_ONLY=recording npm run bench`): only Rewind and saved
+// runs (history memory, saved-run size, Rewind's jump in Chromium), on their own app.
 import os from "node:os";
 import { allHealthy, startApp, waitFor } from "./app";
 import { measureRecording } from "./recording";
@@ -9,7 +9,7 @@ export async function recordingOnly(port: number): Promise<void> {
   try {
     await waitFor("every service healthy", async () => (allHealthy(await app.state()) ? true : undefined));
     const load = os.loadavg()[0];
-    console.log(`Rewind and saved runs (issue #14; load average ${load.toFixed(1)} at the start)`);
+    console.log(`Rewind and saved runs (load average ${load.toFixed(1)} at the start)`);
     for (const line of await measureRecording(app)) console.log(`  ${line}`);
     console.log(`  load average at the end: ${os.loadavg()[0].toFixed(1)}`);
   } finally {

@@ -1,4 +1,4 @@
-// Issue #14's figures: the recorded history's memory at 200 requests/s, the size of a saved run, and the time Rewind
+// Rewind and saved runs: the recorded history's memory at 200 requests/s, the size of a saved run, and the time Rewind
 // takes to show an arbitrary moment in Chromium. By default from a short real run, extrapolated (and said so);
 // BENCH_RECORDING_MINUTES=10 runs the traffic for real for that long and measures the same things directly.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -14,7 +14,7 @@ import { weighHistory } from "./recording-memory";
 import { jumpLine, measureJumps } from "./rewind-jump";
 
 const RPS = 200;
-/** The history's window and the saved run the issue asks about, in minutes. */
+/** The history's window and the saved run measured, in minutes. */
 const HISTORY_MINUTES = DEFAULT_HISTORY.windowMs / 60_000;
 const EXPORT_MINUTES = 5;
 

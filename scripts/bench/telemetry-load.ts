@@ -21,6 +21,7 @@ export const DRIVE_ENV = { SANDBOX_BENCH_TELEMETRY: `${DRIVE_PER_SERVICE.perSeco
 
 interface Delivery {
   eventsPerSecond: number;
+  /** Events the app must have reported over the window. */
   expected: number;
   received: number;
   /** Counted as dropped by the sandbox itself (a busy service or the hub) during the window. */
@@ -58,6 +59,9 @@ function timeArrivals(socket: Socket<ServerToClientEvents, ClientToServerEvents>
 }
 
 export interface TelemetryFigures extends Delivery {
+  /** Requests the client saw events of, and of them those the generators counted as answered before they stopped. */
+  requestsSeen: number;
+  answered: number;
   /** What the generators achieved, per stack entry. */
   loads: Array<{ stack: string; eventsPerRequest: number; result: LoadResult }>;
 }
@@ -78,8 +82,17 @@ export async function measureTelemetryLoad(app: RunningApp, targetEventsPerSecon
   const { socket, droppedBefore } = await connect(app);
   const byTrace = new Map<string, number>();
   let windowStart = Infinity;
-  let windowEnd = Infinity;
-  const arrivals = timeArrivals(socket, (event) => event.ts >= windowStart && event.ts <= windowEnd, (event) => byTrace.set(event.traceId, (byTrace.get(event.traceId) ?? 0) + 1));
+  // The window's events by trace: one trace is one request, so whole and partial requests can be told apart.
+  const windowTraces = new Map<string, { stack: string; events: number }>();
+  // Only the load's own requests count (their calls all end in /products): anything else the app does meanwhile is
+  // not what the generators sent.
+  const inWindow = (event: HttpEvent) => {
+    if (event.ts < windowStart || !event.path.endsWith("/products")) return false;
+    const trace = windowTraces.get(event.traceId) ?? { stack: event.stack, events: 0 };
+    windowTraces.set(event.traceId, { ...trace, events: trace.events + 1 });
+    return true;
+  };
+  const arrivals = timeArrivals(socket, inWindow, (event) => byTrace.set(event.traceId, (byTrace.get(event.traceId) ?? 0) + 1));
 
   const stacks = (await state(app)).stacks.filter((stack) => stack.storefrontUrl);
   const targets: Array<{ stack: string; url: string; eventsPerRequest: number }> = [];
@@ -97,18 +110,31 @@ export async function measureTelemetryLoad(app: RunningApp, targetEventsPerSecon
   const rateOf = (target: { eventsPerRequest: number }) => Math.ceil(targetEventsPerSecond / targets.length / target.eventsPerRequest);
   windowStart = Date.now();
   const results = await generators(targets.map((target) => ({ url: target.url, seconds, rate: rateOf(target), connections: 32 })));
-  windowEnd = Date.now();
-  const expected = results.reduce((sum, result, i) => sum + result.requests * targets[i].eventsPerRequest, 0);
-  await waitFor("every event of the window", async () => (arrivals.received >= expected ? true : undefined), 10_000).catch(() => undefined);
+  // A generator counts only the answers it got before it stopped; the requests still in flight then (up to one per
+  // connection) are served and reported too. So the events the app must have sent are those of every request the
+  // client saw a part of, plus every event of answered requests it saw nothing of, if any: a count that can only be
+  // short by the in-flight requests lost whole, never long.
+  const answered = results.reduce((sum, result) => sum + result.requests, 0);
+  const perRequest = new Map(targets.map((target) => [target.stack, target.eventsPerRequest]));
+  const mustHaveSent = () => {
+    const seen = [...windowTraces.values()];
+    const unseenAnswered = Math.max(0, answered - seen.length);
+    return seen.reduce((sum, trace) => sum + Math.max(perRequest.get(trace.stack) ?? 0, trace.events), 0) + unseenAnswered * Math.min(...perRequest.values());
+  };
+  await waitFor("every event of the window", async () => (arrivals.received >= mustHaveSent() ? true : undefined), 10_000).catch(() => undefined);
+  const expected = mustHaveSent();
   const dropped = (await state(app)).droppedEvents - droppedBefore;
   socket.disconnect();
   return {
-    eventsPerSecond: arrivals.received / ((windowEnd - windowStart) / 1000),
+    // Over the span the events themselves cover: the window also holds the generators' own start and exit.
+    eventsPerSecond: arrivals.received / Math.max(0.001, (arrivals.last - arrivals.first) / 1000),
     expected,
     received: arrivals.received,
     dropped,
     p50Ms: percentile(arrivals.latencies, 50),
     p95Ms: percentile(arrivals.latencies, 95),
+    requestsSeen: windowTraces.size,
+    answered,
     loads: targets.map((target, i) => ({ stack: target.stack, eventsPerRequest: target.eventsPerRequest, result: results[i] })),
   };
 }
@@ -119,7 +145,7 @@ export interface DriveFigures extends Delivery {
 }
 
 /**
- * Telemetry driven directly through services (the issue's other way to produce the load): two services of the running
+ * Telemetry driven directly through services (the other way to produce the load, beyond what generators reach): two services of the running
  * stack, started with DRIVE_ENV, each get SIGUSR2 and push DRIVE_PER_SERVICE events/s for 10 s through their real IPC channel; the
  * server checks, numbers, records and broadcasts them as any other. A socket.io client here counts them and times each
  * from its timestamp in the service to its arrival.

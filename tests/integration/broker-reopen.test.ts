@@ -1,7 +1,7 @@
 // A queue whose opening the broker cut short is opened again. BullMQ keeps a failed opening for good: a service that
-// held on to such a queue never published again, even with the broker back, and every order it took stayed pending
-// (seen under chaos); the sandbox's job counts would have frozen the same way. A real redis-server sits behind a proxy
-// that goes down at BullMQ's own version check, the moment this happened, so it happens every time.
+// held on to such a queue would never publish again, even with the broker back, and every order it took would stay
+// pending; the sandbox's job counts would freeze the same way. A real redis-server sits behind a proxy that goes down
+// at BullMQ's own version check, the moment a broker crash can cut an opening short, so it happens every time.
 import { Queue } from "bullmq";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FAIL_FAST, QueueShelf } from "../../lib/contract/broker";

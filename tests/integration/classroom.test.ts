@@ -167,7 +167,8 @@ describe("classroom mode on the live stream", () => {
   });
 
   it("relays the presenter's view to followers and counts who follows", async () => {
-    const student = socket({ cookie: audience });
+    // A viewer of their own: following is counted per viewer, and the audience's other sockets still follow.
+    const student = socket({ cookie: await join((await classroom()).joinCode) });
     const seen: unknown[] = [];
     student.on("classroom:view", (received) => seen.push(received));
     await connected(student);

@@ -30,10 +30,11 @@ export const blastRadius: LessonInput = {
       predict: {
         question: "product-service dies. What stops working for shoppers?",
         choices: [
-          { id: "everything", label: "Everything" },
-          { id: "products", label: "Browsing, and what needs products" },
-          { id: "nothing", label: "Nothing" },
+          { id: "everything", label: "Everything", explain: "That is the monolith's way: one process, one fate. Here every service is its own process, and the others never notice product-service's death." },
+          { id: "products", label: "Browsing, and what needs products", explain: "Only the features that call product-service fail: the catalogue and new orders. Emails and past orders live in other services, which keep answering." },
+          { id: "nothing", label: "Nothing", explain: "A dead service cannot answer: every feature that needs product-service fails at once. The gateway says so with a 503." },
         ],
+        expected: "products",
         measured: "Failed: {microservices.failedFeatures}. Kept working: {microservices.workingFeatures}.",
       },
       hints: ["Traffic is already running: watch the red diamonds on the arrows."],
@@ -50,9 +51,10 @@ export const blastRadius: LessonInput = {
       predict: {
         question: "The monolith dies. What stops working?",
         choices: [
-          { id: "products", label: "Only browsing" },
-          { id: "everything", label: "Everything" },
+          { id: "products", label: "Only browsing", explain: "The modules are separate in the code, but not at run time: they share one process. When it dies, every module dies with it." },
+          { id: "everything", label: "Everything", explain: "Every feature lives in the one process that was killed, so every shopper's request fails until it is back." },
         ],
+        expected: "everything",
         measured: "Failed: {monolith.failedFeatures}. Kept working: {monolith.workingFeatures}.",
       },
       hints: ["The monolith is the one large box."],

@@ -1,47 +1,82 @@
-// Lesson: resilience — errors, and a circuit breaker that stops calling a failing service.
+// Lesson: resilience — a slow dependency makes every caller wait for its timeout; a circuit breaker turns that wait
+// into a fast failure and spares the callee; once the dependency heals the breaker tries again and closes.
 import type { LessonInput } from "../../contract/lessons";
+
+const TIMEOUT = { do: "resilience", resilience: { timeouts: true, timeoutMs: 1_000 } } as const;
+const SLOW = { do: "fault", fault: { service: "product-service", type: "latency", ms: 2_000, stack: "microservices" } } as const;
+const LOAD = { do: "traffic", rps: 20, stack: "microservices", durationS: 120 } as const;
+const BREAKER = { do: "resilience", resilience: { circuitBreaker: true } } as const;
 
 export const circuitBreaker: LessonInput = {
   id: "circuit-breaker",
   title: "Resilience: the circuit breaker",
-  proves: "Communication is everything: designing how services call each other reliably means failing fast when a dependency is broken.",
-  minutes: 3,
+  proves: "Communication is everything: when a dependency is slow, a circuit breaker makes its callers fail fast instead of waiting, stops calling it, and closes again once it heals.",
+  minutes: 4,
   start: { architecture: "microservices", traffic: null },
   steps: [
     {
-      id: "breaker-on",
-      title: "Switch the circuit breaker on",
-      text: "A circuit breaker counts failed calls. After 5 in a row it stops calling for a while.",
-      todo: "Open Break it and switch on the circuit breaker.",
-      target: { kind: "button", id: "circuit-breaker" },
-      hints: ["The resilience settings are under the faults in Break it."],
-      solution: [{ do: "resilience", resilience: { circuitBreaker: true } }],
-      check: [{ is: "resilienceOn", circuitBreaker: true }],
+      id: "slow",
+      title: "Make product-service slow",
+      text: "Callers give up on a call after a timeout, here 1 second. product-service will now take 2 seconds to answer anything.",
+      todo: "Add a latency fault of 2000 ms on product-service (microservices), then start 20 requests/s to the microservices.",
+      target: { kind: "button", id: "inject-fault" },
+      hints: ["Break it: product-service, latency, 2000 ms.", "Watch how long a failed request takes in the Traffic tab and on the arrows."],
+      solution: [TIMEOUT, SLOW, LOAD],
+      setup: [TIMEOUT],
+      check: [
+        { is: "faultActive", service: "product-service", type: "latency" },
+        { is: "shoppers", stack: "microservices", feature: "browse", figure: "failedP50Ms", above: 800, minAnswers: 10 },
+      ],
     },
     {
-      id: "errors",
-      title: "Make product-service fail",
-      text: "Now product-service answers every call with an error.",
-      todo: "Add an errors fault on product-service with rate 1, and start 20 requests/s of traffic.",
-      target: { kind: "button", id: "inject-fault" },
+      id: "breaker",
+      title: "Switch the circuit breaker on",
+      text: "A circuit breaker counts failed calls. After 5 in a row it opens: for 5 seconds the caller does not call at all.",
+      todo: "Keep the traffic running, open Break it and switch on the circuit breaker.",
+      target: { kind: "button", id: "circuit-breaker" },
+      change: { kind: "circuit-open", to: "product-service" },
       predict: {
-        question: "product-service fails every call. What do its callers do after 5 failures?",
+        question: "Once the breaker opens, how long does a shopper's failed browse take?",
         choices: [
-          { id: "keep", label: "Keep calling and failing" },
-          { id: "stop", label: "Stop calling for a while and fail fast" },
-          { id: "crash", label: "Crash" },
+          { id: "same", label: "About a second, as before", explain: "Without the breaker every call waits for the timeout. An open breaker does not make the call at all, so there is nothing to wait for." },
+          { id: "fast", label: "A few milliseconds: it fails at once", explain: "The open breaker refuses the call before it leaves the caller. The shopper still gets an error, but at once, and product-service gets a rest." },
+          { id: "works", label: "Browsing works again", explain: "A breaker cannot make a slow service fast. It changes how the failure feels: fast instead of slow, and fewer calls piling on the callee." },
         ],
-        measured: "The breaker opened after {failedCalls} failed calls to product-service.",
+        expected: "fast",
+        measured: "A failed browse took {microservices.browse.failedP50Ms.before} ms before the breaker opened and {microservices.browse.failedP50Ms.after} ms after; calls reaching product-service fell to {product-service.calls.perS}/s.",
       },
-      hints: ["Watch the arrow into product-service: its breaker state shows on it."],
-      solution: [
-        { do: "fault", fault: { service: "product-service", type: "errors", rate: 1 } },
-        { do: "traffic", rps: 20, stack: "microservices", durationS: 30 },
+      hints: ["The circuit breaker switch is under the faults in Break it.", "The breaker's state shows on the arrow into product-service."],
+      solution: [TIMEOUT, SLOW, LOAD, BREAKER],
+      check: [
+        { is: "circuitOpen", to: "product-service" },
+        { is: "beforeAfter", stack: "microservices", feature: "browse", figure: "failedP50Ms", direction: "falls", factor: 5, minAnswers: 5 },
+        { is: "calls", stack: "microservices", to: "product-service", figure: "perS", phase: "after", below: 4 },
       ],
-      check: [{ is: "circuitOpen", to: "product-service" }],
+      needs: [{ is: "faultActive", service: "product-service", type: "latency" }],
+      setup: [TIMEOUT, SLOW, LOAD],
+    },
+    {
+      id: "heal",
+      title: "Heal product-service",
+      text: "An open breaker rests, then lets one trial call through (half-open). If the trial is answered, the breaker closes.",
+      todo: "Clear the latency fault on product-service. Keep the traffic running.",
+      target: { kind: "button", id: "inject-fault" },
+      change: { kind: "fault-cleared", service: "product-service", type: "latency" },
+      settleMs: 6_000,
+      hints: ["Faults in force are listed in Break it, each with a Clear button."],
+      solution: [{ do: "clear-fault", service: "product-service", type: "latency" }],
+      check: [
+        { is: "breakerSequence", to: "product-service" },
+        { is: "shoppers", stack: "microservices", feature: "browse", figure: "errorRate", phase: "after", below: 0.05, minAnswers: 30 },
+      ],
       needs: [{ is: "resilienceOn", circuitBreaker: true }],
-      setup: [{ do: "resilience", resilience: { circuitBreaker: true } }],
+      setup: [TIMEOUT, SLOW, LOAD, BREAKER],
+      window: "lesson",
     },
   ],
-  result: ["The circuit to product-service opened after {errors:failedCalls} failed calls; after that callers failed fast instead of waiting."],
+  result: [
+    "Without a breaker a failed browse waited {slow:microservices.browse.failedP50Ms} ms for the timeout.",
+    "With the breaker open it failed in {breaker:microservices.browse.failedP50Ms.after} ms, and calls reaching product-service fell to {breaker:product-service.calls.perS}/s.",
+    "After the fault was cleared the breaker went open → half-open → closed, and browsing's error rate fell to {heal:microservices.browse.errorRate}.",
+  ],
 };

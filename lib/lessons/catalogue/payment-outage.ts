@@ -27,10 +27,11 @@ export const paymentOutage: LessonInput = {
       predict: {
         question: "payment-service is dead. What happens to new orders?",
         choices: [
-          { id: "fail", label: "Orders fail" },
-          { id: "wait", label: "Orders are accepted and wait" },
-          { id: "twice", label: "Orders are charged twice" },
+          { id: "fail", label: "Orders fail", explain: "That is what happens when the caller waits on a REST call to a dead service. order-service does not call payment-service at all: it only publishes an event." },
+          { id: "wait", label: "Orders are accepted and wait", explain: "order-service answers as soon as OrderCreated is in payment-inbox. The jobs wait in the queue until a consumer takes them, however long that is." },
+          { id: "twice", label: "Orders are charged twice", explain: "Nothing is charged while payment-service is dead: there is no one to charge. Waiting jobs are each taken once when it returns." },
         ],
+        expected: "wait",
         measured: "{accepted} orders were accepted while payment-service was down; {backlog} jobs wait in payment-inbox.",
       },
       hints: ["Each order answers 202: accepted, pending.", "Watch payment-inbox on the graph fill up."],

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { ArchitectureBodySchema, RedeployBodySchema, RestartPolicyBodySchema, SERVICE_ROUTE_ACTIONS, ScaleBodySchema, TrafficBodySchema, type ServiceRouteAction } from "../../contract/control";
 import { FaultBodySchema } from "../../contract/faults";
-import { LessonStartBodySchema } from "../../contract/lessons";
+import { LessonStartBodySchema, PredictBodySchema } from "../../contract/lessons";
 import { ResilienceSchema } from "../../contract/resilience";
 import { lessonList } from "../../lessons/lessons";
 import { databaseOf } from "../metrics/audit";
@@ -148,6 +148,10 @@ const routes: Array<[method: string, pattern: RegExp, route: Route]> = [
   ["GET", /^\/api\/lessons$/, () => [200, lessonList()]],
   ["GET", /^\/api\/lessons\/run$/, ({ instruments }) => [200, { run: instruments.lessons.view() }]],
   ["POST", /^\/api\/lessons\/run\/show-me$/, async ({ instruments, body }) => (noBody(await body(), "show-me"), [200, { run: await instruments.lessons.showMe() }])],
+  ["POST", /^\/api\/lessons\/run\/predict$/, async ({ instruments, body }) => {
+    const { step, choice } = parse(PredictBodySchema, await body(), "prediction body");
+    return [200, { run: instruments.lessons.predict(step, choice) }];
+  }],
   ["POST", /^\/api\/lessons\/run\/restore$/, async ({ instruments, body }) => (noBody(await body(), "restore"), [200, { run: await instruments.lessons.restore() }])],
   ["POST", /^\/api\/lessons\/run\/stop$/, async ({ instruments, body }) => (noBody(await body(), "stop"), instruments.lessons.stop(), [200, { run: null }])],
   ["POST", /^\/api\/lessons\/([^/]+)\/start$/, async ({ instruments, body, params: [id] }) => {

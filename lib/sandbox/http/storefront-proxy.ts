@@ -2,6 +2,7 @@
 // unchanged, as a shopper's browser would call it. Only storefront paths pass; nothing else of the shop is exposed.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { StackIdSchema, type StackId } from "../../contract/events";
+import { SHOPPER_HEADER } from "../../contract/shopper-pass";
 import { BodyTooLarge, declaredTooLarge } from "./body-limit";
 
 /** A shopper's call that takes longer than this is answered 504 rather than left hanging. */
@@ -23,8 +24,14 @@ function fail(response: ServerResponse, status: number, error: string): void {
  * `entryPoints` gives the healthy instances where shoppers enter a stack; calls take turns between them.
  * `answered` hears of every shopper's request as the shopper got it: its status (0: no answer) and how long the whole
  * answer took from here (null: it could not be sent), to measure what shoppers see and what outages cost.
+ * `vouch` names the shopper to the shop (a pass signed with the stack's key): every request reaches the shop from
+ * this one address, so without it a limit per shopper would be one limit for the whole class.
  */
-export function storefrontProxy(entryPoints: (stack: StackId) => string[], answered: (stack: StackId, method: string, path: string, status: number, durationMs: number | null) => void = () => {}) {
+export function storefrontProxy(
+  entryPoints: (stack: StackId) => string[],
+  answered: (stack: StackId, method: string, path: string, status: number, durationMs: number | null) => void = () => {},
+  vouch: (stack: StackId, request: IncomingMessage) => string | undefined = () => undefined,
+) {
   let turn = 0;
   return (request: IncomingMessage, response: ServerResponse): void => {
     const url = new URL(request.url ?? "/", "http://app");
@@ -51,6 +58,9 @@ export function storefrontProxy(entryPoints: (stack: StackId) => string[], answe
     if (typeof request.headers.traceparent === "string") headers.traceparent = request.headers.traceparent;
     if (request.headers["content-length"]) headers["content-length"] = request.headers["content-length"];
     if (typeof request.headers["idempotency-key"] === "string") headers["idempotency-key"] = request.headers["idempotency-key"];
+    // Set here only, never passed on from the client: a client's own claim to be someone else is dropped above.
+    const pass = vouch(stack.data, request);
+    if (pass) headers[SHOPPER_HEADER] = pass;
     const upstream = http.request(target, { method, headers, timeout: PROXY_TIMEOUT_MS }, (answer) => {
       const status = answer.statusCode ?? 0;
       answer.once("end", () => answered(stack.data, method, path, status, performance.now() - started));

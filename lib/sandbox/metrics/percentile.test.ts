@@ -1,3 +1,4 @@
+// Percentiles by nearest rank: one of the measurements, null when nothing was measured, numbers sorted as numbers.
 import { describe, expect, it } from "vitest";
 import { latencySummary, percentileOfSorted } from "./percentile";
 

@@ -1,3 +1,4 @@
+// A sliding window of measurements: rate, error share and percentiles of the last seconds, older ones forgotten.
 import { describe, expect, it } from "vitest";
 import { SlidingWindow } from "./sliding-window";
 

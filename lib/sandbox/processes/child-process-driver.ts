@@ -39,10 +39,23 @@ class ChildProcessHandle implements DrivenProcess {
   }
 }
 
+/**
+ * What a child takes from the app's own environment: finding programs, locale and time, temporary files, coverage and
+ * the bench's telemetry drive. Nothing else: the app's secrets (a presenter's token, say) never reach a service.
+ */
+const PASSED_ENV = ["PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "NODE_V8_COVERAGE", "SANDBOX_BENCH_TELEMETRY"];
+
+export function childEnvironment(own: NodeJS.ProcessEnv, given: Record<string, string>): NodeJS.ProcessEnv {
+  const passed: Record<string, string> = {};
+  for (const name of PASSED_ENV) if (own[name] !== undefined) passed[name] = own[name];
+  // A service's NODE_ENV is the one its launch gives (production), not the app's.
+  return { ...passed, ...given } as NodeJS.ProcessEnv;
+}
+
 export const childProcessDriver: ProcessDriver = {
   start(request: ProcessRequest): DrivenProcess {
     const child = spawnChild(request.command, request.args, {
-      env: { ...process.env, ...request.env },
+      env: childEnvironment(process.env, request.env),
       stdio: request.ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
     });
     return new ChildProcessHandle(child);

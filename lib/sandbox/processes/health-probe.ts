@@ -1,5 +1,5 @@
 // `GET /health` of a shop process, as the supervisor asks it at start and every second: plain node:http, not
-// fetch, whose per-call cost (undici's machinery) was most of the server's CPU while the sandbox sat idle.
+// fetch, whose per-call cost (undici's machinery) would be most of the server's CPU while the sandbox sits idle.
 import http from "node:http";
 
 /** Whether `address` (http://127.0.0.1:port) answers 2xx on /health within `timeoutMs`. Never throws. */

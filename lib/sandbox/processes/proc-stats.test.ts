@@ -1,3 +1,4 @@
+// Reading /proc: CPU time and resident memory from a process's stat lines, and CPU use from two readings.
 import { describe, expect, it } from "vitest";
 import { cpuPercent, cpuTicksFromStat, rssBytesFromStatus } from "./proc-stats";
 

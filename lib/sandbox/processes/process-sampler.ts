@@ -14,7 +14,7 @@ export interface ProcessSample {
 
 /**
  * Clock ticks per second of /proc's CPU times, asked of the system once; 100 (Linux's usual) until it answers or if it
- * cannot say. Asked without waiting: a synchronous getconf held the server's start back before any service started.
+ * cannot say. Asked without waiting: a synchronous getconf would hold back the server's start, before any service starts.
  */
 function askClockTicks(answer: (ticks: number) => void): void {
   execFile("getconf", ["CLK_TCK"], { encoding: "utf8", timeout: 2_000 }, (error, stdout) => {

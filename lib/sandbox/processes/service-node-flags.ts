@@ -17,10 +17,10 @@ export function serviceNodeFlags(): string[] {
 
 /**
  * The processes that hash passwords (auth-service, and the monolith's auth module) run scrypt, 16 MB a call, on libuv's
- * thread pool; with its default four threads, glibc kept a 16 MB block per thread resident after the logins were done
- * (auth-service 157–167 MB, never released). Two threads keep half of that, and on a 2-core machine hash as fast (16
- * hashes in parallel: 2.2 s against 3.6 s). Giving blocks back to the system instead (a fixed MALLOC_MMAP_THRESHOLD_)
- * kept memory lower still but made every hash fault its 16 MB in again: 4× slower, and registrations timed out.
+ * thread pool; with its default four threads, glibc keeps a 16 MB block per thread resident after the logins are done
+ * (auth-service ~160 MB, never released). Two threads keep half of that, and on a 2-core machine hash as fast (16
+ * hashes in parallel: 2.2 s against 3.6 s). Not a fixed MALLOC_MMAP_THRESHOLD_ to give blocks back to the system:
+ * every hash would fault its 16 MB in again, 4× slower, and registrations under traffic would time out.
  */
 const HASHING_PROCESSES = new Set(["auth-service", "monolith"]);
 

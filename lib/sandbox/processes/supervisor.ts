@@ -97,7 +97,7 @@ export class Supervisor {
    * Starts every service that is not running: the broker is spawned first, and the services right after it without
    * waiting for its answer. redis is ready within tens of milliseconds, long before a service loads its queue library
    * (after its first health check), and a service rides out a broker that is not there yet as it does a broker crash.
-   * Waiting for the broker's health first held every service back by that long (~0.1 s of a 2 s start).
+   * Waiting for the broker's health first would hold every service back by that long (~0.1 s of a 2 s start).
    */
   async startAll(): Promise<void> {
     this.shuttingDown = false;

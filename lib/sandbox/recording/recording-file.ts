@@ -4,14 +4,11 @@ import { promisify } from "node:util";
 import { gunzipSync, gzip, gzipSync } from "node:zlib";
 import type { NumberedEvent } from "../../contract/events";
 import { RECORDING_FORMAT, RECORDING_VERSION, type RecordedSnapshot, type Recording } from "../../contract/recording";
-import { parseRecordingText, RecordingRefused } from "../../recording/recording-text";
+import { MAX_UNPACKED_BYTES, parseRecordingText, RecordingRefused, TOO_BIG_TO_UNPACK } from "../../recording/recording-text";
 
-export { RecordingRefused };
+export { MAX_UNPACKED_BYTES, RecordingRefused };
 
 const gzipAsync = promisify(gzip);
-
-/** A file bigger than this once unpacked is refused rather than read into memory: far more than 10 minutes of events. */
-export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
 
 type Window = { snapshots: RecordedSnapshot[]; events: NumberedEvent[] };
 
@@ -55,7 +52,7 @@ export function readRecording(file: Buffer): Recording {
     text = gunzipSync(file, { maxOutputLength: MAX_UNPACKED_BYTES }).toString("utf8");
   } catch (error) {
     const tooBig = error instanceof RangeError || (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE";
-    throw new RecordingRefused(tooBig ? "this file unpacks to more than a saved run can hold" : "this is not a saved run: it is not a gzip file, or it was cut short");
+    throw new RecordingRefused(tooBig ? TOO_BIG_TO_UNPACK : "this is not a saved run: it is not a gzip file, or it was cut short");
   }
   return parseRecordingText(text);
 }

@@ -10,7 +10,7 @@ const traffic = (sent: number, failed: number, ordersAccepted: number, p95Ms: nu
   result: null,
   startedAt: 0,
   endsAt: null,
-  stacks: [{ stack: "microservices", sent, ok: sent - failed, failed, ordersAccepted, skipped: 0, p50Ms: null, p95Ms }],
+  stacks: [{ stack: "microservices", sent, ok: sent - failed, failed, refused: 0, ordersAccepted, skipped: 0, p50Ms: null, p95Ms }],
 });
 const queue = (name: string, waiting: number): QueueView => ({ name, waiting, active: 0, completed: 0, failed: 0, delayed: 0 });
 

@@ -153,7 +153,7 @@ export class Scenarios implements ScenarioControl {
   /** Waits (bounded) until every request the traffic sent has its answer, so the counts and the audit agree. */
   private async settleTraffic(): Promise<void> {
     const deadline = Date.now() + SETTLE_MS;
-    const inFlight = () => this.traffic.view().stacks.some((stack) => stack.sent > stack.ok + stack.failed);
+    const inFlight = () => this.traffic.view().stacks.some((stack) => stack.sent > stack.ok + stack.failed + stack.refused);
     while (inFlight() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

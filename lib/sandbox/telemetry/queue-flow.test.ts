@@ -1,3 +1,4 @@
+// A queue seen through its events: what waits is added minus finished, never below zero, with its rates.
 import { describe, expect, it } from "vitest";
 import { QueueFlow } from "./queue-flow";
 

@@ -1,5 +1,5 @@
 // Counts of jobs in each queue, asked of BullMQ itself. BullMQ is loaded at the first count, not with the server:
-// its few hundred modules took ~0.2 s (0.45 s on a busy machine) before the server could start a single service.
+// its few hundred modules take ~0.2 s to load (more on a busy machine), which would delay the first service's start.
 import type { ConnectionOptions, Queue } from "bullmq";
 import { FAIL_FAST, QueueShelf } from "../../contract/broker";
 import type { QueueView } from "../../contract/control";

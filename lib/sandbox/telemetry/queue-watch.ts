@@ -18,7 +18,7 @@ export class QueueWatch {
   private externalUp = false;
   private lastCounts = "";
   private lastRefresh = 0;
-  /** Counts are asked for once the sandbox has started: loading BullMQ earlier held the services' start back. */
+  /** Counts are asked for once the sandbox has started: loading BullMQ sooner would hold the services' start back. */
   private polling = false;
 
   /**

@@ -18,7 +18,7 @@ export class TelemetryHub implements EventSink {
   /** Events lost anywhere: thrown away by a busy service, or by the hub when no one could keep up. */
   dropped = 0;
 
-  /** Takes the event over: it is numbered in place (a copy of each, at 10,000 events/s, was garbage to collect). */
+  /** Takes the event over: it is numbered in place (a copy of each, at 10,000 events/s, would be garbage to collect). */
   push(event: TelemetryEvent): void {
     const numbered = event as NumberedEvent;
     numbered.seq = ++this.seq;

@@ -1,3 +1,4 @@
+// Pacing the traffic: exactly the rate over time however the timer jitters, no burst after a stall, a low rate spread.
 import { describe, expect, it } from "vitest";
 import { dueAtTick } from "./pacing";
 

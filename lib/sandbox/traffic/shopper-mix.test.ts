@@ -1,3 +1,4 @@
+// The shoppers' mix: mostly browsing, some account pages, few orders and rare logins, each shopper signed in first.
 import { describe, expect, it } from "vitest";
 import { MIX, nextAction, productToBuy, type ShopperSnapshot } from "./shopper-mix";
 

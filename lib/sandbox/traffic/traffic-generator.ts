@@ -44,9 +44,9 @@ const ms = (value: number | null) => (value === null ? "–" : value < 10 ? `${v
 export function describeResult(stacks: TrafficView["stacks"]): string {
   return stacks
     .map((tally) => {
-      const answered = tally.ok + tally.failed;
+      const answered = tally.ok + tally.failed + tally.refused;
       const latency = tally.p50Ms === null ? `no successful answer in its last ${TRAFFIC_WINDOW_MS / 1_000} s` : `p50 ${ms(tally.p50Ms)}, p95 ${ms(tally.p95Ms)} over its last ${TRAFFIC_WINDOW_MS / 1_000} s`;
-      return `${tally.stack}: ${tally.sent} requests sent, ${tally.failed} of ${answered} answered failed, ${tally.ordersAccepted} orders accepted; ${latency}.`;
+      return `${tally.stack}: ${tally.sent} requests sent, ${tally.failed} of ${answered} answered failed, ${tally.refused} refused by the shop (429), ${tally.ordersAccepted} orders accepted; ${latency}.`;
     })
     .join(" ");
 }

@@ -10,7 +10,7 @@ export interface LimitSettings {
   windowMs: number;
 }
 
-/** Ten wrong guesses a minute for one account; a hundred from one address (the sandbox's own shoppers share one). */
+/** Ten wrong guesses a minute for one account; a hundred from one shopper (as the app's proxy names them, else one address). */
 export const DEFAULT_LIMITS: LimitSettings = { perAccount: 10, perAddress: 100, windowMs: 60_000 };
 /** Keys kept at most: past this, the ones with no failure in the window are forgotten first. */
 const MAX_KEYS = 10_000;

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "@sandbox/runtime";
-import { recordingPublisher } from "../../runtime/src/recording-publisher";
+import { recordingPublisher } from "../../runtime/src/testing/recording-publisher";
 import { createNotifications } from "./notifications";
 
 

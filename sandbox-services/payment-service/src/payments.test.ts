@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@sandbox/runtime";
-import { recordingPublisher } from "../../runtime/src/recording-publisher";
+import { recordingPublisher } from "../../runtime/src/testing/recording-publisher";
 import { CARD_LIMIT_CENTS, createPayments, decide } from "./payments";
 
 let dir: string;

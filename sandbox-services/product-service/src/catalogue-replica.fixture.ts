@@ -1,7 +1,7 @@
 // One product-service replica on its own, for the race test: opens the catalogue's database file given, reserves one
 // laptop for each of `count` orders as fast as it can, and prints how many it got and how many were refused.
 import { HttpError, openDatabase } from "@sandbox/runtime";
-import { recordingPublisher } from "../../runtime/src/recording-publisher";
+import { recordingPublisher } from "../../runtime/src/testing/recording-publisher";
 import { createCatalogue } from "./catalogue";
 
 const [file, prefix, count] = process.argv.slice(2);

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { HttpError, openDatabase } from "@sandbox/runtime";
-import { recordingPublisher } from "../../runtime/src/recording-publisher";
+import { recordingPublisher } from "../../runtime/src/testing/recording-publisher";
 import { STARTING_CATALOGUE, createCatalogue } from "./catalogue";
 
 

@@ -10,6 +10,7 @@ import { SERVICE_KEY_HEADER, serviceKeyCheck } from "./service-key";
 import { emit } from "./telemetry";
 import { formatTraceparent, ORIGIN_HEADER, originField, originFrom, runInTrace, spanFrom } from "./trace";
 import type { StackId } from "../../../lib/contract/events";
+import { SHOPPER_HEADER, shopperOf } from "../../../lib/contract/shopper-pass";
 
 /** Request bodies larger than this are refused (413) before they are parsed: nothing in the shop needs more. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -119,7 +120,9 @@ export function createHttpServer(options: ServerOptions): http.Server {
         // The supervisor's health probe is spared latency and errors, so a fault shows in the shop, not as a dead process.
         if (url.pathname !== "/health") await beforeHandling(options.serviceId);
         const body = method === "GET" || method === "HEAD" ? undefined : await readBody(request);
-        const reply = await route.handler({ method, path: url.pathname, params: route.params, query: url.searchParams, headers: request.headers, body, peer: request.socket.remoteAddress });
+        // The shopper the app's proxy vouches for (with the stack's key), else the connection's own address.
+        const peer = shopperOf(options.serviceSecret, request.headers[SHOPPER_HEADER]) ?? request.socket.remoteAddress;
+        const reply = await route.handler({ method, path: url.pathname, params: route.params, query: url.searchParams, headers: request.headers, body, peer });
         send(reply.status, reply.body);
       } catch (error) {
         if (error instanceof HttpError) {

@@ -1,4 +1,4 @@
-// Reads a message of the supervisor without zod (its loading was ~70 ms of every start): the supervisor sends what it
+// Reads a message of the supervisor without zod (loading it costs ~70 ms of every start): the supervisor sends what it
 // built from state it checked itself (the control API checks every fault and resilience body with the contract's
 // schemas); this checks the shape, so a stray message is ignored rather than applied.
 import type { Fault } from "../../../lib/contract/faults";

@@ -58,7 +58,7 @@ export async function runProcess(build: (env: ServiceEnvironment) => ProcessPart
   reportDatabaseSpans(env.serviceId, env.stack);
 
   // The background work waits for the first health check: a queue consumer loads BullMQ (2 MB of code), and compiling
-  // it while the supervisor's first probe waited held every (re)start of a queue service back by that long.
+  // it while the supervisor's first probe waits would hold every (re)start of a queue service back by that long.
   let stopping = false;
   let stopWork: (() => Promise<void>) | undefined;
   const startWork = () => {

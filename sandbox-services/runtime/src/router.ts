@@ -7,7 +7,7 @@ export interface Request {
   query: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
-  /** The address the request came from, as the HTTP server saw it; absent for a call inside the monolith. */
+  /** Who the request came from: the shopper the app vouched for, else the address the HTTP server saw; absent for a call inside the monolith. */
   peer?: string;
 }
 

@@ -7,7 +7,7 @@ const MAX_BUFFERED = 5_000;
 /**
  * IPC messages handed to the channel but not yet written; past this, the supervisor is busy and we drop. 32 batches
  * of 20 ms ride out a server held up for ~0.6 s (a full garbage collection, or two cores shared with a class's worth
- * of load) without loss; 8 dropped events at 9,000 events/s on a quiet machine.
+ * of load) without loss; 8 drop events at 9,000 events/s even on a quiet machine.
  */
 const MAX_IN_FLIGHT = 32;
 const FLUSH_EVERY_MS = 20;

@@ -27,7 +27,7 @@ const storage = new AsyncLocalStorage<TraceContext>();
 
 /**
  * Ids are cut from a pool of random bytes filled 4 KB at a time: two ids a hop, each its own call into the crypto
- * library, were a visible share of a gateway's CPU under load. Trace ids are not secrets; they must only not collide.
+ * library, would be a visible share of a gateway's CPU under load. Trace ids are not secrets; they must only not collide.
  */
 const POOL_BYTES = 4_096;
 let pool = Buffer.alloc(0);

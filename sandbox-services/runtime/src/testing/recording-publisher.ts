@@ -1,6 +1,6 @@
 // For unit tests of a shop module: a Publisher that writes down every event instead of sending it.
-import type { DomainEventName } from "../../../lib/contract/service-names";
-import type { Publisher } from "./queues";
+import type { DomainEventName } from "../../../../lib/contract/service-names";
+import type { Publisher } from "../queues";
 
 export interface RecordingPublisher extends Publisher {
   published: Array<{ event: DomainEventName; payload: unknown; key: string }>;

@@ -1,5 +1,5 @@
 // Telemetry events for the browser model's unit tests, with only the fields a test cares about to fill in.
-import type { DbEvent, HttpEvent, QueueEvent } from "../contract/events";
+import type { DbEvent, HttpEvent, QueueEvent } from "../../contract/events";
 
 let nextSeq = 1;
 

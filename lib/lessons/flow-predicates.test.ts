@@ -1,0 +1,88 @@
+// The checks on how the shop's parts talked, each against recorded telemetry where the outcome happened and where it
+// nearly did: a chain with one event missing or out of order, a breaker that never closed, a queue level.
+import { describe, expect, it } from "vitest";
+import type { CircuitEvent, HttpEvent } from "../contract/events";
+import type { PredicateSpec } from "../contract/lessons";
+import type { ShopperSample } from "./check-input";
+import { call, input, job, T0 } from "./check-fixtures";
+import { evaluate } from "./predicates";
+
+const circuit = (ts: number, state: CircuitEvent["state"]): CircuitEvent => ({ type: "circuit", ts, stack: "microservices", from: "api-gateway", to: "product-service", state, reason: "test" });
+const shopper = (at: number): ShopperSample => ({ stack: "microservices", method: "GET", path: "/api/products", status: 200, durationMs: 5, at });
+const entry = (ts: number, traceId: string, durationMs: number): HttpEvent => ({ ...call(ts, "client", "api-gateway", 202, "POST", "/api/orders"), traceId, durationMs });
+
+describe("traceChain", () => {
+  const spec: PredicateSpec = { is: "traceChain", stack: "microservices", chain: ["OrderCreated", "PaymentSucceeded", "EmailSent"], answeredFirst: true };
+  const chain = (trace: string, from: number) => [job(from + 10, trace, "OrderCreated"), job(from + 20, trace, "PaymentSucceeded"), job(from + 30, trace, "EmailSent")];
+  it("passes when one trace went the whole chain in order after the shopper had the answer, with the times measured from the request", () => {
+    const events = [entry(T0 + 5, "a", 5), ...chain("a", T0)];
+    expect(evaluate(spec, input({ events }))).toMatchObject({ met: true, satisfiedAt: T0 + 30, figures: { answerMs: 5, "PaymentSucceeded.afterMs": 20, doneAfterMs: 30 } });
+  });
+  it("does not pass with one event of the chain missing, or in another trace", () => {
+    const events = [entry(T0 + 5, "a", 5), job(T0 + 10, "a", "OrderCreated"), job(T0 + 20, "a", "PaymentSucceeded"), job(T0 + 30, "b", "EmailSent")];
+    expect(evaluate(spec, input({ events }))).toMatchObject({ met: false, missing: "seen OrderCreated, PaymentSucceeded in one trace; waiting for EmailSent" });
+  });
+  it("does not pass when the chain ran out of order, or only added its last job", () => {
+    expect(evaluate(spec, input({ events: [entry(T0 + 5, "a", 5), job(T0 + 30, "a", "OrderCreated"), job(T0 + 20, "a", "PaymentSucceeded"), job(T0 + 40, "a", "EmailSent")] })).met).toBe(false);
+    expect(evaluate(spec, input({ events: [entry(T0 + 5, "a", 5), job(T0 + 10, "a", "OrderCreated"), job(T0 + 20, "a", "PaymentSucceeded"), job(T0 + 30, "a", "EmailSent", "added")] })).met).toBe(false);
+  });
+  it("says the run contradicts the claim when the chain was done before the shopper's answer, and waits for a request it saw", () => {
+    expect(evaluate(spec, input({ events: [entry(T0 + 40, "a", 40), ...chain("a", T0)] })).contradicts).toBe("the chain was done 30 ms in, before the shopper's answer (40 ms)");
+    expect(evaluate(spec, input({ events: chain("a", T0) })).missing).toBe("the trace's request from the shopper was not seen");
+  });
+});
+
+describe("breakerSequence", () => {
+  const spec: PredicateSpec = { is: "breakerSequence", to: "product-service" };
+  it("passes on open → half-open → closed", () => {
+    expect(evaluate(spec, input({ events: [circuit(T0 + 1, "open"), circuit(T0 + 5_001, "half-open"), circuit(T0 + 5_010, "closed")] }))).toMatchObject({ met: true, satisfiedAt: T0 + 5_010 });
+  });
+  it("does not pass while the trial failed and it opened again, or when it closed without having opened", () => {
+    expect(evaluate(spec, input({ events: [circuit(T0 + 1, "open"), circuit(T0 + 5_001, "half-open"), circuit(T0 + 5_010, "open")] })).missing).toBe("seen open → half-open; waiting for closed");
+    expect(evaluate(spec, input({ events: [circuit(T0 + 1, "closed")] })).missing).toBe("the breaker to product-service has not opened");
+  });
+});
+
+describe("calls and amplification", () => {
+  const into = (count: number, from: number) => Array.from({ length: count }, (_, index) => call(from + index * 100, "api-gateway", "product-service", 200));
+  it("counts calls reaching a service per second over the phase after the change, and says a rate that stays high contradicts", () => {
+    const spec: PredicateSpec = { is: "calls", stack: "microservices", to: "product-service", figure: "perS", phase: "after", below: 4 };
+    const quiet = input({ changeAt: T0, settleMs: 0, now: T0 + 5_000, events: into(10, T0) });
+    expect(evaluate(spec, quiet)).toMatchObject({ met: true, figures: { "product-service.calls.perS": 2 } });
+    const busy = input({ changeAt: T0, settleMs: 0, now: T0 + 5_000, events: into(50, T0) });
+    expect(evaluate(spec, busy).contradicts).toBe("measured 10 calls/s");
+  });
+  it("measures calls reaching a service per shopper's request", () => {
+    const spec: PredicateSpec = { is: "amplification", stack: "microservices", to: "product-service", phase: "step", above: 1.5 };
+    const shoppers = Array.from({ length: 20 }, (_, index) => shopper(T0 + index * 100));
+    expect(evaluate(spec, input({ shoppers, events: into(40, T0) }))).toMatchObject({ met: true, figures: { "product-service.perRequest": 2 } });
+    expect(evaluate(spec, input({ shoppers, events: into(20, T0) })).contradicts).toBe("measured 1 calls per request (20 calls for 20 requests)");
+  });
+});
+
+describe("networkHops", () => {
+  it("counts calls between processes per shopper's request, not function calls inside one", () => {
+    const shoppers = Array.from({ length: 20 }, (_, index) => ({ ...shopper(T0 + index * 100), stack: "monolith" as const }));
+    const inside = Array.from({ length: 20 }, (_, index): HttpEvent => ({ ...call(T0 + index * 100, "monolith", "monolith", 200), stack: "monolith", via: "in-process" }));
+    const spec: PredicateSpec = { is: "networkHops", stack: "monolith", below: 0.05 };
+    expect(evaluate(spec, input({ shoppers, events: inside }))).toMatchObject({ met: true, figures: { "monolith.hopsPerRequest": 0, "monolith.functionCallsPerRequest": 1 } });
+    const crossing = inside.map((event) => ({ ...event, via: "http" as const }));
+    expect(evaluate(spec, input({ shoppers, events: crossing })).contradicts).toBe("measured 1 hops per request");
+  });
+});
+
+describe("queueFlow and redelivered", () => {
+  it("sees a queue filling only when more jobs went in than out", () => {
+    const spec: PredicateSpec = { is: "queueFlow", stack: "microservices", queue: "q", trend: "rising", phase: "step", minJobs: 3 };
+    const added = Array.from({ length: 5 }, (_, index) => job(T0 + index, `t${index}`, "OrderCreated", "added"));
+    expect(evaluate(spec, input({ events: added })).met).toBe(true);
+    const handled = added.map((event) => ({ ...event, state: "completed" as const, ts: event.ts + 10 }));
+    expect(evaluate(spec, input({ events: [...added, ...handled] })).missing).toBe("5 in, 5 out so far");
+  });
+  it("sees a job delivered twice (a second attempt or a stall), and not a job delivered once", () => {
+    const spec: PredicateSpec = { is: "redelivered", stack: "microservices" };
+    expect(evaluate(spec, input({ events: [job(T0, "a", "OrderCreated", "active")] })).met).toBe(false);
+    expect(evaluate(spec, input({ events: [{ ...job(T0, "a", "OrderCreated", "active"), attempt: 2 }] }))).toMatchObject({ met: true, figures: { redeliveredJob: "OrderCreated", attempt: 2 } });
+    expect(evaluate(spec, input({ events: [job(T0, "a", "OrderCreated", "stalled")] })).met).toBe(true);
+  });
+});

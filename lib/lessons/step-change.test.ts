@@ -1,0 +1,31 @@
+// When a step's decisive action happened, read from the state and telemetry, and never before the step opened.
+import { describe, expect, it } from "vitest";
+import { input, lifecycle, service, state, T0 } from "./check-fixtures";
+import { changeMoment } from "./step-change";
+import { keyedFigures } from "./step-evaluation";
+
+describe("changeMoment", () => {
+  it("takes a fault's own creation time, and ignores one made before the step", () => {
+    const fault = { id: "f1", service: "payment-service" as const, type: "cpu-hog" as const, ms: 200, createdAt: T0 + 500 };
+    expect(changeMoment({ kind: "fault", service: "payment-service", type: "cpu-hog" }, input({ state: state([], { faults: [fault] }) }))).toBe(T0 + 500);
+    expect(changeMoment({ kind: "fault", service: "payment-service", type: "cpu-hog" }, input({ since: T0 + 600, state: state([], { faults: [fault] }) }))).toBeNull();
+  });
+  it("takes a kill's lifecycle event, a redeploy's start, and a scale once the replicas are asked", () => {
+    expect(changeMoment({ kind: "kill", service: "payment-service" }, input({ events: [lifecycle(T0 + 7, "payment-service", "healthy", "crashed")] }))).toBe(T0 + 7);
+    const redeploys = { microservices: { service: "product-service", strategy: "rolling" as const, startedAt: T0 + 9, endedAt: null, requests: 0, failed: 0, unavailableMs: 0 } };
+    expect(changeMoment({ kind: "redeploy", stack: "microservices", service: "product-service" }, input({ redeploys }))).toBe(T0 + 9);
+    expect(changeMoment({ kind: "redeploy", stack: "microservices", service: "order-service" }, input({ redeploys }))).toBeNull();
+    expect(changeMoment({ kind: "scale", service: "product-service", replicas: 3 }, input({ state: state([service("product-service", "healthy", 3)]) }))).toBe(T0 + 60_000);
+    expect(changeMoment({ kind: "scale", service: "product-service", replicas: 3 }, input({ state: state([service("product-service")]) }))).toBeNull();
+  });
+  it("takes a breaker opening from its circuit event", () => {
+    const events = [{ type: "circuit" as const, ts: T0 + 3, stack: "microservices" as const, from: "api-gateway", to: "product-service", state: "open" as const, reason: "5 failures" }];
+    expect(changeMoment({ kind: "circuit-open", to: "product-service" }, input({ events }))).toBe(T0 + 3);
+  });
+});
+
+describe("keyedFigures", () => {
+  it("keeps a name two check items both give under each item's number, so neither overwrites the other", () => {
+    expect(keyedFigures([{ durationMs: 3, status: 202 }, { durationMs: 9 }])).toEqual({ "1.durationMs": 3, status: 202, "2.durationMs": 9 });
+  });
+});

@@ -1,0 +1,106 @@
+// A lesson passes only when its claim holds: each decisive step, run with the claim made false on purpose, stays
+// open and says the run contradicts the claim, the way a level editor proves a level cannot be won by a click.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findLesson } from "../../lib/lessons/lessons";
+import { startApp, type RunningApp } from "./support/app";
+import { requestJson } from "./support/http";
+import { LessonDriver } from "./support/lesson-driver";
+
+let app: RunningApp;
+let driver: LessonDriver;
+
+beforeAll(async () => {
+  app = await startApp();
+  driver = new LessonDriver(app);
+});
+
+afterAll(async () => {
+  await driver?.post("/api/lessons/run/stop");
+  await app?.stop();
+});
+
+const control = async (method: string, path: string, body?: unknown) => {
+  const answer = await requestJson<{ error?: string }>(`${app.origin}${path}`, { method, body, timeoutMs: 60_000 });
+  if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.body.error}`);
+};
+
+/** Opens the lesson at `step`, answers its prediction, makes the claim false with `counter`, and returns the run once it says so. */
+async function contradict(lessonId: string, step: string, counter: () => Promise<void>) {
+  const started = await driver.start(lessonId, step);
+  const index = started.stepIndex;
+  if (findLesson(lessonId)?.steps[index].predict) await driver.predict(step, null);
+  await counter();
+  const run = await driver.contradicted(index);
+  expect(run.steps[index].status).toBe("active");
+  expect(run.stepIndex).toBe(index);
+  return run.steps[index];
+}
+
+describe("a lesson's decisive step does not pass when its claim is made false", () => {
+  it("monolith-redeploy: redeployed rolling, the monolith loses no request, so the outage step stays open", async () => {
+    const step = await contradict("monolith-redeploy", "redeploy", () => control("POST", "/api/services/monolith/redeploy", { strategy: "rolling" }));
+    expect(step.contradiction).toContain("that was a rolling redeploy");
+  });
+
+  it("noisy-neighbour: the hog put in the microservices only, the monolith's browsing does not slow", async () => {
+    const step = await contradict("noisy-neighbour", "hog", async () => {
+      // A baseline first, as the lesson would have it; then the fault where the claim cannot show.
+      await driver.checkSays(1, /^monolith shoppers' browse p95 rises/, /^baseline p95/);
+      await control("POST", "/api/faults", { service: "payment-service", type: "cpu-hog", ms: 200, stack: "microservices" });
+    });
+    expect(step.contradiction).toMatch(/monolith shoppers' browse p95 rises after the change .*: measured before p95 [\d.]+ ms, after p95 [\d.]+ ms/);
+  });
+
+  it("scale-hot-service: scaled with no load, there is no baseline to compare, and the step says so", async () => {
+    const step = await contradict("scale-hot-service", "scale-service", async () => {
+      await control("DELETE", "/api/traffic");
+      await control("POST", "/api/services/product-service/scale", { replicas: 3 });
+    });
+    expect(step.contradiction).toContain("no baseline");
+  });
+
+  it("rolling-redeploy: another service restarted during the step, so the rest did not keep running", async () => {
+    const step = await contradict("rolling-redeploy", "rolling", async () => {
+      await control("POST", "/api/services/notification-service/redeploy", { strategy: "recreate" });
+      await control("POST", "/api/services/product-service/redeploy", { strategy: "rolling" });
+    });
+    expect(step.contradiction).toContain("notification-service got a new process during the step");
+  });
+
+  it("blast-radius: notifications and orders broken as well, so every feature fails, not only product-service's", async () => {
+    const step = await contradict("blast-radius", "kill-product", async () => {
+      for (const service of ["notification-service", "order-service"]) await control("POST", "/api/faults", { service, type: "errors", rate: 1, stack: "microservices" });
+      await control("POST", "/api/services/product-service/kill");
+    });
+    expect(step.contradiction).toMatch(/notifications( and my orders)? failed too, and nothing else kept working/);
+  });
+
+  it("payment-outage: order-service dead as well, so orders fail instead of waiting", async () => {
+    const step = await contradict("payment-outage", "accept-orders", async () => {
+      await control("POST", "/api/services/order-service/kill");
+      await control("POST", "/api/traffic", { rps: 40, stack: "microservices", durationS: 60 });
+    });
+    expect(step.contradiction).toMatch(/\d+ orders failed while payment-service was down, 0 accepted/);
+  });
+
+  it("broker-crash: order-service dead as well, so no outbox keeps the orders", async () => {
+    const step = await contradict("broker-crash", "order", async () => {
+      await control("POST", "/api/services/order-service/kill");
+      await control("POST", "/api/traffic", { rps: 40, stack: "microservices", durationS: 60 });
+    });
+    expect(step.contradiction).toMatch(/\d+ orders failed while redis was down, 0 accepted/);
+  });
+
+  it("circuit-breaker: a dependency that fails at once instead of slowly leaves no wait to see", async () => {
+    const step = await contradict("circuit-breaker", "slow", async () => {
+      await control("POST", "/api/faults", { service: "product-service", type: "errors", rate: 1, stack: "microservices" });
+      await control("POST", "/api/traffic", { rps: 20, stack: "microservices", durationS: 60 });
+    });
+    expect(step.contradiction).toMatch(/failed request's p50 above 800 ms: measured a failed request's p50 [\d.]+ ms/);
+  });
+
+  it("start-with-monolith: the monolith made slower than the microservices, so it is not the faster one", async () => {
+    const step = await contradict("start-with-monolith", "faster", () => control("POST", "/api/faults", { service: "product-service", type: "latency", ms: 30, stack: "monolith" }));
+    expect(step.contradiction).toMatch(/^monolith shoppers' p50 lower than the microservices'/);
+  });
+});

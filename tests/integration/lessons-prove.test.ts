@@ -1,0 +1,76 @@
+// Every lesson, run to its end by its own solutions against the real shop, proves its claim in what was measured:
+// each step passes on its numbers, each prediction's expected answer gets "right", and the figures bear the claim out.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Figures } from "../../lib/contract/lessons";
+import { lessons } from "../../lib/lessons/lessons";
+import { startApp, type RunningApp } from "./support/app";
+import { LessonDriver } from "./support/lesson-driver";
+
+let app: RunningApp;
+let driver: LessonDriver;
+
+beforeAll(async () => {
+  app = await startApp();
+  driver = new LessonDriver(app);
+});
+
+afterAll(async () => {
+  await driver?.post("/api/lessons/run/stop");
+  await app?.stop();
+});
+
+const num = (figures: Figures, name: string): number => {
+  const value = figures[name];
+  if (typeof value !== "number") throw new Error(`figure ${name} was not measured: ${JSON.stringify(figures)}`);
+  return value;
+};
+
+/** Each lesson's claim, read in its own measured figures (by step). */
+const CLAIMS: Record<string, (byStep: Record<string, Figures>) => void> = {
+  "order-journey": ({ "follow-events": journey }) => expect(num(journey, "PaymentSucceeded.afterMs")).toBeGreaterThan(num(journey, "answerMs")),
+  "payment-outage": ({ "accept-orders": accepted, drain }) => {
+    expect(num(accepted, "accepted")).toBeGreaterThanOrEqual(3);
+    expect([num(drain, "pending"), num(drain, "chargedTwice")]).toEqual([0, 0]);
+  },
+  "rolling-redeploy": ({ rolling }) => {
+    expect(num(rolling, "failed")).toBe(0);
+    expect(num(rolling, "kept")).toBe(num(rolling, "of"));
+  },
+  "monolith-redeploy": ({ redeploy, rolling }) => {
+    expect(num(redeploy, "failed")).toBeGreaterThan(0);
+    expect(num(rolling, "unavailableMs")).toBeLessThan(num(redeploy, "unavailableMs"));
+  },
+  "scale-hot-service": ({ "scale-service": scaled, "scale-monolith": monolith }) => {
+    expect(num(scaled, "microservices.browse.p95Ms.after") * 2).toBeLessThanOrEqual(num(scaled, "microservices.browse.p95Ms.before"));
+    expect(num(monolith, "monolith.memoryMB")).toBeLessThan(num(monolith, "microservices.memoryMB"));
+  },
+  "noisy-neighbour": ({ hog }) => expect(num(hog, "monolith.browse.p95Ms.after")).toBeGreaterThanOrEqual(2 * num(hog, "monolith.browse.p95Ms.before")),
+  "circuit-breaker": ({ breaker }) => expect(num(breaker, "microservices.browse.failedP50Ms.after") * 5).toBeLessThanOrEqual(num(breaker, "microservices.browse.failedP50Ms.before")),
+  "start-with-monolith": ({ hops, faster, "hot-module": hot }) => {
+    expect(num(hops, "monolith.hopsPerRequest")).toBeLessThan(num(hops, "microservices.hopsPerRequest"));
+    expect(num(faster, "monolith.p50Ms")).toBeLessThan(num(faster, "microservices.p50Ms"));
+    expect(num(hot, "microservices.browse.p95Ms")).toBeLessThan(num(hot, "monolith.browse.p95Ms"));
+  },
+};
+
+describe("every lesson proves its claim when run by its own solutions", () => {
+  for (const lesson of lessons()) {
+    it(`${lesson.id}: every step passes on its measurement, and the claim holds in the figures`, async () => {
+      await driver.start(lesson.id);
+      const byStep: Record<string, Figures> = {};
+      for (const [index, step] of lesson.steps.entries()) {
+        const before = await driver.run();
+        if (before?.steps[index].status !== "done") {
+          if (step.predict) await driver.predict(step.id, step.predict.expected);
+          await driver.showMe();
+        }
+        const done = await driver.stepDone(index);
+        byStep[step.id] = done.steps[index].figures;
+        if (step.predict) expect(done.steps[index].verdict).toMatchObject({ correct: true });
+      }
+      const finished = await driver.run();
+      expect(finished?.result?.every((line) => !line.includes("?")), finished?.result?.join(" | ")).toBe(true);
+      CLAIMS[lesson.id]?.(byStep);
+    }, 400_000);
+  }
+});
