@@ -30,6 +30,10 @@ describe("traceChain", () => {
     expect(evaluate(spec, input({ events: [entry(T0 + 40, "a", 40), ...chain("a", T0)] })).contradicts).toBe("the chain was done 30 ms in, before the shopper's answer (40 ms)");
     expect(evaluate(spec, input({ events: chain("a", T0) })).missing).toBe("the trace's request from the shopper was not seen");
   });
+  it("judges the chain whose request it saw, not one whose request came before the window (the previous step's order)", () => {
+    const events = [...chain("earlier", T0 - 20), entry(T0 + 105, "b", 5), ...chain("b", T0 + 100)];
+    expect(evaluate(spec, input({ events }))).toMatchObject({ met: true, figures: { answerMs: 5, doneAfterMs: 30 } });
+  });
 });
 
 describe("breakerSequence", () => {

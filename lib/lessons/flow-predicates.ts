@@ -66,18 +66,30 @@ export function traceChain(spec: Spec<"traceChain">, input: CheckInput): CheckOu
     byTrace.set(event.traceId, seen);
   }
   let best: string[] = [];
+  // An order whose request came before the window (the previous step's) can finish its chain inside it: a chain whose
+  // request is in view is the one to judge, so that one does not hide the order placed for this step.
+  let unanswered: [string, Map<string, number>] | undefined;
   for (const [traceId, seen] of byTrace) {
     const reached = spec.chain.filter((job) => seen.has(job));
     const inOrder = reached.every((job, index) => index === 0 || seen.get(job)! >= seen.get(reached[index - 1])!);
-    if (reached.length === spec.chain.length && inOrder) return chainOutcome(spec, input, label, traceId, seen);
+    if (reached.length === spec.chain.length && inOrder) {
+      if (!spec.answeredFirst || entryEvent(spec, input, traceId)) return chainOutcome(spec, input, label, traceId, seen);
+      unanswered ??= [traceId, seen];
+    }
     if (reached.length > best.length) best = reached;
   }
+  if (unanswered) return chainOutcome(spec, input, label, ...unanswered);
   const waiting = spec.chain.filter((job) => !best.includes(job));
   return outcome(false, label, best.length === 0 ? `no trace has completed ${spec.chain[0]} yet` : `seen ${best.join(", ")} in one trace; waiting for ${waiting.join(", ")}`);
 }
 
+/** The shopper's request that began the trace, when it is in the window. */
+function entryEvent(spec: Spec<"traceChain">, input: CheckInput, traceId: string): HttpEvent | undefined {
+  return input.events.find((event): event is HttpEvent => event.type === "http" && event.traceId === traceId && event.from === "client" && event.to === entryOf(spec.stack));
+}
+
 function chainOutcome(spec: Spec<"traceChain">, input: CheckInput, label: string, traceId: string, seen: Map<string, number>): CheckOutcome {
-  const entry = input.events.find((event): event is HttpEvent => event.type === "http" && event.traceId === traceId && event.from === "client" && event.to === entryOf(spec.stack));
+  const entry = entryEvent(spec, input, traceId);
   const first = seen.get(spec.chain[0])!;
   const done = seen.get(spec.chain.at(-1)!)!;
   const startedAt = entry ? entry.ts - entry.durationMs : first;

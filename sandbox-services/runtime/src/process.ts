@@ -7,6 +7,7 @@ import { reportDatabaseSpans } from "./database-spans";
 import { createHttpServer, listen } from "./http-server";
 import { log } from "./log";
 import { readParentMessage } from "./parent-message";
+import { outsideTrace } from "./trace";
 import { setRegistry } from "./registry";
 import { setResilience } from "./resilience";
 import type { Routes } from "./router";
@@ -61,9 +62,11 @@ export async function runProcess(build: (env: ServiceEnvironment) => ProcessPart
   // it while the supervisor's first probe waits would hold every (re)start of a queue service back by that long.
   let stopping = false;
   let stopWork: (() => Promise<void>) | undefined;
+  // Started from the first health check's callback, the work would otherwise carry that request's trace for good:
+  // every outbox round's statements would be reported as spans of one health check.
   const startWork = () => {
     if (stopping || stopWork) return;
-    stopWork = parts.start();
+    stopWork = outsideTrace(() => parts.start());
   };
   const server = createHttpServer({ serviceId: env.serviceId, stack: env.stack, healthMessage: parts.healthMessage, routes: parts.routes, serviceSecret: env.serviceSecret, publicRoutes: parts.publicRoutes ?? false, onHealthCheck: () => setImmediate(startWork) });
   const port = await listen(server, env.port);

@@ -75,3 +75,8 @@ export const currentTrace = (): TraceContext | undefined => storage.getStore();
 export function runInTrace<T>(context: TraceContext, fn: () => T): T {
   return storage.run(context, fn);
 }
+
+/** Runs `fn`, and every timer and callback it sets up, in no trace: background work is nobody's request. */
+export function outsideTrace<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
