@@ -37,7 +37,7 @@ export function CompareCharts({ series }: { series: CompareSeries }) {
             {STACK_STYLE[stack].label}
           </span>
         ))}
-        <span className="muted small">what shoppers got, measured at the storefront over the last 5 s; latency of the answers that did not fail</span>
+        <span className="muted small">what shoppers got, measured at the storefront over the last 5 s; latency of the answers that did not fail; throughput counts only those answers</span>
       </div>
       <div className="chart-grid-layout">
         <LineChart title="Latency p50" {...chart((point) => point.p50Ms, formatMs)} floor={10} {...common} />

@@ -25,7 +25,8 @@ const SECTIONS: Section[] = [
     heading: "What shoppers got — measured at the storefront, last 5 s",
     rows: [
       { key: "running", label: "Shop", read: status },
-      { key: "rps", label: "Requests", hint: "shoppers' requests per second", read: shopperFigure((f) => formatRps(f.shoppers.rps)) },
+      { key: "throughput", label: "Throughput", hint: "shoppers' requests answered without failing, per second", read: shopperFigure((f) => formatRps(f.shoppers.answeredRps)) },
+      { key: "rps", label: "Requests sent", hint: "shoppers' requests per second, answered or not", read: shopperFigure((f) => formatRps(f.shoppers.rps)) },
       {
         key: "errors",
         label: "Failed",
@@ -87,7 +88,9 @@ const SECTIONS: Section[] = [
         key: "own-timing",
         label: "Entry process's own timing",
         hint: "p50 / p95 as the gateway or monolith times itself: misses time spent waiting on a blocked event loop, and says nothing once it is dead",
-        read: figure((f) => (f.processView.p50Ms === null ? <span className="muted">nothing timed</span> : `${formatMs(f.processView.p50Ms)} / ${formatMs(f.processView.p95Ms)}`)),
+        read: figure((f) =>
+          !f.up ? <span className="bad-text">✕ dead: it times nothing</span> : f.processView.p50Ms === null ? <span className="muted">nothing timed</span> : `${formatMs(f.processView.p50Ms)} / ${formatMs(f.processView.p95Ms)}`,
+        ),
       },
     ],
   },

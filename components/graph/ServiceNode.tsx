@@ -43,7 +43,7 @@ export function NodeMetricsLine({ id, jobsKey = id }: { id: string; jobsKey?: st
     return <div className="node-metrics muted">no calls or jobs in the last 10 s</div>;
   }
   return (
-    <div className="node-metrics" title="calls answered per second, 95th percentile latency and share of errors, over the last 10 seconds">
+    <div className="node-metrics" title="calls per second (failed ones included), 95th percentile latency and share of errors, over the last 10 seconds">
       <span>{formatRate(metrics.rps)}</span>
       <span>p95 {formatMs(metrics.p95)}</span>
       <span className={metrics.errorRate > 0 ? "bad-text" : undefined}>{(metrics.errorRate * 100).toFixed(metrics.errorRate > 0 && metrics.errorRate < 0.1 ? 1 : 0)}% err</span>

@@ -8,7 +8,7 @@ import { graphFocusStore, showStack } from "../../lib/client/graph-focus";
 import { formatStackMemory } from "../../lib/client/memory";
 import { memoryStore } from "../../lib/client/memory-store";
 import { metricsStore } from "../../lib/client/metrics-store";
-import { formatMs, formatRate } from "../../lib/client/metrics";
+import { shopperChip } from "../../lib/client/stack-chip";
 import { sandboxStore } from "../../lib/client/store";
 import { nodeIdIn } from "../../lib/client/topology";
 import { timeStore } from "../../lib/client/time-travel";
@@ -28,17 +28,15 @@ function StackFigures({ stack, traffic }: { stack: StackId; traffic: boolean }) 
   const memory = away ? undefined : live;
   // What its shoppers get: the calls answered by its gateway (the monolith's gateway module), as on the boxes.
   const figures = useStore(metricsStore, (summary) => summary.nodes[nodeIdIn(stack, "api-gateway")]);
+  const services = useStore(sandboxStore, (view) => view.sandbox?.services);
+  const shoppers = traffic ? shopperChip(stack, services ?? [], figures) : null;
   return (
     <span className="stack-figures">
       {status && <span className={`stack-status stack-${status}`}>{status}</span>}
       <span data-stack-memory={stack} data-processes={memory?.processes ?? 0}>
         {memory ? formatStackMemory(memory) : away ? "memory not recorded" : "memory …"}
       </span>
-      {traffic && figures && figures.calls > 0 && (
-        <span>
-          shoppers {formatRate(figures.rps)} · p95 {formatMs(figures.p95)} · {(figures.errorRate * 100).toFixed(0)}% err
-        </span>
-      )}
+      {shoppers && <span data-stack-shoppers={stack}>{shoppers}</span>}
     </span>
   );
 }

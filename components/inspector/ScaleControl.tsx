@@ -5,6 +5,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { MAX_REPLICAS, type ServiceView } from "../../lib/contract/control";
 import { actionAllowed } from "../../lib/contract/lifecycle";
 import { askSandbox } from "../../lib/client/sandbox-api";
+import { scaleHint } from "../../lib/client/scale-hint";
 
 export function ScaleControl({ service }: { service: ServiceView }) {
   const [wanted, setWanted] = useState(service.replicas);
@@ -42,7 +43,7 @@ export function ScaleControl({ service }: { service: ServiceView }) {
       <button type="submit" data-action="scale" disabled={busy || !allowed || wanted === service.replicas} aria-busy={busy}>
         {busy ? "Scaling…" : "Scale"}
       </button>
-      <span className="muted small">{service.id === "monolith" ? "each instance is a whole copy of the shop" : "the gateway shares calls between them"}</span>
+      <span className="muted small">{scaleHint(service.id)}</span>
       {busy && (
         <span className="action-progress" role="status">
           ◌ scaling to {wanted}: {wanted > service.replicas ? "starting instances and waiting for their health checks" : "retiring instances once their requests finish"}…

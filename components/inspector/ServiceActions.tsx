@@ -6,6 +6,7 @@ import { useStore } from "zustand";
 import type { ServiceAction, ServiceView } from "../../lib/contract/control";
 import { actionAllowed } from "../../lib/contract/lifecycle";
 import { askSandbox } from "../../lib/client/sandbox-api";
+import { stillSettling } from "../../lib/client/action-outcome";
 import { timeStore } from "../../lib/client/time-travel";
 
 type Strategy = "recreate" | "rolling";
@@ -53,6 +54,8 @@ export function ServiceActions({ service: shown }: { service: ServiceView }) {
     outcome.current?.focus();
   }
 
+  // The sandbox answers once the action is done; the box learns it from the next state. Until then it is not said done.
+  const settling = done ? stillSettling(service) : null;
   return (
     <>
       {present && (
@@ -74,7 +77,7 @@ export function ServiceActions({ service: shown }: { service: ServiceView }) {
             {busy === action ? `${label}…` : label}
           </button>
         ))}
-        <div className="action-outcome" ref={outcome} tabIndex={-1} data-action-outcome={error ? "refused" : busy ? "busy" : done ? "done" : "none"}>
+        <div className="action-outcome" ref={outcome} tabIndex={-1} data-action-outcome={error ? "refused" : busy || settling ? "busy" : done ? "done" : "none"}>
           {busy && (
             <span className="action-progress" role="status">
               ◌ {ACTIONS.find((candidate) => candidate.action === busy)?.progress(strategy)}…
@@ -85,7 +88,12 @@ export function ServiceActions({ service: shown }: { service: ServiceView }) {
               {error}
             </span>
           )}
-          {!busy && !error && done && (
+          {!busy && !error && done && settling && (
+            <span className="action-progress" role="status">
+              ◌ finishing: {settling}…
+            </span>
+          )}
+          {!busy && !error && done && !settling && (
             <span className="action-done" role="status">
               {done}
             </span>

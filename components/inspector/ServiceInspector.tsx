@@ -80,8 +80,10 @@ export function ServiceInspector({ id, module }: { id: string; module?: string }
           </h3>
           {metrics && metrics.calls > 0 && (
             <dl className="facts metrics">
-              <dt>requests</dt>
+              <dt>calls, failed included</dt>
               <dd>{formatRate(metrics.rps)}</dd>
+              <dt>answered, not failed</dt>
+              <dd>{formatRate(metrics.answeredRps)}</dd>
               <dt>latency p50</dt>
               <dd>{formatMs(metrics.p50)}</dd>
               <dt>latency p95</dt>

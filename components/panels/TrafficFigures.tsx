@@ -1,7 +1,9 @@
 // What the generated traffic has done so far, per stack: the generator's own counts and the latency its shoppers saw.
 import type { TrafficView } from "../../lib/contract/control";
+import { skippedNote } from "../../lib/client/traffic-notes";
 
-const ms = (value: number | null) => (value === null ? "–" : `${Math.round(value)} ms`);
+// As the run's sentence writes them, so the table and the sentence read the same figure the same way.
+const ms = (value: number | null) => (value === null ? "–" : value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`);
 
 export function TrafficFigures({ traffic }: { traffic: TrafficView }) {
   const left = traffic.running && traffic.endsAt ? Math.max(0, Math.round((traffic.endsAt - Date.now()) / 1_000)) : null;
@@ -56,7 +58,12 @@ export function TrafficFigures({ traffic }: { traffic: TrafficView }) {
           </tbody>
         </table>
       )}
-      <p className="muted small">Refused: answered 429 (too many attempts). Skipped: requests not sent because a stack already had as many in flight as the generator allows.</p>
+      <p className="muted small">Refused: answered 429 (too many attempts), neither served nor broken.</p>
+      {skippedNote(traffic.stacks) && (
+        <p className="muted small" data-traffic-skipped>
+          {skippedNote(traffic.stacks)}
+        </p>
+      )}
     </div>
   );
 }

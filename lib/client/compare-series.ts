@@ -17,6 +17,7 @@ export interface ComparePoint {
   p95Ms: number | null;
   /** Share of shoppers' requests that failed, 0..1: a dead stack under traffic reads 1, not a gap. */
   errorRate: number | null;
+  /** Throughput: shoppers' requests answered without failing, per second; a dead stack's falls to 0, it never reads as sent. */
   rps: number | null;
 }
 
@@ -32,7 +33,9 @@ function pointOf(comparison: Comparison, stack: StackId, at: number): ComparePoi
   if (!compared?.running || !shoppers) return { at, state: "not running", p50Ms: null, p95Ms: null, errorRate: null, rps: null };
   const state: PointState = !compared.up ? "down" : shoppers.requests === 0 ? "no traffic" : "measured";
   if (shoppers.requests === 0) return { at, state, p50Ms: null, p95Ms: null, errorRate: null, rps: 0 };
-  return { at, state, p50Ms: shoppers.p50Ms, p95Ms: shoppers.p95Ms, errorRate: shoppers.errorRate, rps: shoppers.rps };
+  // A dead stack's latency is that of answers from before it died: its lines break rather than go on as if it answered.
+  if (state === "down") return { at, state, p50Ms: null, p95Ms: null, errorRate: shoppers.errorRate, rps: shoppers.answeredRps };
+  return { at, state, p50Ms: shoppers.p50Ms, p95Ms: shoppers.p95Ms, errorRate: shoppers.errorRate, rps: shoppers.answeredRps };
 }
 
 /** Adds one reading of both stacks; returns new arrays (old ones untouched), each at most `limit` long. */

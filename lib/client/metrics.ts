@@ -20,8 +20,10 @@ export interface Sample {
 }
 
 export interface NodeMetrics {
-  /** Calls answered per second over the window. */
+  /** Calls per second over the window, failed ones included: a box's load. */
   rps: number;
+  /** Throughput: calls answered without failing, per second. */
+  answeredRps: number;
   p50: number;
   p95: number;
   /** Share of calls that failed (5xx or no answer), 0..1. */
@@ -95,6 +97,7 @@ export function summarize(samples: readonly Sample[], now: number, windowMs = ME
     list.sort((a, b) => a - b);
     nodes[server] = {
       rps: list.length / seconds,
+      answeredRps: (list.length - (failures.get(server) ?? 0)) / seconds,
       p50: percentile(list, 50),
       p95: percentile(list, 95),
       errorRate: (failures.get(server) ?? 0) / list.length,

@@ -8,7 +8,7 @@ import { feedEvents, feedSnapshot } from "./feed";
 import { readSavedRun } from "./rewind";
 import { sandboxStore } from "./store";
 import { http } from "./testing/test-events";
-import { closeReplay, goLive, keepState, leaveLive, moveTo, openReplay, timeStore } from "./time-travel";
+import { closeReplay, goLive, keepState, leaveLive, MAX_SLOW_LAG_MS, moveTo, openReplay, SLOW_LAG_MS, slowStep, timeStore } from "./time-travel";
 import { traceStore } from "./traces";
 
 const T0 = Date.now() - 60_000;
@@ -79,5 +79,26 @@ describe("time travel", () => {
     vi.stubGlobal("fetch", async () => new Response("nope", { status: 500 }));
     await leaveLive();
     expect(timeStore.getState()).toMatchObject({ mode: "live", message: "the sandbox did not give its recording (500)." });
+  });
+});
+
+describe("slow motion's step", () => {
+  const now = 1_800_000_000_000;
+  it("plays on as it got to while something happens soon", () => {
+    expect(slowStep(now - 3_200, now - 3_000, now)).toBe(now - 3_200);
+  });
+
+  it("skips a quiet stretch to just before the next event, never past it", () => {
+    expect(slowStep(now - 4_000, now - 3_100, now)).toBe(now - 3_100 - 200);
+    expect(slowStep(now - 4_000, now - 1_000, now)).toBe(now - SLOW_LAG_MS);
+  });
+
+  it("keeps near its promised lag when nothing comes, instead of stopping while the lag grows", () => {
+    expect(slowStep(now - 4_400, null, now)).toBe(now - SLOW_LAG_MS);
+    expect(slowStep(now - 2_000, null, now)).toBe(now - 2_000);
+  });
+
+  it("jumps back to its promised lag once busy traffic made it fall too far behind", () => {
+    expect(slowStep(now - MAX_SLOW_LAG_MS - 100, now - MAX_SLOW_LAG_MS - 50, now)).toBe(now - SLOW_LAG_MS);
   });
 });

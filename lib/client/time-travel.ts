@@ -7,13 +7,21 @@ import type { NumberedEvent } from "../contract/events";
 import type { Recording } from "../contract/recording";
 import { showMoment } from "./moment";
 import { setMetricsShown } from "./metrics-store";
-import { playedTo, reach, readSavedRun, RecordingRefused } from "./rewind";
+import { eventBeside, playedTo, reach, readSavedRun, RecordingRefused } from "./rewind";
 import { sandboxStore } from "./store";
 
 export type TimeMode = "live" | "past" | "slow";
 export const SPEEDS = [0.1, 0.25, 1, 4] as const;
 /** Slow motion starts this far behind the present: a call seen happen is then replayed at a pace an eye can follow. */
 export const SLOW_LAG_MS = 3_000;
+/**
+ * Slow motion never falls further behind than this: past it, it jumps back to SLOW_LAG_MS behind, leaving out what lay
+ * between, so "… s behind live" stays near what it promises and an order placed now shows within seconds.
+ */
+export const MAX_SLOW_LAG_MS = 4_500;
+/** A quiet stretch longer than this (nothing happened) is skipped in slow motion, up to this lead before what comes next. */
+export const QUIET_GAP_MS = 500;
+const QUIET_LEAD_MS = 200;
 /** How far back the sandbox's recording is asked for: all it keeps. */
 export const RECORDED_SECONDS = 600;
 /** Playing redraws the moment this often. */
@@ -93,7 +101,9 @@ export function moveTo(at: number, options: { playing?: boolean } = {}): void {
   const { recording, at: before, mode } = timeStore.getState();
   const span = recording && reach(recording);
   if (!recording || !span) return;
-  const moment = Math.min(span.to, Math.max(span.from, at));
+  // Slow motion plays the present: it may reach past the recording's last event, up to now, where nothing happened yet.
+  const to = mode === "slow" && options.playing ? Math.max(span.to, sandboxNow()) : span.to;
+  const moment = Math.min(to, Math.max(span.from, at));
   if (mode === "slow" && !options.playing) set({ mode: "past", playing: false });
   set({ at: moment });
   showMoment(recording, moment, options.playing ? before : null);
@@ -155,7 +165,8 @@ function keepAll(recording: Recording, batch: readonly NumberedEvent[]): void {
 }
 
 // Playing: the moment moves forward with the learner's time at the chosen speed. In slow motion it never passes the
-// present (less a moment for events on their way); otherwise it stops by itself at the recording's end.
+// present (less a moment for events on their way), skips quiet stretches and keeps within MAX_SLOW_LAG_MS of the
+// present; otherwise it stops by itself at the recording's end.
 let lastFrame = 0;
 let timer: ReturnType<typeof setInterval> | null = null;
 
@@ -164,10 +175,24 @@ function frame(): void {
   if (!recording) return set({ playing: false });
   const now = performance.now();
   const end = mode === "slow" ? sandboxNow() - FRAME_MS * 2 : reach(recording)!.to;
-  const next = playedTo(at, now - lastFrame, speed, end);
+  const played = playedTo(at, now - lastFrame, speed, end);
+  const next = mode === "slow" ? slowStep(played, eventBeside(recording, at, "next"), sandboxNow()) : played;
   lastFrame = now;
   moveTo(next, { playing: true });
   if (mode !== "slow" && next >= end) set({ playing: false });
+}
+
+/**
+ * Where slow motion goes from `played` (where playing slowly got to), given the next event after the moment shown
+ * (null: none yet) and the present: across a quiet stretch to just before what comes next, or to SLOW_LAG_MS behind
+ * when nothing comes; and back to SLOW_LAG_MS behind once it has fallen MAX_SLOW_LAG_MS behind. Never ahead of
+ * SLOW_LAG_MS behind by a jump, never backwards.
+ */
+export function slowStep(played: number, nextEvent: number | null, present: number): number {
+  const lagged = present - SLOW_LAG_MS;
+  if (present - played > MAX_SLOW_LAG_MS) return Math.max(played, lagged);
+  if (nextEvent === null || nextEvent - played > QUIET_GAP_MS) return Math.max(played, Math.min(lagged, nextEvent === null ? lagged : nextEvent - QUIET_LEAD_MS));
+  return played;
 }
 
 timeStore.subscribe((view) => {

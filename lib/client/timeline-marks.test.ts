@@ -6,8 +6,8 @@ import { service, state } from "../lessons/check-fixtures";
 import { brokenBy, marks } from "./timeline-marks";
 
 const T = 1_800_000_000_000;
-const move = (seq: number, ts: number, from: string, to: string, version = 1, id = "payment-service"): NumberedEvent =>
-  ({ type: "lifecycle", seq, ts, stack: "microservices", service: id, instanceId: `${id}-1`, from, to, pid: 200 + seq, version, reason: "test" }) as NumberedEvent;
+const move = (seq: number, ts: number, from: string, to: string, version = 1, id = "payment-service", reason = "test"): NumberedEvent =>
+  ({ type: "lifecycle", seq, ts, stack: "microservices", service: id, instanceId: `${id}-1`, from, to, pid: 200 + seq, version, reason }) as NumberedEvent;
 const call = (seq: number, ts: number, from: string, to: string, status: number, traceId: string): NumberedEvent =>
   ({ type: "http", seq, ts, stack: "microservices", from, to, method: "POST", path: "/x", status, durationMs: 5, traceId }) as NumberedEvent;
 const snapshot = (at: number, faults: unknown[] = []) => ({ kind: "snapshot" as const, at, state: { ...state([service("payment-service"), service("order-service")]), faults } as never });
@@ -24,14 +24,26 @@ describe("timeline marks", () => {
 
   it("marks a redeploy as its new version starting, and a fault when it was added and when it was gone", () => {
     const latency = { id: "f-1", service: "product-service", type: "latency" as const, ms: 300, createdAt: T + 2_000 };
-    const redeploy = [move(10, T + 1_000, "healthy", "stopping"), move(11, T + 1_100, "stopping", "stopped"), move(12, T + 1_200, "stopped", "starting", 2), move(13, T + 1_500, "starting", "healthy", 2)];
+    const why = "replaced by a redeploy";
+    const redeploy = [move(10, T + 1_000, "healthy", "stopping", 1, undefined, why), move(11, T + 1_100, "stopping", "stopped", 1, undefined, `${why} (exited)`), move(12, T + 1_200, "stopped", "starting", 2), move(13, T + 1_500, "starting", "healthy", 2)];
     expect(marks(run(redeploy, [snapshot(T), snapshot(T + 5_000, [latency]), snapshot(T + 10_000)]))).toEqual([
-      { at: T + 1_100, label: "payment-service stopped", kind: "down" },
-      { at: T + 1_200, label: "payment-service v2 deploying", kind: "deploy" },
-      { at: T + 1_500, label: "payment-service healthy again", kind: "up" },
+      { at: T + 1_000, label: "payment-service v2 deploying", kind: "deploy" },
       { at: T + 2_000, label: "latency fault on product-service added", kind: "fault", fault: { service: "product-service", peer: undefined, stack: undefined, from: T + 2_000, to: T + 10_000 } },
       { at: T + 10_000, label: "latency fault on product-service cleared", kind: "fault" },
     ]);
+  });
+
+  it("says killed for a kill, stopped for a stop, and nothing down for a rolling redeploy's or a scale-down's retired instance", () => {
+    const events = [
+      move(1, T + 100, "healthy", "stopping", 1, "payment-service", "killed by the user"),
+      move(2, T + 110, "stopping", "stopped", 1, "payment-service", "killed by the user (SIGKILL)"),
+      move(3, T + 200, "healthy", "stopping", 1, "order-service", "stopped by the user"),
+      move(4, T + 300, "stopping", "stopped", 1, "order-service", "stopped by the user (exited)"),
+      move(5, T + 400, "stopped", "starting", 2, "order-service"),
+      move(6, T + 500, "stopping", "stopped", 1, "order-service", "replaced by v2 (exited)"),
+      move(7, T + 600, "stopping", "stopped", 2, "order-service", "scaled down to 1 (exited)"),
+    ];
+    expect(marks(run(events)).map((mark) => mark.label)).toEqual(["payment-service killed", "order-service stopped", "order-service v2 deploying"]);
   });
 
   it("marks each step a scenario told", () => {

@@ -28,6 +28,17 @@ export interface TimelineMark {
 const DOWN = new Set(["crashed", "stopped"]);
 
 /**
+ * An instance stopped as part of a change that keeps the service (a redeploy replacing it, scaling down, a failed new
+ * version rolled back) is no outage of the service: said by the supervisor's reasons ("replaced by a redeploy",
+ * "replaced by v2", "scaled down to 1", "rolled back: …").
+ */
+function partOfChange(reason: string): "redeploy" | "other" | null {
+  if (reason.startsWith("replaced by a redeploy")) return "redeploy";
+  if (reason.startsWith("replaced by") || reason.startsWith("scaled down") || reason.startsWith("rolled back")) return "other";
+  return null;
+}
+
+/**
  * The marks, in time order. A service coming back is marked only after it was seen going down: the sandbox starting
  * its services (or a stack switched in) is not news. A fault's mark is at the moment it was added (its own timestamp); its
  * clearing is seen at the first snapshot without it.
@@ -39,15 +50,24 @@ export const marks = perRecording(function marks(recording: Recording): Timeline
   // every service stopped, and their start-up is not news).
   const down = new Set<string>();
   for (const service of recording.snapshots[0]?.state.services ?? []) versions.set(`${service.stack}/${service.id}`, service.version);
+  // Services whose redeploy was marked as the old version began to stop: their new version's start is that same mark.
+  const deploying = new Set<string>();
   for (const event of recording.events) {
     if (event.type === "log" && event.service === SCENARIO_LOG_SERVICE) found.push({ at: event.ts, label: `scenario: ${event.line}`, kind: "scenario" });
     if (event.type !== "lifecycle") continue;
     const where = event.stack === "monolith" && event.service !== "monolith" ? " (monolith)" : "";
     const key = `${event.stack}/${event.service}`;
-    if (event.to === "starting" && event.version > (versions.get(key) ?? event.version)) found.push({ at: event.ts, label: `${event.service} v${event.version} deploying${where}`, kind: "deploy" });
+    const part = partOfChange(event.reason);
+    if (event.to === "stopping" && part === "redeploy" && !deploying.has(key)) {
+      // A recreate stops the old version first: that is the redeploy beginning, not the service going down.
+      found.push({ at: event.ts, label: `${event.service} v${(versions.get(key) ?? event.version) + 1} deploying${where}`, kind: "deploy" });
+      deploying.add(key);
+    }
+    if (event.to === "starting" && event.version > (versions.get(key) ?? event.version) && !deploying.delete(key)) found.push({ at: event.ts, label: `${event.service} v${event.version} deploying${where}`, kind: "deploy" });
     versions.set(key, Math.max(versions.get(key) ?? 0, event.version));
     if (DOWN.has(event.to)) {
-      if (!down.has(key)) found.push({ at: event.ts, label: `${event.service} ${event.to}${where}`, kind: "down" });
+      if (part) continue;
+      if (!down.has(key)) found.push({ at: event.ts, label: `${event.service} ${event.to === "stopped" && event.reason.startsWith("killed") ? "killed" : event.to}${where}`, kind: "down" });
       down.add(key);
     } else if (event.to === "healthy" && down.delete(key)) found.push({ at: event.ts, label: `${event.service} healthy again${where}`, kind: "up" });
   }

@@ -48,6 +48,7 @@ export const ServiceViewSchema = z.object({
   /** Where the service is reached: http://127.0.0.1:port, or the broker's socket path. */
   address: z.string().nullable(),
   version: z.number().int(),
+  /** Unplanned restarts: a crash brought back by the restart policy. A start, a redeploy or a scale asked for is none. */
   restarts: z.number().int(),
   startedAt: z.number().nullable(),
   replicas: z.number().int(),
@@ -118,8 +119,16 @@ export const TrafficStackViewSchema = z.object({
   /** Answered 429: the shop refused the request (too many attempts), neither served nor broken. */
   refused: z.number().int(),
   ordersAccepted: z.number().int(),
-  /** Requests not sent: the stack already had the most in flight the generator allows, or the generator fell behind (a stalled event loop) and gave them up rather than burst. */
+  /** Requests not sent, for either reason below. */
   skipped: z.number().int(),
+  /**
+   * Of those, given up because the sandbox's own event loop stalled for longer than the generator catches up (a
+   * second's worth): sent late they would have been a burst. The rest were skipped because the stack already had the
+   * most requests in flight the generator allows.
+   */
+  skippedLate: z.number().int().optional(),
+  /** The longest the generator's timer was late in this run, in ms: how long the sandbox's event loop stalled. */
+  longestStallMs: z.number().optional(),
   p50Ms: z.number().nullable(),
   p95Ms: z.number().nullable(),
 });
@@ -154,7 +163,10 @@ export type ServiceMetrics = z.infer<typeof ServiceMetricsSchema>;
 /** What shoppers got from a stack, measured at the shoppers' side (traffic generator, storefront proxy). */
 export const ShopperFiguresSchema = z.object({
   windowS: z.number(),
+  /** Requests sent per second, answered or not: shown only where labelled "sent". */
   rps: z.number(),
+  /** Throughput: requests answered without failing, per second. The one figure shown as throughput anywhere. */
+  answeredRps: z.number(),
   requests: z.number().int(),
   failed: z.number().int(),
   errorRate: z.number(),
@@ -167,7 +179,10 @@ export type ShopperFigures = z.infer<typeof ShopperFiguresSchema>;
 export const StackMetricsSchema = ServiceMetricsSchema.omit({ id: true }).extend({
   /** Whether shoppers can reach the stack now: at least one healthy entry (gateway or monolith copy). */
   up: z.boolean(),
-  /** rps, p50Ms, p95Ms and errorRate above are the shoppers' (as in `shoppers`); this is the processes' own view. */
+  /**
+   * rps above is the shoppers' throughput (`shoppers.answeredRps`: answered without failing); p50Ms, p95Ms and
+   * errorRate are the shoppers' too. `processView` is the processes' own view: all null and zero while the entry is down.
+   */
   shoppers: ShopperFiguresSchema,
   /**
    * The entry process's own timing of the calls it served: leaves out time a request waited behind a blocked

@@ -54,6 +54,8 @@ export const QueueEventSchema = z.object({
   instanceId: z.string().optional(),
   traceId: z.string(),
   spanId: z.string().optional(),
+  /** "added": the span the publisher was in when it published; a consumer's attempt: the publish span it was caused by. */
+  parentSpanId: z.string().optional(),
   durationMs: z.number().optional(),
   error: z.string().optional(),
   origin: EventOriginSchema.optional(),

@@ -1,6 +1,6 @@
 // The life of one service process as data: which status may follow which, and what each action needs.
 import type { ServiceStatus } from "./services";
-import type { ServiceAction } from "./control";
+import type { ServiceAction, ServiceView, StackView } from "./control";
 
 /** Every allowed transition. Anything not listed is impossible, and the supervisor refuses it. */
 export const TRANSITIONS: Readonly<Record<ServiceStatus, readonly ServiceStatus[]>> = {
@@ -49,3 +49,14 @@ export function refusal(service: string, action: SupervisorAction, status: Servi
 
 /** Whether a process in this status is alive (has a pid the supervisor owns). */
 export const isAlive = (status: ServiceStatus): boolean => status === "starting" || status === "healthy" || status === "unhealthy" || status === "stopping";
+
+/**
+ * A stack's status from its services': running when all are healthy, starting while one starts, stopped when none is
+ * healthy, degraded between. One rule for the live state and for a moment rebuilt from a recording.
+ */
+export function stackStatusOf(services: readonly Pick<ServiceView, "status">[]): StackView["status"] {
+  const healthy = services.filter((service) => service.status === "healthy").length;
+  if (healthy === services.length) return "running";
+  if (services.some((service) => service.status === "starting")) return "starting";
+  return healthy === 0 ? "stopped" : "degraded";
+}

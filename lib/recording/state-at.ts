@@ -4,7 +4,7 @@
 import type { SandboxState, ServiceView } from "../contract/control";
 import type { NumberedEvent } from "../contract/events";
 import type { RecordedSnapshot } from "../contract/recording";
-import { isAlive } from "../contract/lifecycle";
+import { isAlive, stackStatusOf } from "../contract/lifecycle";
 
 const RANK = ["healthy", "unhealthy", "starting", "stopping", "crashed", "stopped"] as const;
 
@@ -25,6 +25,9 @@ export function stateAt(snapshots: readonly RecordedSnapshot[], events: readonly
     Object.assign(instance, { status: event.to, pid: isAlive(event.to) ? event.pid : null, version: event.version });
     summarise(service, event.reason);
   }
+  // The stacks' statuses follow their services', as the sandbox's own do: a stack whose process was killed since the
+  // snapshot is not still "running".
+  for (const stack of state.stacks) stack.status = stackStatusOf(state.services.filter((service) => service.stack === stack.id));
   return state;
 }
 

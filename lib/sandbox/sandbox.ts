@@ -7,7 +7,7 @@ import { SLOWING_FAULTS, type Fault } from "../contract/faults";
 import type { ParentMessage } from "../contract/ipc";
 import { DEFAULT_RESILIENCE, type Resilience } from "../contract/resilience";
 import { BROKER_ID, MONOLITH_ID, SHOP_SERVICE_IDS, type Architecture } from "../contract/services";
-import { BROKER_REFUSALS } from "../contract/lifecycle";
+import { BROKER_REFUSALS, stackStatusOf } from "../contract/lifecycle";
 import { socketPath } from "./processes/broker";
 import { emptyDataFolder, makeDataFolder, removeDataFolder } from "./processes/data-folder";
 import { FaultRegistry } from "./scenarios/fault-registry";
@@ -295,9 +295,7 @@ export class Sandbox {
   }
 
   private stackView(stack: StackId, services: ServiceView[]): StackView {
-    const healthy = services.filter((service) => service.status === "healthy").length;
-    const status = healthy === services.length ? "running" : services.some((service) => service.status === "starting") ? "starting" : healthy === 0 ? "stopped" : "degraded";
-    return { id: stack, storefrontUrl: this.entryPoints(stack)[0] ?? null, status };
+    return { id: stack, storefrontUrl: this.entryPoints(stack)[0] ?? null, status: stackStatusOf(services) };
   }
 
   /** Calls `listener` with the state whenever it changes; returns the function that stops it. */

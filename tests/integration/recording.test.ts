@@ -1,6 +1,9 @@
 // The recorded past of a real sandbox: a saved run holds what happened (an order's calls, a kill), any moment of it
 // is rebuilt to what was live then, its traces open as OTLP, and a bad request for it changes nothing.
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OtlpExportSchema, SPAN_KIND } from "../../lib/contract/otlp";
+import { traceSpans } from "../../lib/client/traces";
 import type { SandboxState } from "../../lib/contract/control";
 import { readRecording } from "../../lib/sandbox/recording/recording-file";
 import { stateAt } from "../../lib/recording/state-at";
@@ -73,6 +76,63 @@ describe("the recorded run", () => {
       return found.includes("OrderCreated from payment-inbox") ? found : undefined;
     }, { timeoutMs: 20_000, intervalMs: 250 });
     expect(names).toContain("POST /api/orders");
+  });
+
+  it("exports an order's trace as the one tree the app draws: paired client and server spans, consumers under their publish", async () => {
+    const shop = new Storefront(`${app.origin}/storefront/microservices`);
+    const customer = await shop.newCustomer();
+    // The shopper's own span, sent as a traceparent: the export pairs it, as a client span, with the gateway's.
+    const traceId = randomBytes(16).toString("hex");
+    const shopperSpan = randomBytes(8).toString("hex");
+    const placed = await requestJson<{ order: { id: string } }>(`${app.origin}/storefront/microservices/api/orders`, {
+      method: "POST",
+      token: customer.token,
+      headers: { traceparent: `00-${traceId}-${shopperSpan}-01` },
+      body: { items: [{ productId: "p-mouse", quantity: 1 }] },
+    });
+    expect(placed.status).toBe(202);
+    // OrderCreated to payment; its outcome to order, product and notification; InventoryUpdated and EmailSent to order.
+    const spans = await waitFor("the order's six jobs in the export", async () => {
+      const { body } = await requestJson(`${app.origin}/api/recording/otlp?seconds=120`);
+      const found = OtlpExportSchema.parse(body).resourceSpans.flatMap((resource) =>
+        resource.scopeSpans.flatMap((scope) => scope.spans.filter((span) => span.traceId === traceId).map((span) => ({ ...span, service: (resource.resource.attributes[0].value as { stringValue: string }).stringValue }))),
+      );
+      return found.filter((span) => span.kind === SPAN_KIND.consumer && span.status.code === 1).length >= 6 ? found : undefined;
+    }, { timeoutMs: 30_000, intervalMs: 300 });
+    const byId = new Map(spans.map((span) => [span.spanId, span]));
+    expect(byId.size).toBe(spans.length);
+    const attribute = (span: (typeof spans)[number], key: string) => (span.attributes.find((candidate) => candidate.key === key)?.value as { stringValue?: string } | undefined)?.stringValue;
+
+    // One root, the shopper's client span; every parent named is in the export.
+    expect(spans.filter((span) => span.parentSpanId === undefined).map((span) => [span.kind, span.spanId])).toEqual([[SPAN_KIND.client, shopperSpan]]);
+    expect(spans.filter((span) => span.parentSpanId !== undefined && !byId.has(span.parentSpanId)).map((span) => span.name)).toEqual([]);
+    // Each server span is the child of a client span for the same call, made in the caller; each answered client call has its server span.
+    for (const server of spans.filter((span) => span.kind === SPAN_KIND.server)) {
+      const client = byId.get(server.parentSpanId!)!;
+      expect(client.kind, server.name).toBe(SPAN_KIND.client);
+      expect(client.name).toBe(server.name);
+    }
+    for (const client of spans.filter((span) => span.kind === SPAN_KIND.client && span.spanId !== shopperSpan)) {
+      expect(spans.filter((span) => span.parentSpanId === client.spanId && span.kind === SPAN_KIND.server).map((span) => span.service), client.name).toEqual([attribute(client, "sandbox.callee")]);
+      expect(client.service).toBe(attribute(client, "sandbox.caller"));
+    }
+    // Each consumer span is under, and linked to, the producer span of the publish that caused it.
+    const consumers = spans.filter((span) => span.kind === SPAN_KIND.consumer);
+    for (const consumer of consumers) {
+      const producer = byId.get(consumer.parentSpanId!)!;
+      expect(producer.kind, consumer.name).toBe(SPAN_KIND.producer);
+      expect(consumer.links).toEqual([{ traceId, spanId: producer.spanId }]);
+      expect(attribute(producer, "messaging.destination.name")).toContain(attribute(consumer, "messaging.destination.name"));
+    }
+
+    // The same tree as the app's waterfall: every call it draws is a span here, and every job it draws worked a consumer span.
+    const recording = readRecording(Buffer.from(await (await fetch(`${app.origin}/api/recording?seconds=120`)).arrayBuffer()));
+    const drawn = traceSpans(recording.events.filter((event) => (event.type === "http" || event.type === "queue") && event.traceId === traceId));
+    const calls = recording.events.filter((event) => event.type === "http" && event.traceId === traceId);
+    expect(drawn.filter((span) => span.kind === "http")).toHaveLength(calls.length);
+    for (const call of calls) expect(byId.has((call as { spanId: string }).spanId)).toBe(true);
+    expect(consumers.length).toBeGreaterThanOrEqual(drawn.filter((span) => span.kind === "queue-work").length);
+    expect(drawn.filter((span) => span.kind === "queue-work").length).toBeGreaterThanOrEqual(6);
   });
 
   it("refuses a malformed window with 400 and a sentence, and changes nothing", async () => {

@@ -6,7 +6,7 @@ import type { ShopperFigures, StackMetrics } from "../../contract/control";
 import { readComparison } from "./comparison-reading";
 
 type Id = "microservices" | "monolith";
-const shoppers = (over: Partial<ShopperFigures> = {}): ShopperFigures => ({ windowS: 5, rps: 50, requests: 250, failed: 0, errorRate: 0, p50Ms: 4, p95Ms: 9, features: [], ...over });
+const shoppers = (over: Partial<ShopperFigures> = {}): ShopperFigures => ({ windowS: 5, rps: 50, answeredRps: 50, requests: 250, failed: 0, errorRate: 0, p50Ms: 4, p95Ms: 9, features: [], ...over });
 const figures = (id: Id, over: Partial<ShopperFigures> = {}, totals: Partial<StackMetrics> = {}): StackMetrics => {
   const seen = shoppers(over);
   return { stack: id, up: true, rps: seen.rps, p50Ms: seen.p50Ms, p95Ms: seen.p95Ms, errorRate: seen.errorRate, shoppers: seen, processView: { rps: 50, p50Ms: 1, p95Ms: 2, errorRate: 0 }, cpuPercent: 20, rssBytes: (id === "monolith" ? 90 : 500) * 2 ** 20, processes: id === "monolith" ? 1 : 8, ...totals };
@@ -19,6 +19,13 @@ describe("readComparison: speed", () => {
     expect(reading).toContain("Under the same traffic the monolith answers shoppers faster at the median: 2.0 ms against 6.0 ms (3.0×; p95 5.0 ms against 20 ms), since its module calls are function calls, not network hops.");
     const flipped = readComparison([stack("microservices", { figures: figures("microservices", { p50Ms: 2 }) }), stack("monolith", { figures: figures("monolith", { p50Ms: 6 }) })]);
     expect(flipped.some((sentence) => sentence.startsWith("Under the same traffic the microservices answer shoppers faster at the median: 2.0 ms against 6.0 ms"))).toBe(true);
+  });
+
+  it("says so when the p95 goes the other way from the median, never 'faster' alone", () => {
+    const reading = readComparison([stack("microservices", { figures: figures("microservices", { p50Ms: 7.3, p95Ms: 50 }) }), stack("monolith", { figures: figures("monolith", { p50Ms: 6, p95Ms: 64 }) })]);
+    expect(reading).toContain(
+      "Under the same traffic the monolith answers shoppers faster at the median: 6.0 ms against 7.3 ms (1.2×), since its module calls are function calls, not network hops; but slower at p95: 64 ms against 50 ms, its slowest answers take longer.",
+    );
   });
 
   it("draws no conclusion about speed when a stack fails requests: a fast 503 is not a fast answer", () => {
@@ -83,8 +90,8 @@ describe("readComparison: incidents", () => {
   it("names the features a failure broke and those that kept working", () => {
     const failure = { what: "payment-service was killed", service: "payment-service", at: 0, failedFeatures: [], workingFeatures: ["browse" as const, "order" as const], requests: 30, failed: 0 };
     expect(readComparison([stack("microservices", { lastFailure: failure })])).toContain("After payment-service was killed in the microservices, nothing failed; browse and order kept working.");
-    const monolith = { ...failure, what: "monolith was killed", failedFeatures: ["browse" as const, "order" as const], workingFeatures: [] };
-    expect(readComparison([stack("monolith", { lastFailure: monolith })])).toContain("After monolith was killed in the monolith, browse and order failed.");
+    const monolith = { ...failure, what: "monolith was killed", service: "monolith", failedFeatures: ["browse" as const, "order" as const], workingFeatures: [] };
+    expect(readComparison([stack("monolith", { lastFailure: monolith })])).toContain("After the monolith was killed, browse and order failed.");
   });
 });
 

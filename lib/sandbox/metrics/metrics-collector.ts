@@ -104,9 +104,10 @@ export class MetricsCollector {
     }
     const stacks = running.map((stack): StackMetrics => {
       const shoppers = this.sandbox.shoppers.figures(stack, now);
-      const { rps, p50Ms, p95Ms, errorRate } = shoppers;
-      const processView = this.traffic(stackKey(stack), now);
+      const { answeredRps: rps, p50Ms, p95Ms, errorRate } = shoppers;
       const up = this.sandbox.entryPoints(stack).length > 0;
+      // A dead entry process times nothing: what it timed before it died is not a figure of the stack now.
+      const processView = up ? this.traffic(stackKey(stack), now) : { rps: 0, p50Ms: null, p95Ms: null, errorRate: 0 };
       return { stack, up, rps, p50Ms, p95Ms, errorRate, shoppers, processView, ...this.processes(state.services.filter((service) => service.stack === stack)) };
     });
     const queues: Metrics["queues"] = [];

@@ -21,6 +21,15 @@ describe("ShopperMeter", () => {
     expect(figures.p95Ms).toBe(40);
   });
 
+  it("gives throughput as what was answered without failing, beside what was sent", () => {
+    const meter = new ShopperMeter();
+    feed(meter, 50, { ms: 40 });
+    feed(meter, 200, { status: 0, from: T0 + 500 });
+    const figures = meter.figures("monolith", T0 + 4_000);
+    expect(figures.rps).toBe(250 / (SHOPPER_WINDOW_MS / 1_000));
+    expect(figures.answeredRps).toBe(50 / (SHOPPER_WINDOW_MS / 1_000));
+  });
+
   it("has no latency at all when every request failed, and counts requests that could not be sent", () => {
     const meter = new ShopperMeter();
     feed(meter, 20, { status: 0 });

@@ -63,17 +63,19 @@ export class ShopperMeter {
 
   figures(stack: StackId, now: number): ShopperFigures {
     const series = this.stacks.get(stack);
-    if (!series) return { windowS: SHOPPER_WINDOW_MS / 1_000, rps: 0, requests: 0, failed: 0, errorRate: 0, p50Ms: null, p95Ms: null, features: [] };
+    if (!series) return { windowS: SHOPPER_WINDOW_MS / 1_000, rps: 0, answeredRps: 0, requests: 0, failed: 0, errorRate: 0, p50Ms: null, p95Ms: null, features: [] };
     const all = series.all.stats(now);
     const features = [...series.features]
       .map(([feature, perFeature]) => ({ feature, stats: perFeature.stats(now) }))
       .filter(({ stats }) => stats.count > 0)
       .map(({ feature, stats }) => ({ feature, requests: stats.count, failed: Math.round(stats.count * stats.errorRate), errorRate: round4(stats.errorRate), p50Ms: stats.p50Ms, p95Ms: stats.p95Ms }));
+    const failed = Math.round(all.count * all.errorRate);
     return {
       windowS: SHOPPER_WINDOW_MS / 1_000,
       rps: Math.round(all.perSecond * 100) / 100,
+      answeredRps: Math.round(((all.count - failed) / (SHOPPER_WINDOW_MS / 1_000)) * 100) / 100,
       requests: all.count,
-      failed: Math.round(all.count * all.errorRate),
+      failed,
       errorRate: round4(all.errorRate),
       p50Ms: all.p50Ms,
       p95Ms: all.p95Ms,

@@ -22,7 +22,6 @@ export interface DeployHost {
 export async function recreate(host: DeployHost, service: ManagedService, strategy: "recreate" | "rolling"): Promise<void> {
   await Promise.all(service.instances.map((instance) => instance.stop("replaced by a redeploy")));
   service.version++;
-  service.restarts++;
   service.crashStreak = 0;
   service.instances = [];
   await host.fillReplicas(service);
@@ -48,7 +47,6 @@ export async function rolling(host: DeployHost, service: ManagedService): Promis
   }
   await Promise.all(old.map((instance) => host.retire(instance, `replaced by v${version}`)));
   service.version = version;
-  service.restarts++;
   service.crashStreak = 0;
   host.prune(service);
   service.lastDeploy = { strategy: "rolling", version, outcome: "succeeded", at: Date.now(), reason: `v${version} took over one instance at a time` };

@@ -15,6 +15,7 @@ export interface ServiceDefinition {
 export interface ManagedService {
   definition: ServiceDefinition;
   version: number;
+  /** Unplanned restarts only: crashes brought back by the restart policy. */
   restarts: number;
   /** How many instances the user wants running. */
   replicas: number;

@@ -134,6 +134,19 @@ describe("the restart policy", () => {
     expect(view().status).toBe("healthy");
   });
 
+  it("counts as restarts only the unplanned ones: not a redeploy, nor a start after a kill", async () => {
+    await whileTimePasses(supervisor.redeploy("payment-service", "recreate"));
+    await whileTimePasses(supervisor.redeploy("payment-service", "rolling"));
+    await whileTimePasses(supervisor.kill("payment-service"));
+    await whileTimePasses(supervisor.start("payment-service"));
+    expect(view()).toMatchObject({ status: "healthy", version: 3, restarts: 0 });
+    supervisor.setRestartPolicy("payment-service", "on-failure");
+    driver.alive()[0].exit(1, null);
+    await vi.advanceTimersByTimeAsync(MAX_RESTART_DELAY_MS);
+    await whileTimePasses(Promise.resolve());
+    expect(view()).toMatchObject({ status: "healthy", restarts: 1 });
+  });
+
   it("under never (the default), leaves a crashed service down for longer than any restart pause", async () => {
     expect(view().restartPolicy).toBe("never");
     driver.alive()[0].exit(1, null);

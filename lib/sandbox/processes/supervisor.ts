@@ -132,8 +132,8 @@ export class Supervisor {
   }
 
   start(id: string): Promise<void> {
+    // Restarts count the unplanned ones only (a crash brought back by the policy): a start asked for is not one.
     return this.exclusive(id, "start", async (service) => {
-      service.restarts++;
       service.crashStreak = 0;
       await this.fillReplicas(service);
     });

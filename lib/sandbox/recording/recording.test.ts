@@ -9,6 +9,7 @@ import { DEFAULT_RESILIENCE } from "../../contract/resilience";
 import { Supervisor, type ServiceDefinition } from "../processes/supervisor";
 import { FakeDriver } from "../processes/testing/fake-driver";
 import { toOtlp } from "./otlp";
+import { OtlpExportSchema, SPAN_KIND } from "../../contract/otlp";
 import { packRecording, readRecording, RecordingRefused, writeRecording } from "./recording-file";
 import { RunHistory } from "./run-history";
 import { stateAt } from "../../recording/state-at";
@@ -180,37 +181,85 @@ describe("stateAt", () => {
 });
 
 describe("toOtlp", () => {
-  it("makes one span per served call and per finished job, with parents, times in nanoseconds and failures marked", () => {
-    const trace = "0af7651916cd43dd8448eb211c80319c";
-    const events: NumberedEvent[] = [
-      { type: "http", seq: 1, ts: T0 + 12, stack: "microservices", from: "client", to: "api-gateway", method: "POST", path: "/api/orders", status: 202, durationMs: 12, traceId: trace, spanId: "b7ad6b7169203331" },
-      { type: "http", seq: 2, ts: T0 + 10, stack: "microservices", from: "api-gateway", to: "order-service", method: "POST", path: "/orders", status: 503, durationMs: 5, traceId: trace, spanId: "00f067aa0ba902b7", parentSpanId: "b7ad6b7169203331" },
-      { type: "queue", seq: 3, ts: T0 + 40, stack: "microservices", queue: "payment-inbox", job: "OrderCreated", jobId: "j1", state: "completed", attempt: 1, service: "payment-service", traceId: trace, spanId: "1111111111111111", durationMs: 8 },
-      { type: "queue", seq: 4, ts: T0 + 30, stack: "microservices", queue: "payment-inbox", job: "OrderCreated", jobId: "j1", state: "active", attempt: 1, service: "payment-service", traceId: trace },
-    ];
-    const { resourceSpans } = toOtlp(events) as { resourceSpans: Array<{ resource: { attributes: Array<{ value: { stringValue: string } }> }; scopeSpans: Array<{ spans: Array<Record<string, unknown>> }> }> };
-    const spansOf = (service: string) => resourceSpans.find((resource) => resource.resource.attributes[0].value.stringValue === service)!.scopeSpans[0].spans;
-    expect(resourceSpans).toHaveLength(3);
-    expect(spansOf("api-gateway")[0]).toMatchObject({ traceId: trace, name: "POST /api/orders", kind: 2, startTimeUnixNano: `${T0}000000`, endTimeUnixNano: `${T0 + 12}000000`, status: { code: 1 } });
-    expect(spansOf("order-service")[0]).toMatchObject({ parentSpanId: "b7ad6b7169203331", status: { code: 2 } });
-    expect(spansOf("payment-service")).toHaveLength(1);
-    expect(spansOf("payment-service")[0]).toMatchObject({ kind: 5, name: "OrderCreated from payment-inbox" });
+  const trace = "0af7651916cd43dd8448eb211c80319c";
+  const id = (n: number) => n.toString(16).padStart(16, "0");
+  // An order as the services report it: the gateway's own span for the shopper's call, each call between services by
+  // its caller (naming the caller's span as parent), order-service's publish (naming the span it served the call in,
+  // which nobody reported), payment-service's job (naming the publish), and its own publish from inside the job.
+  const order: NumberedEvent[] = [
+    { type: "http", seq: 1, ts: T0 + 40, stack: "microservices", from: "client", to: "api-gateway", method: "POST", path: "/api/orders", status: 202, durationMs: 40, traceId: trace, spanId: id(1) },
+    { type: "http", seq: 2, ts: T0 + 15, stack: "microservices", from: "order-service", to: "product-service", method: "POST", path: "/reservations", status: 200, durationMs: 5, traceId: trace, spanId: id(3), parentSpanId: id(99) },
+    { type: "queue", seq: 3, ts: T0 + 20, stack: "microservices", queue: "payment-inbox", job: "OrderCreated", jobId: "j1", state: "added", attempt: 0, service: "order-service", traceId: trace, spanId: id(4), parentSpanId: id(99) },
+    { type: "http", seq: 4, ts: T0 + 30, stack: "microservices", from: "api-gateway", to: "order-service", method: "POST", path: "/orders", status: 202, durationMs: 25, traceId: trace, spanId: id(2), parentSpanId: id(1) },
+    { type: "queue", seq: 5, ts: T0 + 50, stack: "microservices", queue: "payment-inbox", job: "OrderCreated", jobId: "j1", state: "active", attempt: 1, service: "payment-service", traceId: trace, spanId: id(5), parentSpanId: id(4) },
+    { type: "queue", seq: 6, ts: T0 + 55, stack: "microservices", queue: "order-inbox", job: "PaymentSucceeded", jobId: "j2", state: "added", attempt: 0, service: "payment-service", traceId: trace, spanId: id(6), parentSpanId: id(5) },
+    { type: "queue", seq: 7, ts: T0 + 55, stack: "microservices", queue: "product-inbox", job: "PaymentSucceeded", jobId: "j2", state: "added", attempt: 0, service: "payment-service", traceId: trace, spanId: id(6), parentSpanId: id(5) },
+    { type: "queue", seq: 8, ts: T0 + 58, stack: "microservices", queue: "payment-inbox", job: "OrderCreated", jobId: "j1", state: "completed", attempt: 1, service: "payment-service", traceId: trace, spanId: id(5), parentSpanId: id(4), durationMs: 8 },
+    // An older recording's consumer names no parent: its publish is found by the job.
+    { type: "queue", seq: 9, ts: T0 + 70, stack: "microservices", queue: "order-inbox", job: "PaymentSucceeded", jobId: "j2", state: "completed", attempt: 1, service: "order-service", traceId: trace, spanId: id(7), durationMs: 3 },
+  ];
+  const spans = () => OtlpExportSchema.parse(toOtlp(order)).resourceSpans.flatMap((resource) => resource.scopeSpans[0].spans.map((span) => ({ ...span, service: (resource.resource.attributes[0].value as { stringValue: string }).stringValue })));
+
+  it("makes the order one tree: one root, every parent present", () => {
+    const all = spans();
+    const ids = new Set(all.map((span) => span.spanId));
+    expect(all.filter((span) => span.parentSpanId === undefined).map((span) => span.name)).toEqual(["POST /api/orders"]);
+    expect(all.filter((span) => span.parentSpanId !== undefined && !ids.has(span.parentSpanId))).toEqual([]);
+    expect(ids.size).toBe(all.length);
   });
 
-  it("makes each database statement a client span under its call, with the database attributes, a failed one marked", () => {
-    const trace = "0af7651916cd43dd8448eb211c80319c";
-    const events: NumberedEvent[] = [
-      { type: "db", seq: 1, ts: T0 + 3, stack: "microservices", service: "order-service", kind: "INSERT", table: "outbox", durationMs: 1, traceId: trace, spanId: "2222222222222222", parentSpanId: "00f067aa0ba902b7" },
-      { type: "db", seq: 2, ts: T0 + 4, stack: "microservices", service: "order-service", kind: "COMMIT", table: "", durationMs: 0.5, traceId: trace, spanId: "3333333333333333", parentSpanId: "00f067aa0ba902b7", error: "database is locked" },
+  it("pairs each call between services as a client span in the caller and a server span in the callee", () => {
+    const all = spans();
+    const client = all.find((span) => span.name === "POST /orders" && span.kind === SPAN_KIND.client)!;
+    expect(client).toMatchObject({ service: "api-gateway", parentSpanId: id(1), startTimeUnixNano: `${T0 + 5}000000`, endTimeUnixNano: `${T0 + 30}000000` });
+    const server = all.find((span) => span.name === "POST /orders" && span.kind === SPAN_KIND.server)!;
+    // The callee's span is the one its own call and publish named as their parent.
+    expect(server).toMatchObject({ service: "order-service", spanId: id(99), parentSpanId: id(2) });
+    expect(all.find((span) => span.name === "POST /reservations" && span.kind === SPAN_KIND.client)).toMatchObject({ service: "order-service", parentSpanId: id(99) });
+    expect(all.find((span) => span.name === "POST /reservations" && span.kind === SPAN_KIND.server)).toMatchObject({ service: "product-service", parentSpanId: id(3) });
+  });
+
+  it("puts each job's attempt under the publish that caused it, linked to it, and a publish to two inboxes once", () => {
+    const all = spans();
+    const publish = all.filter((span) => span.kind === SPAN_KIND.producer);
+    expect(publish.map((span) => [span.name, span.service, span.parentSpanId]).sort()).toEqual([
+      ["OrderCreated publish", "order-service", id(99)],
+      ["PaymentSucceeded publish", "payment-service", id(5)],
+    ]);
+    const consumers = all.filter((span) => span.kind === SPAN_KIND.consumer);
+    expect(consumers.map((span) => [span.name, span.parentSpanId, span.links?.[0]?.spanId]).sort()).toEqual([
+      ["OrderCreated from payment-inbox", id(4), id(4)],
+      ["PaymentSucceeded from order-inbox", id(6), id(6)],
+    ]);
+  });
+
+  it("marks failures, and a parent outside the window as unrecorded rather than naming a span that is not there", () => {
+    const failed: NumberedEvent = { type: "http", seq: 1, ts: T0 + 10, stack: "microservices", from: "api-gateway", to: "order-service", method: "POST", path: "/orders", status: 503, durationMs: 5, traceId: trace, spanId: id(20), parentSpanId: id(21) };
+    const [resource] = OtlpExportSchema.parse(toOtlp([failed])).resourceSpans;
+    const [span] = resource.scopeSpans[0].spans;
+    expect(span).toMatchObject({ kind: SPAN_KIND.client, status: { code: 2 } });
+    expect(span.parentSpanId).toBeUndefined();
+    expect(span.attributes).toContainEqual({ key: "sandbox.parent.unrecorded", value: { stringValue: id(21) } });
+  });
+
+  it("makes each database statement a client span where it ran: in the callee's server span, in a job's consumer span", () => {
+    // order-service's statements while serving POST /orders are reported under the caller's span of that call (id 2);
+    // payment-service's while running its job, under the job's span (id 5). One failed.
+    const statements: NumberedEvent[] = [
+      { type: "db", seq: 10, ts: T0 + 18, stack: "microservices", service: "order-service", kind: "INSERT", table: "outbox", durationMs: 1, traceId: trace, spanId: id(30), parentSpanId: id(2) },
+      { type: "db", seq: 11, ts: T0 + 53, stack: "microservices", service: "payment-service", kind: "COMMIT", table: "", durationMs: 0.5, traceId: trace, spanId: id(31), parentSpanId: id(5), error: "database is locked" },
     ];
-    const { resourceSpans } = toOtlp(events) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<Record<string, unknown>> }> }> };
-    const [insert, commit] = resourceSpans[0].scopeSpans[0].spans;
-    expect(insert).toMatchObject({ name: "INSERT outbox", kind: 3, parentSpanId: "00f067aa0ba902b7", startTimeUnixNano: `${T0 + 2}000000`, status: { code: 1 } });
+    const all = OtlpExportSchema.parse(toOtlp([...order, ...statements])).resourceSpans.flatMap((resource) => resource.scopeSpans[0].spans.map((span) => ({ ...span, service: (resource.resource.attributes[0].value as { stringValue: string }).stringValue })));
+    const insert = all.find((span) => span.spanId === id(30))!;
+    expect(insert).toMatchObject({ service: "order-service", name: "INSERT outbox", kind: SPAN_KIND.client, parentSpanId: id(99), startTimeUnixNano: `${T0 + 17}000000`, status: { code: 1 } });
     expect(insert.attributes).toEqual([
       { key: "db.system.name", value: { stringValue: "sqlite" } },
       { key: "db.operation.name", value: { stringValue: "INSERT" } },
       { key: "db.collection.name", value: { stringValue: "outbox" } },
     ]);
-    expect(commit).toMatchObject({ name: "COMMIT", status: { code: 2, message: "database is locked" } });
+    expect(all.find((span) => span.spanId === id(31))).toMatchObject({ service: "payment-service", name: "COMMIT", parentSpanId: id(5), status: { code: 2, message: "database is locked" } });
+    // Still one tree.
+    const ids = new Set(all.map((span) => span.spanId));
+    expect(all.filter((span) => span.parentSpanId !== undefined && !ids.has(span.parentSpanId))).toEqual([]);
   });
 });

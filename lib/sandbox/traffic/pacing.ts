@@ -10,13 +10,16 @@ export interface Pace {
 
 /**
  * Requests to send at this tick, `elapsedMs` after the start. The schedule is counted from the start, so timer
- * jitter does not make the rate drift; after a stall (a busy event loop) at most `maxBurstMs` worth of requests go
- * at once and the rest are given up (`dropped`), so a stall never turns into a burst on the shop.
+ * jitter does not make the rate drift. After a stall (a busy event loop) at most `maxBurstMs` worth of requests go at
+ * once and the rest wait for the next ticks, so a stall never turns into a burst on the shop; only what is owed beyond
+ * `maxBacklogMs` worth (a stall longer than that) is given up (`dropped`).
  */
-export function dueAtTick(pace: Pace, elapsedMs: number, maxBurstMs: number): { send: number; dropped: number; issued: number } {
+export function dueAtTick(pace: Pace, elapsedMs: number, maxBurstMs: number, maxBacklogMs = maxBurstMs): { send: number; dropped: number; issued: number } {
   const target = Math.floor((Math.max(0, elapsedMs) * pace.rps) / 1_000);
   const owed = Math.max(0, target - pace.issued);
   const limit = Math.max(1, Math.ceil((maxBurstMs * pace.rps) / 1_000));
-  const send = Math.min(owed, limit);
-  return { send, dropped: owed - send, issued: pace.issued + owed };
+  const backlog = Math.max(limit, Math.ceil((maxBacklogMs * pace.rps) / 1_000));
+  const dropped = Math.max(0, owed - backlog);
+  const send = Math.min(owed - dropped, limit);
+  return { send, dropped, issued: pace.issued + send + dropped };
 }

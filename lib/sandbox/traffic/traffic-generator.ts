@@ -12,8 +12,10 @@ import { TRAFFIC_WINDOW_MS, TrafficTally } from "./traffic-tally";
 
 /** Requests go out in small groups this often: at 500/s, 12–13 per tick, smooth enough for the shop and the graph. */
 export const TICK_MS = 25;
-/** After a stall of the event loop, at most this much traffic is caught up at once; the rest is given up (skipped). */
+/** After a stall of the event loop, at most this much traffic goes at once; the rest follows at the next ticks. */
 export const MAX_CATCH_UP_MS = 100;
+/** Traffic owed beyond this much (a stall longer than it) is given up and counted as skipped late, not sent as a burst. */
+export const MAX_BACKLOG_MS = 1_000;
 /** The most any one stack gets, whatever is asked: the contract's limit, kept here too as the machine's guard. */
 export const MAX_RPS_PER_STACK = 500;
 
@@ -29,8 +31,8 @@ interface Run {
   durationMs: number | null;
   issued: number;
   summary: string;
-  /** Written when the run ends, from the tallies at that moment (the latency window moves on afterwards). */
-  result: string | null;
+  /** When the timer last ticked (performance.now()), to tell how late the next tick is. */
+  lastTickMono: number;
 }
 
 export function describeTraffic(rps: number, stacks: StackId[], durationS: number): string {
@@ -45,7 +47,7 @@ export function describeResult(stacks: TrafficView["stacks"]): string {
   return stacks
     .map((tally) => {
       const answered = tally.ok + tally.failed + tally.refused;
-      const latency = tally.p50Ms === null ? `no successful answer in its last ${TRAFFIC_WINDOW_MS / 1_000} s` : `p50 ${ms(tally.p50Ms)}, p95 ${ms(tally.p95Ms)} over its last ${TRAFFIC_WINDOW_MS / 1_000} s`;
+      const latency = tally.p50Ms === null ? `no successful answer in its last ${TRAFFIC_WINDOW_MS / 1_000} s` : `p50 ${ms(tally.p50Ms)}, p95 ${ms(tally.p95Ms)} over its last ${TRAFFIC_WINDOW_MS / 1_000} s of answers`;
       return `${tally.stack}: ${tally.sent} requests sent, ${tally.failed} of ${answered} answered failed, ${tally.refused} refused by the shop (429), ${tally.ordersAccepted} orders accepted; ${latency}.`;
     })
     .join(" ");
@@ -82,7 +84,7 @@ export class TrafficGenerator implements TrafficControl {
       durationMs: durationS * 1_000,
       issued: 0,
       summary: describeTraffic(rps, stacks, durationS),
-      result: null,
+      lastTickMono: performance.now(),
     };
     this.timer = setInterval(() => this.tick(), TICK_MS);
     this.timer.unref();
@@ -100,12 +102,12 @@ export class TrafficGenerator implements TrafficControl {
     if (!run) return { running: false, rps: 0, summary: "no traffic yet", stacks: [], startedAt: null, endsAt: null, result: null };
     const now = Date.now();
     const running = this.timer !== undefined;
-    const stacks = run.stacks.map((stack) => run.tallies.get(stack)!.view(now));
-    return { running, rps: run.rps, summary: run.summary, stacks, startedAt: run.startedAt, endsAt: run.endsAt, result: running ? null : run.result };
+    // One reading of the tallies for the table and the sentence: they cannot disagree, even while late answers come in.
+    const stacks = run.stacks.map((stack) => run.tallies.get(stack)!.view(now, !running));
+    return { running, rps: run.rps, summary: run.summary, stacks, startedAt: run.startedAt, endsAt: run.endsAt, result: running ? null : describeResult(stacks) };
   }
 
   private halt(): void {
-    if (this.timer !== undefined && this.run) this.run.result = describeResult(this.run.stacks.map((stack) => this.run!.tallies.get(stack)!.view(Date.now())));
     clearInterval(this.timer);
     this.timer = undefined;
   }
@@ -125,10 +127,18 @@ export class TrafficGenerator implements TrafficControl {
     const elapsedMs = performance.now() - run.startedMono;
     const ended = run.durationMs !== null && elapsedMs >= run.durationMs;
     // The last tick sends what was due up to the end, not beyond it.
-    const { send, dropped, issued } = dueAtTick({ rps: run.rps, issued: run.issued }, ended ? run.durationMs! : elapsedMs, MAX_CATCH_UP_MS);
+    const { send, dropped, issued } = dueAtTick({ rps: run.rps, issued: run.issued }, ended ? run.durationMs! : elapsedMs, MAX_CATCH_UP_MS, MAX_BACKLOG_MS);
     run.issued = issued;
+    const now = performance.now();
+    const stallMs = Math.max(0, now - run.lastTickMono - TICK_MS);
+    run.lastTickMono = now;
     const driven = [...run.driven];
-    for (const stack of driven) run.tallies.get(stack)!.skipped += dropped;
+    for (const stack of driven) {
+      const tally = run.tallies.get(stack)!;
+      tally.skipped += dropped;
+      tally.skippedLate += dropped;
+      tally.longestStallMs = Math.max(tally.longestStallMs, stallMs);
+    }
     // One request to each stack in turn, so neither is always first in the event loop: both are driven alike.
     for (let index = 0; index < send; index++) for (const stack of driven) this.shoppersOf(stack).visit(run.tallies.get(stack)!);
     if (ended) this.halt();

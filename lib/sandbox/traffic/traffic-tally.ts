@@ -15,7 +15,12 @@ export class TrafficTally {
   failed = 0;
   refused = 0;
   ordersAccepted = 0;
+  /** Every request skipped, and of those the ones given up because the sandbox fell behind its schedule. */
   skipped = 0;
+  skippedLate = 0;
+  longestStallMs = 0;
+  /** When the last answer came: once the run has ended, its latency is read as of then, so it stays what the run got. */
+  private lastAnswerAt: number | null = null;
   private readonly latency = new SlidingWindow({ windowMs: TRAFFIC_WINDOW_MS, maxSamples: MAX_SAMPLES });
 
   constructor(readonly stack: StackId) {}
@@ -31,10 +36,15 @@ export class TrafficTally {
     else this.ok++;
     // A failed or refused request is not a fast answer: it never counts in the latency.
     this.latency.record(now, failed || status === 429 ? null : durationMs, failed);
+    this.lastAnswerAt = now;
   }
 
-  view(now = Date.now()): TrafficView["stacks"][number] {
-    const { p50Ms, p95Ms } = this.latency.stats(now);
-    return { stack: this.stack, sent: this.sent, ok: this.ok, failed: this.failed, refused: this.refused, ordersAccepted: this.ordersAccepted, skipped: this.skipped, p50Ms, p95Ms };
+  /**
+   * The counts so far and the latency of the last window of answers: up to `now` while the run goes on; once it has
+   * ended (`ended`), up to its last answer, so the table and the run's sentence keep the figures the run measured.
+   */
+  view(now = Date.now(), ended = false): TrafficView["stacks"][number] {
+    const { p50Ms, p95Ms } = this.latency.stats(ended && this.lastAnswerAt !== null ? this.lastAnswerAt : now);
+    return { stack: this.stack, sent: this.sent, ok: this.ok, failed: this.failed, refused: this.refused, ordersAccepted: this.ordersAccepted, skipped: this.skipped, skippedLate: this.skippedLate, longestStallMs: Math.round(this.longestStallMs), p50Ms, p95Ms };
   }
 }

@@ -151,7 +151,7 @@ export class Inbox {
   }
 
   private report(job: Job, state: JobState, service: string, span: TraceContext, extra: { durationMs?: number; error?: string } = {}): void {
-    emit({ type: "queue", ts: Date.now(), stack: this.stack, queue: this.name, job: job.event, jobId: job.jobId, state, attempt: state === "added" ? 0 : job.attemptsMade, service, traceId: span.traceId, spanId: span.spanId, ...originField(span), ...extra });
+    emit({ type: "queue", ts: Date.now(), stack: this.stack, queue: this.name, job: job.event, jobId: job.jobId, state, attempt: state === "added" ? 0 : job.attemptsMade, service, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId, ...originField(span), ...extra });
   }
 
   private until(done: () => boolean): Promise<void> {

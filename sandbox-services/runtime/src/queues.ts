@@ -67,7 +67,7 @@ export function createPublisher(serviceId: string, stack: StackId, connection: C
           added,
           new Promise((_, reject) => setTimeout(() => reject(new Error("the broker did not answer in time")), PUBLISH_TIMEOUT_MS).unref()),
         ]);
-        emit({ type: "queue", ts: handedOver, stack, queue: queueName, job: event, jobId, state: "added", attempt: 0, service: serviceId, traceId: span.traceId, spanId: span.spanId, ...originField(span) });
+        emit({ type: "queue", ts: handedOver, stack, queue: queueName, job: event, jobId, state: "added", attempt: 0, service: serviceId, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId, ...originField(span) });
       }
     },
     async close() {
@@ -87,7 +87,7 @@ export async function createConsumer(serviceId: ShopServiceId, stack: StackId, c
       const span = spanFrom(job.data.traceparent, job.data.origin);
       const attempt = job.attemptsMade + 1;
       const report = (state: "active" | "completed" | "failed" | "retry", extra: { durationMs?: number; error?: string } = {}) =>
-        emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: job.data.event, jobId: job.id ?? "", state, attempt, service: serviceId, instanceId, traceId: span.traceId, spanId: span.spanId, ...originField(span), ...extra });
+        emit({ type: "queue", ts: Date.now(), stack, queue: queueName, job: job.data.event, jobId: job.id ?? "", state, attempt, service: serviceId, instanceId, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId, ...originField(span), ...extra });
       const started = performance.now();
       report("active");
       try {
