@@ -26,6 +26,12 @@ describe("traceChain", () => {
     expect(evaluate(spec, input({ events: [entry(T0 + 5, "a", 5), job(T0 + 30, "a", "OrderCreated"), job(T0 + 20, "a", "PaymentSucceeded"), job(T0 + 40, "a", "EmailSent")] })).met).toBe(false);
     expect(evaluate(spec, input({ events: [entry(T0 + 5, "a", 5), job(T0 + 10, "a", "OrderCreated"), job(T0 + 20, "a", "PaymentSucceeded"), job(T0 + 30, "a", "EmailSent", "added")] })).met).toBe(false);
   });
+  it("goes by when each job was published: one finishing at a slow inbox after the next job of the chain is still in order", () => {
+    const fanOut = [entry(T0 + 5, "a", 5), job(T0 + 6, "a", "OrderCreated", "added"), job(T0 + 10, "a", "OrderCreated"), job(T0 + 12, "a", "PaymentSucceeded", "added"), job(T0 + 14, "a", "EmailSent", "added"), job(T0 + 18, "a", "EmailSent"), job(T0 + 25, "a", "PaymentSucceeded")];
+    expect(evaluate(spec, input({ events: fanOut }))).toMatchObject({ met: true, figures: { "PaymentSucceeded.afterMs": 25, "EmailSent.afterMs": 18 } });
+    const publishedOutOfOrder = [entry(T0 + 5, "a", 5), job(T0 + 12, "a", "PaymentSucceeded", "added"), job(T0 + 14, "a", "OrderCreated", "added"), ...chain("a", T0 + 10)];
+    expect(evaluate(spec, input({ events: publishedOutOfOrder })).met).toBe(false);
+  });
   it("says the run contradicts the claim when the chain was done before the shopper's answer, and waits for a request it saw", () => {
     expect(evaluate(spec, input({ events: [entry(T0 + 40, "a", 40), ...chain("a", T0)] })).contradicts).toBe("the chain was done 30 ms in, before the shopper's answer (40 ms)");
     expect(evaluate(spec, input({ events: chain("a", T0) })).missing).toBe("the trace's request from the shopper was not seen");

@@ -59,8 +59,13 @@ export function networkHops(spec: Spec<"networkHops">, input: CheckInput): Check
 export function traceChain(spec: Spec<"traceChain">, input: CheckInput): CheckOutcome {
   const label = `one order's trace goes ${spec.chain.join(" → ")} (${spec.stack})`;
   const byTrace = new Map<string, Map<string, number>>();
+  // When each job was published: the chain's order is its causes' (a job is published by the work of the one before),
+  // while a job going to several inboxes can finish at one of them after the next job in the chain has.
+  const published = new Map<string, number>();
   for (const event of input.events) {
-    if (event.type !== "queue" || event.stack !== spec.stack || event.state !== "completed" || !spec.chain.includes(event.job)) continue;
+    if (event.type !== "queue" || event.stack !== spec.stack || !spec.chain.includes(event.job)) continue;
+    if (event.state === "added" && !published.has(`${event.traceId} ${event.job}`)) published.set(`${event.traceId} ${event.job}`, event.ts);
+    if (event.state !== "completed") continue;
     const seen = byTrace.get(event.traceId) ?? new Map<string, number>();
     if (!seen.has(event.job)) seen.set(event.job, event.ts);
     byTrace.set(event.traceId, seen);
@@ -71,7 +76,8 @@ export function traceChain(spec: Spec<"traceChain">, input: CheckInput): CheckOu
   let unanswered: [string, Map<string, number>] | undefined;
   for (const [traceId, seen] of byTrace) {
     const reached = spec.chain.filter((job) => seen.has(job));
-    const inOrder = reached.every((job, index) => index === 0 || seen.get(job)! >= seen.get(reached[index - 1])!);
+    const at = (job: string) => published.get(`${traceId} ${job}`) ?? seen.get(job)!;
+    const inOrder = reached.every((job, index) => index === 0 || at(job) >= at(reached[index - 1]));
     if (reached.length === spec.chain.length && inOrder) {
       if (!spec.answeredFirst || entryEvent(spec, input, traceId)) return chainOutcome(spec, input, label, traceId, seen);
       unanswered ??= [traceId, seen];
