@@ -59,13 +59,14 @@ test("focus stays on the page after kill and start from the inspector", async ({
   await everythingHealthy(request);
 });
 
-test("focus lands on the shop's message after register and order", async ({ page }) => {
+test("focus lands on the shop's message after register, and back on the Order button after an order, whose outcome is read out", async ({ page }) => {
   await page.goto("/");
   await registerShopper(page);
   await expect(page.locator("#shop-message")).toBeFocused();
   await orderButton(page, "p-mouse").click();
   await expect(page.locator('[data-shop-message="ok"]')).toContainText("Order accepted");
-  await expect(page.locator("#shop-message")).toBeFocused();
+  await expect(orderButton(page, "p-mouse")).toBeFocused();
+  await expect(page.locator("#shop-message")).toHaveAttribute("aria-live", "polite");
   expect(await isBody(page)).toBe(false);
 });
 

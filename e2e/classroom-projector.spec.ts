@@ -5,6 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { CLASSROOM_TOKEN, classroomURL } from "../playwright.config";
+import { readGraph } from "./graph-reading";
 import { graphNode } from "./helpers";
 
 const PRESENTER = { authorization: `Bearer ${CLASSROOM_TOKEN}` };
@@ -39,6 +40,27 @@ async function seriousFindings(page: Page, parts: string[] = []): Promise<string
   const results = await builder.analyze();
   return results.violations.filter((violation) => violation.impact === "critical" || violation.impact === "serious").map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
+
+test("on the projector a box opened keeps the graph at 20 px, every box inside its pane, before and after it is closed", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const projector = await open(browser, `/?token=${CLASSROOM_TOKEN}`, { width: 1920, height: 1080, scheme: "light" });
+  await projector.goto("/?projector=1");
+  await expect(projector.locator("html")).toHaveAttribute("data-projector", "on");
+  await expect(graphNode(projector, "order-service")).toBeVisible({ timeout: 60_000 });
+  const readable = async (where: string) => {
+    await expect.poll(async () => (await smallestGraphText(projector)).px, { message: `${where}: the smallest graph text, as drawn` }).toBeGreaterThanOrEqual(20);
+    await expect.poll(async () => (await readGraph(projector)).outside, { message: `${where}: boxes outside the graph's pane` }).toEqual([]);
+  };
+  await readable("fresh");
+  // Opened, the box is shown selected on the graph; no column takes the room's graph from it.
+  await graphNode(projector, "order-service").click();
+  await expect(graphNode(projector, "order-service").locator("xpath=ancestor::div[contains(@class,'react-flow__node')]")).toHaveClass(/selected/);
+  await expect(projector.locator(".right-panel")).toBeHidden();
+  await readable("a box opened");
+  await projector.keyboard.press("Escape");
+  await readable("closed again");
+  await projector.context().close();
+});
 
 for (const scheme of ["light", "dark"] as const) {
   test(`the projector view draws the graph large, hides the operator's controls and shows how to join (${scheme})`, async ({ browser, request }) => {

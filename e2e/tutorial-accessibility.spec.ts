@@ -13,6 +13,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     const serious = async (include: string) =>
       (await new AxeBuilder({ page }).include(include).analyze()).violations.filter((violation) => violation.impact === "critical" || violation.impact === "serious").map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
     expect(await serious(".course")).toEqual([]);
+    // A fresh run from the first step: a run left at a later step (the other colour's) would be joined, not restarted.
+    expect((await page.request.post("/api/lessons/circuit-breaker/start", { headers: AS_SCRIPT, data: { step: "slow" } })).ok()).toBe(true);
     await page.goto("/tutorial/circuit-breaker/slow");
     const panel = page.locator('.lesson-panel[data-lesson="circuit-breaker"]');
     await expect(panel).toHaveAttribute("data-step-status", "active", { timeout: 60_000 });

@@ -1,6 +1,7 @@
 // The lesson panel readable on a laptop (1280×800) and on a projector (1920×1080): every text at least 12 px as
 // drawn (the house minimum), the step's own words at least 14 px, nothing cut or outside the screen, and the graph still beside it.
 import { expect, test, type Page } from "@playwright/test";
+import { AS_SCRIPT } from "./helpers";
 
 interface Reading {
   smallest: { px: number; text: string };
@@ -41,11 +42,17 @@ for (const viewport of [{ width: 1280, height: 800, name: "a laptop" }, { width:
   test(`the lesson panel is readable on ${viewport.name} (${viewport.width}×${viewport.height})`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize(viewport);
+    // A fresh run of the step, its prediction still open: the other screen size's run would be joined, not restarted.
+    expect((await page.request.post("/api/lessons/payment-outage/start", { headers: AS_SCRIPT, data: { step: "accept-orders" } })).ok()).toBe(true);
     await page.goto("/tutorial/payment-outage/accept-orders");
     const panel = page.locator('.lesson-panel[data-lesson="payment-outage"]');
     await expect(panel).toHaveAttribute("data-step-status", "active", { timeout: 60_000 });
     // The prediction's own check, then the step's two.
     await expect(panel.locator(".lesson-checks li")).toHaveCount(3);
+    // The pointer shows once the prediction is locked: the experiment starts after it.
+    await panel.getByLabel("Orders are accepted and wait").check();
+    await panel.getByRole("button", { name: "Lock my prediction" }).click();
+    await expect(panel.locator("[data-prediction-locked]")).toBeVisible();
     await panel.getByRole("button", { name: "Hint" }).click();
     const reading = await read(page);
     expect(reading.smallest.px, `smallest text: “${reading.smallest.text}”`).toBeGreaterThanOrEqual(12);

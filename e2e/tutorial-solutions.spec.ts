@@ -30,7 +30,11 @@ for (const lesson of lessons()) {
           if ((await mark.getAttribute("data-status")) !== "done") throw error;
         });
       }
-      await expect(mark).toHaveAttribute("data-status", "done", { timeout: 90_000 });
+      await expect(mark).toHaveAttribute("data-status", "done", { timeout: 90_000 }).catch(async (error: unknown) => {
+        // What the server's checks said at the end: the reason a step stayed open, in the failure itself.
+        const { run } = (await (await page.request.get("/api/lessons/run", { headers: AS_SCRIPT })).json()) as { run: LessonRun | null };
+        throw new Error(`${step.id} stayed open: ${JSON.stringify(run?.steps.find((candidate) => candidate.id === step.id) ?? run)}\n${String(error)}`);
+      });
       if (step.predict) {
         // The verdict the server gave: right, because this run measured what the expected answer says.
         const { run } = (await (await page.request.get("/api/lessons/run", { headers: AS_SCRIPT })).json()) as { run: LessonRun };

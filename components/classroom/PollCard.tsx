@@ -28,7 +28,7 @@ export function PollCard() {
         </div>
       )}
       <p className="small" role="status">
-        {poll.state === "open" ? (myVote ? "Your vote counts; you can change it until the poll closes." : "Vote: the answers stay hidden until the presenter reveals them.") : poll.state === "closed" ? "The poll is closed: wait for the reveal." : `${poll.votes} votes.`}
+        {poll.state === "open" ? (myVote ? "Your vote counts; you can change it until the poll closes." : "Vote: the answers stay hidden until the presenter reveals them.") : poll.state === "closed" ? "The poll is closed: wait for the reveal." : `${poll.votes} ${poll.votes === 1 ? "vote" : "votes"}.`}
       </p>
       {error && <p className="bad-text" role="alert">{error}</p>}
       <PollResult poll={poll} />

@@ -8,7 +8,6 @@ import {
   Controls,
   MarkerType,
   ReactFlow,
-  useNodesInitialized,
   useReactFlow,
   useStore as useFlowStore,
   type Edge,
@@ -90,15 +89,35 @@ function ariaLabel(model: GraphNodeModel): string {
 
 const isContainer = (kind: GraphNodeModel["kind"]) => kind === "broker" || kind === "bus" || kind === "monolith";
 
-/** Fits the graph again when its space changes (the inspector opening, the window resized). */
+/**
+ * Fits the graph again whenever its pane changes size: the inspector or a lesson opening or closing its column, the
+ * legend folding, the window resized, the projector. The pane itself is watched (not React Flow's stored size, which
+ * a column opening beside it did not always refresh), and the fit waits a frame so React Flow has read the new size.
+ */
 function FitOnResize() {
-  const width = useFlowStore((state) => state.width);
-  const height = useFlowStore((state) => state.height);
-  const ready = useNodesInitialized();
+  const pane = useFlowStore((state) => state.domNode);
   const { fitView } = useReactFlow();
   useEffect(() => {
-    if (ready && width > 0 && height > 0) void fitView(FIT);
-  }, [ready, width, height, fitView]);
+    if (!pane) return;
+    let seen = "";
+    let frame = 0;
+    const observer = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      const size = `${Math.round(width)}×${Math.round(height)}`;
+      if (width === 0 || height === 0 || size === seen) return;
+      const first = seen === "";
+      seen = size;
+      // The first size is the one React Flow fits by itself on mounting.
+      if (first) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => void fitView(FIT));
+    });
+    observer.observe(pane);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [pane, fitView]);
   return null;
 }
 

@@ -7,12 +7,13 @@ import { connectSandbox } from "../../lib/client/socket";
 import { startMemory } from "../../lib/client/memory-store";
 import { startMetrics } from "../../lib/client/metrics-store";
 import { sandboxStore } from "../../lib/client/store";
-import { restorePositions, uiStore } from "../../lib/client/ui-store";
+import { restorePositions, select, uiStore } from "../../lib/client/ui-store";
 import { ConnectionLostNotice } from "./ConnectionIndicator";
 import { EventStream } from "../stream/EventStream";
 import { Inspector } from "../inspector/Inspector";
 import { LeftPanel } from "../panels/LeftPanel";
 import { SystemGraph } from "../graph/SystemGraph";
+import { SkipLinks } from "./SkipLinks";
 import { TopBar } from "./TopBar";
 import { TimeBar } from "../rewind/TimeBar";
 import { closeReplay } from "../../lib/client/time-travel";
@@ -32,11 +33,17 @@ export function SandboxScreen({ lesson }: { lesson?: { lessonId: string; stepId:
       stopMetrics();
     };
   }, []);
+  // A lesson opens on a clean graph: a box or an order's trace picked in the previous one stays behind with it.
+  const lessonId = lesson?.lessonId;
+  useEffect(() => {
+    if (lessonId) uiStore.setState((view) => (view.selection ? select(view, null) : view), true);
+  }, [lessonId]);
   const inspecting = useStore(uiStore, (view) => view.selection !== null);
   // The right column holds the inspector and a lesson's panel: it stays while either has something to show.
   const rightColumn = inspecting || lesson !== undefined;
   return (
-    <div className={`screen${rightColumn ? "" : " inspector-closed"}`}>
+    <div className={`screen${rightColumn ? "" : " inspector-closed"}${lesson ? " with-lesson" : ""}`}>
+      <SkipLinks lesson={lesson !== undefined} />
       <TopBar />
       <aside className="left-panel">
         <LeftPanel />

@@ -4,13 +4,15 @@ import { useStore } from "zustand";
 import { formatCents } from "../../lib/client/storefront";
 import { loadProducts, placeOrder, shopperStore } from "../../lib/client/shopper-store";
 import { select, uiStore } from "../../lib/client/ui-store";
-import { focusShopMessage } from "../../lib/client/focus";
+import { focusAfterRender, focusShopMessage, SHOP_MESSAGE_ID } from "../../lib/client/focus";
 
 async function order(productId: string) {
   // Every Order button is disabled while the shop answers: focus goes to the line that tells the outcome.
   focusShopMessage();
   const { orderId, traceId } = await placeOrder(productId, 1);
-  focusShopMessage();
+  // Then back to the button pressed, once enabled again, so the next order is one key away; the outcome is still
+  // read out by the message line's live region. Sold out, the button stays disabled: focus stays on the message.
+  focusAfterRender([`[data-product="${productId}"] button:enabled`, `#${SHOP_MESSAGE_ID}`]);
   // Follow the order just placed, from the click to the email (a refused one offers its trace beside the refusal).
   if (orderId) uiStore.setState((view) => select(view, { kind: "order", orderId, traceId: traceId ?? undefined }), true);
 }

@@ -1,14 +1,17 @@
 "use client";
 // Register or log in as a shopper, or, once logged in, who I am and a way out.
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useStore } from "zustand";
 import { login, logout, register, shopperStore } from "../../lib/client/shopper-store";
 import { focusShopMessage } from "../../lib/client/focus";
+import { shopperEmail } from "../../lib/client/shopper-email";
 
 export function ShopperAccount() {
   const session = useStore(shopperStore, (view) => view.session);
   const busy = useStore(shopperStore, (view) => view.busy !== null);
-  const [email, setEmail] = useState("ada@example.com");
+  const [email, setEmail] = useState("");
+  // Read after mounting: the server's page cannot know this browser's address.
+  useEffect(() => setEmail((typed) => typed || shopperEmail(window.localStorage)), []);
   const [password, setPassword] = useState("correct horse");
   const [name, setName] = useState("Ada");
 

@@ -5,12 +5,16 @@ import { useEffect, useState } from "react";
 import type { Progress } from "../../lib/contract/lessons";
 import { EMPTY_PROGRESS, lessonProgress, loadProgress } from "../../lib/client/lesson-progress";
 import { lessonList } from "../../lib/lessons/lessons";
+import { connectSandbox } from "../../lib/client/socket";
+import { sandboxStore } from "../../lib/client/store";
 import { ProgressFile } from "./ProgressFile";
 import "./tutorial.css";
 
 export function CourseMap() {
   const [progress, setProgress] = useState<Progress>(EMPTY_PROGRESS);
   useEffect(() => setProgress(loadProgress()), []);
+  // The bar above says whether the sandbox is live and offers its architecture switch: both need the connection.
+  useEffect(() => connectSandbox(sandboxStore), []);
   const { lessons } = lessonList();
   const completed = lessons.filter((lesson) => lessonProgress(progress, lesson.id).completed).length;
   return (

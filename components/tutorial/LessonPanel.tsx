@@ -14,6 +14,8 @@ import { PredictionChoice } from "./PredictionChoice";
 import { ResultCard } from "./ResultCard";
 import "./tutorial.css";
 import { HINT_AFTER_MS } from "../../lib/client/lesson-hints";
+import { useStore } from "zustand";
+import { canAct, classroomStore, pollAsksStep } from "../../lib/client/classroom-store";
 
 
 export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: string }) {
@@ -77,6 +79,10 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 
+  // A student in a classroom watches the presenter act: the step asks them to watch it done, without a ring to
+  // press, and a prediction the class's poll asks is asked there only.
+  const watching = !useStore(classroomStore, canAct);
+  const polled = useStore(classroomStore, (state) => pollAsksStep(state, lessonId, step?.id ?? ""));
   if (!lesson || !step) return <section className="lesson-panel"><p>There is no such lesson. <Link href="/tutorial">See every lesson</Link>.</p></section>;
   const choose = (choice: string | null) => {
     void predict(step.id, choice);
@@ -109,16 +115,20 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
         <div className="lesson-step">
           <h3>{step.title}</h3>
           <p>{step.text}</p>
-          {awaitingPrediction ? <p className="lesson-todo muted">Answer the question below first: the experiment starts after it.</p> : <p className="lesson-todo"><strong>Do this:</strong> {step.todo}</p>}
+          {awaitingPrediction ? (
+            <p className="lesson-todo muted">{watching ? "The presenter asks first: the experiment starts after the answer." : "Answer the question below first: the experiment starts after it."}</p>
+          ) : (
+            <p className="lesson-todo"><strong>{watching ? "Watch the presenter do this:" : "Do this:"}</strong> {step.todo}</p>
+          )}
         </div>
       )}
-      {step.predict && (!run?.result || done) && (
-        <PredictionChoice key={`${lessonId}/${step.id}`} predict={step.predict} stepId={step.id} prediction={stepRun?.prediction ?? null} verdict={stepRun?.verdict ?? null} measured={done ? (stepRun?.measured ?? null) : null} onPredict={activeHere && run && !run.preparing && busy === null ? choose : null} />
+      {step.predict && !polled && (!run?.result || done) && (
+        <PredictionChoice key={`${lessonId}/${step.id}`} predict={step.predict} stepId={step.id} prediction={stepRun?.prediction ?? null} verdict={stepRun?.verdict ?? null} measured={done ? (stepRun?.measured ?? null) : null} onPredict={activeHere && !watching && run && !run.preparing && busy === null ? choose : null} />
       )}
       {stepRun?.contradiction && activeHere && (
         <div className="lesson-broken" role="alert" data-contradiction>
           <p><strong>This run contradicts the claim.</strong> {stepRun.contradiction}.</p>
-          <button type="button" onClick={() => void restore()} disabled={busy !== null}>Run it again</button>
+          {!watching && <button type="button" onClick={() => void restore()} disabled={busy !== null}>Run it again</button>}
         </div>
       )}
       {!run?.result && <CheckList checks={stepRun?.checks ?? []} />}
@@ -137,7 +147,7 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
       </div>
       {(error ?? run?.error) && <p className="bad-text" role="alert">{error ?? run?.error}</p>}
       <div className="visually-hidden" aria-live="polite" data-announcement>{said}</div>
-      {activeHere && !run?.preparing && !awaitingPrediction && <LessonPointer target={step.target} />}
+      {activeHere && !watching && !run?.preparing && !awaitingPrediction && <LessonPointer target={step.target} />}
     </section>
   );
 }

@@ -11,6 +11,19 @@ const FOLLOW_MS = 250;
 interface Found {
   box: DOMRect;
   place: PointerPlace;
+  /** The label goes under the ring when above it would cover the bar of screens or the lesson's title. */
+  below: boolean;
+}
+
+/** The label's height above the ring (1.5rem) and the ring's margin around its target. */
+const LABEL_ROOM = 30;
+
+function labelBelow(box: DOMRect): boolean {
+  const top = box.top - LABEL_ROOM;
+  return [".topbar", "#lesson-title"].some((selector) => {
+    const covered = document.querySelector(selector)?.getBoundingClientRect();
+    return covered !== undefined && top < covered.bottom && box.top > covered.top && box.left < covered.right && box.right > covered.left;
+  });
 }
 
 const same = (a: DOMRect, b: DOMRect) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
@@ -30,7 +43,7 @@ export function LessonPointer({ target }: { target: PointerTarget }) {
           if (box.bottom > window.innerHeight || box.top < 0) element.scrollIntoView({ block: "nearest" });
         }
         const settled = element.getBoundingClientRect();
-        setFound((previous) => (previous && previous.place.selector === place.selector && same(previous.box, settled) ? previous : { box: settled, place }));
+        setFound((previous) => (previous && previous.place.selector === place.selector && same(previous.box, settled) ? previous : { box: settled, place, below: labelBelow(settled) }));
         return;
       }
       setFound(null);
@@ -40,9 +53,9 @@ export function LessonPointer({ target }: { target: PointerTarget }) {
     return () => clearInterval(timer);
   }, [target]);
   if (!found) return null;
-  const { box, place } = found;
+  const { box, place, below } = found;
   return (
-    <div className="lesson-pointer" data-pointer={pointerName(target)} data-pointer-at={place.at} aria-hidden="true" style={{ left: box.x - 6, top: box.y - 6, width: box.width + 12, height: box.height + 12 }}>
+    <div className={`lesson-pointer${below ? " label-below" : ""}`} data-pointer={pointerName(target)} data-pointer-at={place.at} aria-hidden="true" style={{ left: box.x - 6, top: box.y - 6, width: box.width + 12, height: box.height + 12 }}>
       <span className="lesson-pointer-label">{place.label}</span>
     </div>
   );

@@ -40,3 +40,9 @@ export function applyClassroomPublic(state: ClassroomState, shared: ClassroomPub
 export function canAct(state: ClassroomState): boolean {
   return !state.enabled || state.role === "presenter";
 }
+
+/** Whether the class's poll asks this lesson step's prediction: the poll is then the one place it is asked. */
+export function pollAsksStep(state: ClassroomState, lessonId: string, stepId: string): boolean {
+  const source = state.enabled ? state.class?.poll?.source : null;
+  return source?.lessonId === lessonId && source.stepId === stepId;
+}

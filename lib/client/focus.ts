@@ -13,7 +13,8 @@ export const focusShopMessage = (): void => focusById(SHOP_MESSAGE_ID);
 /** Frames to wait for the preferred element to be drawn (React commits on its own schedule) before taking a fallback. */
 const FRAMES_FOR_PREFERRED = 30;
 
-function focusElement(element: HTMLElement): void {
+/** Focuses any element, making one that is not focusable by itself focusable by script only. */
+export function focusElement(element: HTMLElement): void {
   if (!element.matches("button, a, input, select, textarea, [tabindex]")) element.tabIndex = -1;
   element.focus({ preventScroll: true });
 }

@@ -22,6 +22,11 @@ describe("announce", () => {
   it("says which step opened, with what to do", () => {
     expect(announce(lesson, run(0, [false]), run(1, [false, false]))).toMatch(/^Step 1 done\. Now step 2 of 3: Order while payment is dead\./);
   });
+  it("says a restart is one, not a step done", () => {
+    const sentence = announce(lesson, run(2, [false]), run(0, [false]));
+    expect(sentence).toMatch(/^Lesson restarted\. Now step 1 of 3: /);
+    expect(sentence).not.toContain("done");
+  });
   it("reads the result when the lesson ends, and says nothing when nothing changed", () => {
     expect(announce(lesson, run(2, [false]), run(2, [true], ["3 orders accepted."]))).toContain("3 orders accepted.");
     expect(announce(lesson, run(1, [true, false]), run(1, [true, false]))).toBeNull();

@@ -6,6 +6,8 @@ export function announce(lesson: Lesson, before: LessonRun | null, after: Lesson
   if (after.result && !before?.result) return `Lesson done: ${lesson.title}. ${after.result.join(" ")}`;
   if (before && after.stepIndex !== before.stepIndex) {
     const step = lesson.steps[after.stepIndex];
+    // Back at an earlier step is a restart, not a step done: nothing was finished on the way there.
+    if (after.stepIndex < before.stepIndex) return `Lesson restarted. Now step ${after.stepIndex + 1} of ${lesson.steps.length}: ${step.title}. ${step.todo}`;
     return `Step ${before.stepIndex + 1} done. Now step ${after.stepIndex + 1} of ${lesson.steps.length}: ${step.title}. ${step.todo}`;
   }
   const previous = new Set(before?.steps[after.stepIndex]?.checks.filter((check) => check.met).map((check) => check.label) ?? []);

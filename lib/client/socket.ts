@@ -15,7 +15,8 @@ export function connectSandbox(store: SandboxStore): () => void {
   const batcher = createFrameBatcher(feedEvents);
   const update = (change: Parameters<SandboxStore["setState"]>[0]) => store.setState(change, true);
   socket.on("connect", () => update((view) => setConnection(view, "connected")));
-  socket.on("disconnect", () => update((view) => setConnection(view, "disconnected")));
+  // Closed by this page (it is leaving for another screen, which opens its own): nothing was lost.
+  socket.on("disconnect", (reason) => update((view) => setConnection(view, reason === "io client disconnect" ? "connecting" : "disconnected")));
   socket.io.on("reconnect_attempt", () => update((view) => setConnection(view, view.connection === "connected" ? view.connection : "connecting")));
   socket.on("snapshot", (snapshot) => {
     batcher.drop();

@@ -55,55 +55,49 @@ export function networkHops(spec: Spec<"networkHops">, input: CheckInput): Check
   return limitHolds(value, spec) ? outcome(true, label, "", figures) : contradicted(label, `measured ${value} hops per request`, figures);
 }
 
-/** One trace carried every job of `chain`, each completed by its consumer, in that order. */
+/**
+ * One trace carried every job of `chain`, each completed by its consumer, published in that order. The order is read
+ * from when each job was published: a consumer publishes the next job before its own job is marked completed, so the
+ * completions of neighbours can land in either order.
+ */
 export function traceChain(spec: Spec<"traceChain">, input: CheckInput): CheckOutcome {
   const label = `one order's trace goes ${spec.chain.join(" → ")} (${spec.stack})`;
-  const byTrace = new Map<string, Map<string, number>>();
-  // When each job was published: the chain's order is its causes' (a job is published by the work of the one before),
-  // while a job going to several inboxes can finish at one of them after the next job in the chain has.
-  const published = new Map<string, number>();
+  const byTrace = new Map<string, { added: Map<string, number>; completed: Map<string, number> }>();
   for (const event of input.events) {
-    if (event.type !== "queue" || event.stack !== spec.stack || !spec.chain.includes(event.job)) continue;
-    if (event.state === "added" && !published.has(`${event.traceId} ${event.job}`)) published.set(`${event.traceId} ${event.job}`, event.ts);
-    if (event.state !== "completed") continue;
-    const seen = byTrace.get(event.traceId) ?? new Map<string, number>();
+    if (event.type !== "queue" || event.stack !== spec.stack || (event.state !== "completed" && event.state !== "added") || !spec.chain.includes(event.job)) continue;
+    const trace = byTrace.get(event.traceId) ?? { added: new Map<string, number>(), completed: new Map<string, number>() };
+    const seen = trace[event.state];
     if (!seen.has(event.job)) seen.set(event.job, event.ts);
-    byTrace.set(event.traceId, seen);
+    byTrace.set(event.traceId, trace);
   }
   let best: string[] = [];
-  // An order whose request came before the window (the previous step's) can finish its chain inside it: a chain whose
-  // request is in view is the one to judge, so that one does not hide the order placed for this step.
-  let unanswered: [string, Map<string, number>] | undefined;
-  for (const [traceId, seen] of byTrace) {
-    const reached = spec.chain.filter((job) => seen.has(job));
-    const at = (job: string) => published.get(`${traceId} ${job}`) ?? seen.get(job)!;
-    const inOrder = reached.every((job, index) => index === 0 || at(job) >= at(reached[index - 1]));
+  let unmet: CheckOutcome | null = null;
+  for (const [traceId, trace] of byTrace) {
+    const reached = spec.chain.filter((job) => trace.completed.has(job));
+    const publishedAt = (job: string) => trace.added.get(job) ?? trace.completed.get(job)!;
+    const inOrder = reached.every((job, index) => index === 0 || publishedAt(job) >= publishedAt(reached[index - 1]));
     if (reached.length === spec.chain.length && inOrder) {
-      if (!spec.answeredFirst || entryEvent(spec, input, traceId)) return chainOutcome(spec, input, label, traceId, seen);
-      unanswered ??= [traceId, seen];
-    }
-    if (reached.length > best.length) best = reached;
+      // An order placed before the step opened can finish its chain inside the step: it is not this step's order, so
+      // the next trace is looked at rather than that one's missing request.
+      const chained = chainOutcome(spec, input, label, traceId, trace.completed, publishedAt(spec.chain[0]));
+      if (chained.met || chained.contradicts) return chained;
+      unmet = chained;
+    } else if (reached.length > best.length) best = reached;
   }
-  if (unanswered) return chainOutcome(spec, input, label, ...unanswered);
+  if (unmet && best.length === 0) return unmet;
   const waiting = spec.chain.filter((job) => !best.includes(job));
   return outcome(false, label, best.length === 0 ? `no trace has completed ${spec.chain[0]} yet` : `seen ${best.join(", ")} in one trace; waiting for ${waiting.join(", ")}`);
 }
 
-/** The shopper's request that began the trace, when it is in the window. */
-function entryEvent(spec: Spec<"traceChain">, input: CheckInput, traceId: string): HttpEvent | undefined {
-  return input.events.find((event): event is HttpEvent => event.type === "http" && event.traceId === traceId && event.from === "client" && event.to === entryOf(spec.stack));
-}
-
-function chainOutcome(spec: Spec<"traceChain">, input: CheckInput, label: string, traceId: string, seen: Map<string, number>): CheckOutcome {
-  const entry = entryEvent(spec, input, traceId);
-  const first = seen.get(spec.chain[0])!;
-  const done = seen.get(spec.chain.at(-1)!)!;
+function chainOutcome(spec: Spec<"traceChain">, input: CheckInput, label: string, traceId: string, seen: Map<string, number>, first: number): CheckOutcome {
+  const entry = input.events.find((event): event is HttpEvent => event.type === "http" && event.traceId === traceId && event.from === "client" && event.to === entryOf(spec.stack));
+  const done = Math.max(...seen.values());
   const startedAt = entry ? entry.ts - entry.durationMs : first;
   const figures: Record<string, number> = { chainMs: Math.round(done - first), doneAfterMs: Math.round(done - startedAt) };
   for (const job of spec.chain) figures[`${job}.afterMs`] = Math.round(seen.get(job)! - startedAt);
   if (entry) figures.answerMs = Math.round(entry.durationMs * 10) / 10;
   if (spec.answeredFirst) {
-    if (!entry) return outcome(false, label, "the trace's request from the shopper was not seen", figures);
+    if (!entry) return outcome(false, label, "the order seen was placed before this step: waiting for one placed in it", figures);
     if (done - startedAt <= entry.durationMs) return contradicted(label, `the chain was done ${figures.doneAfterMs} ms in, before the shopper's answer (${figures.answerMs} ms)`, figures);
   }
   return outcome(true, label, "", figures, done);

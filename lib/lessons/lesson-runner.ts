@@ -2,7 +2,7 @@
 // active step on every batch, state change and tick, moves on by itself when the step passes, and reports each change.
 import type { FailureImpact, RedeployImpact } from "../contract/compare";
 import type { Audit, Metrics, SandboxState, TrafficView } from "../contract/control";
-import type { NumberedEvent, StackId, TelemetryEvent } from "../contract/events";
+import type { NumberedEvent, StackId } from "../contract/events";
 import type { Figures, Lesson, LessonAction, LessonRun } from "../contract/lessons";
 import type { CheckInput, ShopperSample, StepOpening } from "./check-input";
 import { fill } from "./figures";
@@ -13,9 +13,8 @@ import { baselineReady } from "./measured-predicates";
 import { changeMoment, makesChange } from "./step-change";
 import { brokenPrecondition, evaluateStep } from "./step-evaluation";
 import { ActionRefused, notFound } from "../sandbox/refused";
+import { afterAWhile, LessonWindow, stepOpening } from "./lesson-window";
 
-/** Frequent events (calls, jobs) kept for the window: at 20 requests/s several minutes of a lesson. */
-const MAX_EVENTS = 30_000;
 /** Checks on figures that have no event (traffic tallies, incidents, memory) are looked at this often. */
 export const TICK_MS = 200;
 /** The audit reads every service's data: at most this often. */
@@ -26,8 +25,6 @@ const BROKEN_AFTER_MS = 2_000;
 export const CONTRADICTED_AFTER_MS = 3_000;
 /** "Show me" waits at most this long for a baseline before it makes the change anyway (the check then says why it failed). */
 const BASELINE_WAIT_MS = 30_000;
-/** Shoppers' requests kept for the window: 100 requests/s for ten minutes. */
-const MAX_SHOPPERS = 60_000;
 
 export interface LessonSources {
   state(): SandboxState;
@@ -51,9 +48,7 @@ interface Active {
   lessonSince: number;
   stepSince: number;
   byStep: Record<string, Figures>;
-  rare: TelemetryEvent[];
-  frequent: TelemetryEvent[];
-  shoppers: ShopperSample[];
+  window: LessonWindow;
   /** The active step's change, once seen, its opening, and since when its measurement contradicts the claim. */
   changeAt: number | null;
   opening: StepOpening | null;
@@ -73,7 +68,7 @@ export class LessonRunner {
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly sources: LessonSources) {
-    this.stops = [sources.subscribe((batch) => this.take(batch)), sources.onState(() => this.evaluate()), sources.onShopper((sample) => this.takeShopper(sample))];
+    this.stops = [sources.subscribe((batch) => this.take(batch)), sources.onState(() => this.evaluate()), sources.onShopper((sample) => this.active?.window.takeShopper(sample))];
     this.timer = setInterval(() => this.evaluate(), TICK_MS);
     this.timer.unref();
   }
@@ -112,9 +107,7 @@ export class LessonRunner {
       lessonSince: now,
       stepSince: now,
       byStep: {},
-      rare: [],
-      frequent: [],
-      shoppers: [],
+      window: new LessonWindow(),
       changeAt: null,
       opening: null,
       contradictedSince: null,
@@ -220,31 +213,14 @@ export class LessonRunner {
   }
 
   private take(batch: NumberedEvent[]): void {
-    const active = this.active;
-    if (!active) return;
-    for (const event of batch) {
-      if (event.type === "log") continue;
-      (event.type === "lifecycle" || event.type === "circuit" ? active.rare : active.frequent).push(event);
-    }
-    if (active.frequent.length > MAX_EVENTS) active.frequent.splice(0, active.frequent.length - MAX_EVENTS);
-    if (active.rare.length > MAX_EVENTS) active.rare.splice(0, active.rare.length - MAX_EVENTS);
+    if (!this.active) return;
+    this.active.window.take(batch);
     this.evaluate();
-  }
-
-  private takeShopper(sample: ShopperSample): void {
-    const active = this.active;
-    if (!active) return;
-    active.shoppers.push(sample);
-    if (active.shoppers.length > MAX_SHOPPERS) active.shoppers.splice(0, active.shoppers.length - MAX_SHOPPERS);
   }
 
   /** A step opens: its window, change and contradiction start afresh, and what runs now is noted to compare with later. */
   private openStep(active: Active, now: number): void {
-    const state = this.sources.state();
-    const pids = Object.fromEntries(state.services.map((service) => [service.id, service.instances.map((instance) => instance.pid)]));
-    const memoryBytes: StepOpening["memoryBytes"] = {};
-    for (const service of this.sources.metrics().services) memoryBytes[service.stack] = (memoryBytes[service.stack] ?? 0) + service.rssBytes;
-    Object.assign(active, { stepSince: now, changeAt: null, contradictedSince: null, opening: { at: now, pids, memoryBytes } });
+    Object.assign(active, { stepSince: now, changeAt: null, contradictedSince: null, opening: stepOpening(this.sources.state(), this.sources.metrics(), now) });
     active.run.steps[active.run.stepIndex].contradiction = null;
   }
 
@@ -254,14 +230,14 @@ export class LessonRunner {
     return {
       now: Date.now(),
       since,
-      events: [...active.rare, ...active.frequent].filter((event) => event.ts >= since),
+      events: active.window.events(since),
       state: this.sources.state(),
       traffic: this.sources.traffic(),
       redeploys: Object.fromEntries(stacks.map((stack) => [stack, this.sources.lastRedeploy(stack)])),
       failures: Object.fromEntries(stacks.map((stack) => [stack, this.sources.lastFailure(stack)])),
       metrics: wantsMetrics ? this.sources.metrics() : null,
       audit: active.audit && active.audit.at >= active.stepSince ? active.audit.value : null,
-      shoppers: active.shoppers.filter((sample) => sample.at >= since),
+      shoppers: active.window.shoppersSince(since),
       changeAt: active.changeAt,
       settleMs: step.settleMs,
       opening: active.opening,
@@ -314,25 +290,13 @@ export class LessonRunner {
   /** The run says the opposite of the claim: reported once it has said so for a while, cleared as soon as it does not. */
   private watchContradiction(active: Active, contradiction: string | null, now: number): void {
     const stepRun = active.run.steps[active.run.stepIndex];
-    if (contradiction === null) {
-      active.contradictedSince = null;
-      stepRun.contradiction = null;
-      return;
-    }
-    active.contradictedSince ??= now;
-    if (now - active.contradictedSince >= CONTRADICTED_AFTER_MS) stepRun.contradiction = contradiction;
+    ({ since: active.contradictedSince, said: stepRun.contradiction } = afterAWhile(active.contradictedSince, contradiction, stepRun.contradiction, now, CONTRADICTED_AFTER_MS));
   }
 
   private watchPreconditions(active: Active, input: CheckInput): void {
     if (active.acting) return;
     const broken = brokenPrecondition(active.lesson, active.lesson.steps[active.run.stepIndex], input);
-    if (!broken) {
-      active.brokenSince = null;
-      active.run.broken = null;
-      return;
-    }
-    active.brokenSince ??= input.now;
-    if (input.now - active.brokenSince >= BROKEN_AFTER_MS) active.run.broken = broken;
+    ({ since: active.brokenSince, said: active.run.broken } = afterAWhile(active.brokenSince, broken, active.run.broken, input.now, BROKEN_AFTER_MS));
   }
 
   private readAudit(active: Active): void {

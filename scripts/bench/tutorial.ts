@@ -1,20 +1,23 @@
-// The guided lessons in headless Chromium: every lesson run to the end by "Show me", timing the whole suite, and for
-// each step the delay from the event that satisfied its check (the server's satisfiedAt) to the tick on screen.
+// The guided lessons in headless Chromium: every lesson run to the end by "Show me" (each prediction answered first),
+// timing the whole suite, for each step the delay from the event that satisfied its check (the server's satisfiedAt)
+// to the tick on screen, and the proof table: each lesson's claim, whether it held and the numbers it measured.
 import { loadavg } from "node:os";
 import { chromium } from "@playwright/test";
-import type { LessonList } from "../../lib/contract/lessons";
+import { lessons as allLessons } from "../../lib/lessons/lessons";
 import { ms, percentile } from "./app";
+import { predictExpected, proofTable, readRun, type LessonProof } from "./lessons";
 
 /** `only`: lesson ids to run (every lesson when absent), e.g. from BENCH_LESSONS="order-journey,payment-outage". */
 export async function measureTutorial(baseUrl: string, only = process.env.BENCH_LESSONS?.split(",")): Promise<string[]> {
-  const { lessons: all } = (await (await fetch(`${baseUrl}/api/lessons`)).json()) as LessonList;
-  const lessons = all.filter((lesson) => !only || only.includes(lesson.id));
+  const lessons = allLessons().filter((lesson) => !only || only.includes(lesson.id));
+  const proofs: LessonProof[] = [];
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-background-networking", "--no-first-run"] });
   const ticks: Array<{ step: string; total: number; server: number; socket: number; paint: number }> = [];
   const started = performance.now();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     for (const lesson of lessons) {
+      const lessonStarted = performance.now();
       await page.goto(`${baseUrl}/tutorial/${lesson.id}/${lesson.steps[0].id}`);
       // Each tick is timed in the page, at the frame after the step's mark turned done. Given as text: under tsx a
       // function would carry helpers (__name) that do not exist inside the page.
@@ -35,22 +38,28 @@ export async function measureTutorial(baseUrl: string, only = process.env.BENCH_
         const mark = panel.locator(`[data-step-id="${step.id}"]`);
         await panel.locator(`[data-step-id="${step.id}"][data-status="active"], [data-step-id="${step.id}"][data-status="done"]`).waitFor({ timeout: 90_000 });
         // A step that watches the previous one's effect may tick by itself before it is asked.
-        if ((await mark.getAttribute("data-status")) === "active") await panel.getByRole("button", { name: "Show me" }).click({ timeout: 60_000 }).catch(() => undefined);
+        if ((await mark.getAttribute("data-status")) === "active") {
+          await predictExpected(baseUrl, step);
+          await panel.getByRole("button", { name: "Show me" }).click({ timeout: 60_000 }).catch(() => undefined);
+        }
         await panel.locator(`[data-step-id="${step.id}"][data-status="done"]`).waitFor({ timeout: 90_000 });
       }
       await panel.locator("[data-result-card]").waitFor({ timeout: 30_000 });
+      proofs.push({ lesson, ms: Math.round(performance.now() - lessonStarted), run: await readRun(baseUrl) });
       for (const tick of (await page.evaluate("window.__ticks")) as typeof ticks) ticks.push({ ...tick, step: `${lesson.id}/${tick.step}` });
     }
   } finally {
     await browser.close();
   }
+  const suiteMs = performance.now() - started;
   const delays = ticks.map((tick) => tick.total);
   await fetch(`${baseUrl}/api/lessons/run/stop`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
   return [
-    `every lesson (${lessons.length}) run to the end by its solutions in Chromium: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `every lesson (${lessons.length}) run to the end by its solutions in Chromium: ${(suiteMs / 1000).toFixed(1)} s`,
     `event satisfying a check → tick on screen: p50 ${ms(percentile(delays, 50))}, p95 ${ms(percentile(delays, 95))} over ${delays.length} steps (load average ${loadavg().map((load) => load.toFixed(2)).join(" ")})`,
     // Where the time goes: the server (event → its check ticks), the socket (tick → the page's DOM), the paint (DOM → next frame).
     ...(["server", "socket", "paint"] as const).map((part) => `  of which ${part}: p50 ${ms(percentile(ticks.map((tick) => tick[part]), 50))}, p95 ${ms(percentile(ticks.map((tick) => tick[part]), 95))}`),
     `  slowest: ${[...ticks].sort((a, b) => b.total - a.total).slice(0, 3).map((tick) => `${tick.step} ${ms(tick.total)} (server ${ms(tick.server)})`).join(", ")}`,
+    ...proofTable(proofs, suiteMs),
   ];
 }

@@ -38,7 +38,7 @@ export const monolithRedeploy: LessonInput = {
       },
       hints: ["The monolith is the one large box.", "Keep the traffic running while you redeploy."],
       solution: [{ do: "traffic", rps: 20, stack: "monolith", durationS: 120 }, { do: "redeploy", service: "monolith", strategy: "recreate" }],
-      check: [{ is: "redeployed", stack: "monolith", service: "monolith", strategy: "recreate", minServed: 10, minFailed: 1, minUnavailableMs: 300 }],
+      check: [{ is: "redeployed", stack: "monolith", service: "monolith", strategy: "recreate", minServed: 10, minFailed: 2, minUnavailableMs: 60 }],
       setup: [{ do: "traffic", rps: 20, stack: "monolith", durationS: 120 }],
     },
     {
