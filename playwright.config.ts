@@ -7,6 +7,8 @@ export const baseURL = `http://127.0.0.1:${port}`;
 const classroomPort = Number(process.env.E2E_CLASSROOM_PORT ?? port + 1);
 export const classroomURL = `http://127.0.0.1:${classroomPort}`;
 export const CLASSROOM_TOKEN = "e2e-classroom-presenter-token-0123456789";
+// The app runs on the Node running the tests (the project's Node 24, through npx), whatever `node` a shell would find.
+const serverCommand = `${JSON.stringify(process.execPath)} .build/server.mjs`;
 const classroomSpecs = /classroom-.*\.spec\.ts$/;
 
 export default defineConfig({
@@ -33,7 +35,7 @@ export default defineConfig({
   ],
   webServer: [{
     // What `npm start` runs: the server compiled by the set-up (scripts/build-services.mjs).
-    command: "node .build/server.mjs",
+    command: serverCommand,
     url: `${baseURL}/api/sandbox`,
     env: { NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
     reuseExistingServer: false,
@@ -44,7 +46,7 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   }, {
     // `npm run classroom`, kept on loopback; ready when it answers (a 403 to a visitor without the token).
-    command: "node .build/server.mjs",
+    command: serverCommand,
     url: `${classroomURL}/api/classroom`,
     env: { NODE_ENV: "production", PORT: String(classroomPort), NEXT_TELEMETRY_DISABLED: "1", SANDBOX_CLASSROOM: "1", SANDBOX_HOST: "127.0.0.1", SANDBOX_PRESENTER_TOKEN: CLASSROOM_TOKEN },
     reuseExistingServer: false,

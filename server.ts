@@ -123,7 +123,7 @@ const httpServer = http.createServer((request, response) => {
 });
 
 httpServer.listen(port, hostname, () => {
-  console.log(`Architecture Sandbox on http://localhost:${port} — starting the shop's services...`);
+  console.log(`Architecture Sandbox on http://localhost:${port} (Node ${process.versions.node}) — starting the shop's services...`);
   if (classroomMode) console.log(classroomMode.banner());
 });
 

@@ -44,6 +44,12 @@ test("the trace view shows every hop of an order, from the click to the email, a
   await expect(waterfall).toContainText("EmailSent");
   await expect(waterfall.locator('[data-span-kind="http"]').first()).toBeVisible();
   await expect(waterfall.locator('[data-span-kind="queue-wait"]').first()).toBeVisible();
+  // The database statements each service ran for the order, under the call or job that ran them.
+  await expect(waterfall).toContainText("order-service INSERT orders");
+  await expect(waterfall).toContainText("order-service INSERT outbox");
+  await expect(waterfall).toContainText("product-service UPDATE products");
+  await expect(waterfall).toContainText("payment-service INSERT charges");
+  await expect(waterfall.locator('[data-span-kind="db"]').first()).toBeVisible();
   // The order's path is lit; a service it never touched is dimmed.
   await expect(page.locator('.react-flow__edge-path[id="publish:order-service->payment-inbox"]')).toHaveClass(/in-trace/);
   await expect(graphNode(page, "user-service")).toHaveClass(/dimmed/);

@@ -9,6 +9,7 @@ import { measureBacklogDrain, measureBrokerReturn, measureReplicaDeath } from ".
 import { measureTutorial } from "./bench/tutorial";
 import { measureStartup } from "./bench/runtime";
 import { measureBaseline } from "./bench/baseline";
+import { measureDatabases } from "./bench/databases";
 import { goalsTable } from "./bench/goals";
 import { measureGoalFigures } from "./bench/goal-figures";
 import { measureClassroom } from "./bench/classroom";
@@ -62,6 +63,8 @@ const { app, ms: startupMs, pageMs } = await measureStartup(port, DRIVE_ENV);
 try {
   console.log("\nThe runtime's goals: start-up, memory, the gateway's hop, redeploy, throughput, telemetry");
   await measureGoalFigures(app, serverPid(app), baseline, startupMs, soakSeconds, (line) => print([line]));
+  console.log("\nThe services' databases");
+  print(await measureDatabases(app));
   print([`npm start → the first page served: ${pageMs.toFixed(0)} ms (Next prepares while the services start)`]);
   print(await measureGuards());
   if (only !== "goals") await measureTheRest(app);

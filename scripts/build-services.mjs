@@ -10,12 +10,12 @@ const entries = readdirSync(servicesDir)
   .filter((name) => existsSync(path.join(servicesDir, name, "src", "main.ts")))
   .map((name) => ({ in: path.join(servicesDir, name, "src", "main.ts"), out: name }));
 
-/** How every piece is compiled: one bundled ES module for Node 20, libraries left in node_modules. */
+/** How every piece is compiled: one bundled ES module for Node 24, libraries left in node_modules. */
 const common = {
   bundle: true,
   platform: "node",
   format: "esm",
-  target: "node20",
+  target: "node24",
   packages: "external",
   // The shared runtime is our own code: bundle it in rather than load TypeScript at run time.
   alias: { "@sandbox/runtime/service": path.join(servicesDir, "runtime", "src", "service.ts"), "@sandbox/runtime": path.join(servicesDir, "runtime", "src", "index.ts") },

@@ -37,7 +37,16 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
-say "Building the shop's services and the pages"
+# The project's Node (the `node` dev dependency, Node 24 LTS) comes first on PATH from here on, as npm scripts put it:
+# run directly, this script still builds, and test-all.sh still tests, on that Node and not on the machine's.
+export PATH="$PWD/node_modules/.bin:$PATH"
+wanted="$(cat .nvmrc)"
+if [ "$(node -p 'process.versions.node.split(".")[0]')" != "$wanted" ]; then
+  echo "node_modules/.bin/node is not Node $wanted: remove node_modules and run this again (npm must run the \"node\" package's install script, approved in package.json's allowScripts)." >&2
+  exit 1
+fi
+
+say "Building the shop's services and the pages on Node $(node --version)"
 node scripts/build-services.mjs
 npx next build >/tmp/architecture-sandbox-build.log 2>&1 || { cat /tmp/architecture-sandbox-build.log >&2; echo "next build failed" >&2; exit 1; }
-say "Ready. redis-server $(redis-server --version | sed -E 's/.*v=([0-9.]+).*/\1/'), $(/usr/bin/chromium --version 2>/dev/null | head -n 1)"
+say "Ready. Node $(node --version), redis-server $(redis-server --version | sed -E 's/.*v=([0-9.]+).*/\1/'), $(/usr/bin/chromium --version 2>/dev/null | head -n 1)"

@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NEXT_TELEMETRY_DISABLED=1 CI="${CI:-1}"
 
 bash scripts/setup.sh || exit 1
+# Every step below on the project's Node 24 (the `node` dev dependency), even when this script is run without npm.
+export PATH="$PWD/node_modules/.bin:$PATH"
 # Not test-results/: Playwright empties that folder when it starts.
 rm -rf .test-reports && mkdir -p .test-reports
 

@@ -15,6 +15,7 @@ import { RestartPolicyControl } from "./RestartPolicyControl";
 import { ScaleControl } from "./ScaleControl";
 import { ServiceActions } from "./ServiceActions";
 import { ALL_MODULES, ServiceFaults } from "./ServiceFaults";
+import { ServiceData } from "./ServiceData";
 import { ServiceLogLines } from "./ServiceLogLines";
 import { StatusBadge } from "../graph/StatusBadge";
 import { shownNow } from "../../lib/client/time-travel";
@@ -108,6 +109,7 @@ export function ServiceInspector({ id, module }: { id: string; module?: string }
           {!(metrics && metrics.calls > 0) && jobs.handled === 0 && <p className="muted">No calls answered and no queue jobs handled.</p>}
         </>
       )}
+      {service.kind === "service" && <ServiceData id={id} module={module} />}
       <h3>Log</h3>
       <ServiceLogLines id={id} />
     </div>

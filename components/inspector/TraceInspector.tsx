@@ -7,7 +7,7 @@ import { formatMs } from "../../lib/client/metrics";
 import { uiStore } from "../../lib/client/ui-store";
 import { useSelectedTraceId } from "../graph/TraceHighlighter";
 
-const KIND_LABEL = { http: "HTTP", "queue-wait": "waits", "queue-work": "job" } as const;
+const KIND_LABEL = { http: "HTTP", "queue-wait": "waits", "queue-work": "job", db: "SQL" } as const;
 
 export function TraceInspector() {
   const selection = useStore(uiStore, (view) => view.selection);

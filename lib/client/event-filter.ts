@@ -3,7 +3,7 @@ import type { NumberedEvent, StackId, TelemetryEvent } from "../contract/events"
 import { isFailure } from "./outcome";
 
 export type EventKind = TelemetryEvent["type"];
-export const EVENT_KINDS: readonly EventKind[] = ["http", "queue", "lifecycle", "log", "circuit"];
+export const EVENT_KINDS: readonly EventKind[] = ["http", "queue", "db", "lifecycle", "log", "circuit"];
 
 export interface StreamFilter {
   /** Show only events that involve this service (or queue), or every event. */
@@ -21,7 +21,8 @@ export interface StreamFilter {
 export const defaultFilter: StreamFilter = {
   service: null,
   stack: null,
-  kinds: { http: true, queue: true, lifecycle: true, log: true, circuit: true },
+  // Database statements are many (a dozen an order): off in the stream unless asked for; every trace shows its own.
+  kinds: { http: true, queue: true, db: false, lifecycle: true, log: true, circuit: true },
   errorsOnly: false,
   foldGenerated: true,
   only: null,
@@ -87,5 +88,7 @@ export function describeEvent(event: TelemetryEvent): EventRow {
       return { route: event.service, what: event.line, status: event.level, duration: "" };
     case "circuit":
       return { route: `${event.from} → ${event.to}`, what: `circuit breaker ${event.state}: ${event.reason}`, status: event.state, duration: "" };
+    case "db":
+      return { route: `${event.service} → its database`, what: `${event.kind}${event.table ? ` ${event.table}` : ""}`, status: event.error ? "error" : "ok", duration: ms(event.durationMs) };
   }
 }

@@ -21,6 +21,8 @@ export function outcomeOf(event: TelemetryEvent): Outcome {
       return event.level === "error" ? "failure" : event.level === "warn" ? "refused" : "info";
     case "circuit":
       return event.state === "open" ? "failure" : event.state === "half-open" ? "refused" : "info";
+    case "db":
+      return event.error ? "refused" : "info";
   }
 }
 

@@ -1,7 +1,7 @@
 // Traces kept by id, the order each one carried, and a trace as a waterfall of HTTP hops and queue waits.
 import { describe, expect, it } from "vitest";
 import { MAX_QUEUE_TRACES, MAX_TRACES, emptyTraceIndex, indexEvents, orderIdOf, traceFootprint, traceSpans } from "./traces";
-import { http, queue } from "./testing/test-events";
+import { db, http, queue } from "./testing/test-events";
 
 const ORDER = "o-12345678-1234-1234-1234-123456789abc";
 
@@ -64,6 +64,24 @@ describe("traceSpans", () => {
     ]);
     expect(spans.find((span) => span.kind === "http")?.label).toContain("no answer");
     expect(spans.filter((span) => span.outcome === "failure").map((span) => span.kind)).toEqual(["queue-work", "http"]);
+  });
+});
+
+describe("database spans", () => {
+  it("hang each statement under the call or job that made it, one level deeper, and the trace holds them", () => {
+    const journey = orderJourney();
+    const active = queue({ traceId: "trace-order", queue: "payment-inbox", job: "OrderCreated", jobId: `OrderCreated-${ORDER}`, state: "active", service: "payment-service", ts: 1_110, spanId: "job" });
+    const statements = [
+      db({ traceId: "trace-order", service: "order-service", kind: "INSERT", table: "outbox", parentSpanId: "b", ts: 1_080, durationMs: 2 }),
+      db({ traceId: "trace-order", service: "payment-service", kind: "INSERT", table: "charges", parentSpanId: "job", ts: 1_120, durationMs: 1, error: "UNIQUE constraint failed: charges.order_id" }),
+    ];
+    const index = indexEvents(emptyTraceIndex(), [...journey.slice(0, 3), active, journey[4], ...statements]);
+    const spans = traceSpans(index.traces.get("trace-order")!);
+    const depthOf = (label: string) => spans.find((span) => span.label.startsWith(label))!.depth;
+    expect(spans.filter((span) => span.kind === "db").map((span) => span.label)).toEqual(["order-service INSERT outbox", "payment-service INSERT charges: UNIQUE constraint failed: charges.order_id"]);
+    expect(depthOf("order-service INSERT outbox")).toBe(depthOf("api-gateway → order-service") + 1);
+    expect(depthOf("payment-service INSERT charges")).toBe(depthOf("payment-service handles") + 1);
+    expect(spans.find((span) => span.label.startsWith("order-service INSERT"))).toMatchObject({ start: 1_078, end: 1_080, edge: null });
   });
 });
 

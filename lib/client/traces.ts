@@ -25,7 +25,7 @@ export const emptyTraceIndex = (): TraceIndex => ({ traces: new Map(), queueTrac
 const ORDER_ID = /o-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 export function traceIdOf(event: TelemetryEvent): string | undefined {
-  return event.type === "http" || event.type === "queue" ? event.traceId : event.type === "log" ? event.traceId : undefined;
+  return event.type === "http" || event.type === "queue" || event.type === "db" ? event.traceId : event.type === "log" ? event.traceId : undefined;
 }
 
 /** The order a queue job is about, from its job id ("OrderCreated-o-…"). */
@@ -71,7 +71,7 @@ function evict(index: TraceIndex): void {
 
 export interface Span {
   key: string;
-  kind: "http" | "queue-wait" | "queue-work";
+  kind: "http" | "queue-wait" | "queue-work" | "db";
   label: string;
   /** Milliseconds since the epoch. */
   start: number;
@@ -145,7 +145,22 @@ export function traceSpans(events: readonly TelemetryEvent[]): Span[] {
         edge: edgeForEvent(lastTaken),
         depth: depth + 1,
       });
+      if (lastTaken.spanId) depthOfSpan.set(lastTaken.spanId, depth + 1);
     }
+  }
+  // Each database statement under the call or job that made it (OpenTelemetry's database spans: operation and table).
+  for (const event of events) {
+    if (event.type !== "db") continue;
+    spans.push({
+      key: `db-${event.spanId}`,
+      kind: "db",
+      label: `${event.service} ${event.kind}${event.table ? ` ${event.table}` : ""}${event.error ? `: ${event.error}` : ""}`,
+      start: event.ts - event.durationMs,
+      end: event.ts,
+      outcome: outcomeOf(event),
+      edge: null,
+      depth: (depthOfSpan.get(event.parentSpanId) ?? 0) + 1,
+    });
   }
   return spans.sort((a, b) => a.start - b.start || a.depth - b.depth);
 }

@@ -1,4 +1,4 @@
-// The telemetry events: every REST call, queue event, lifecycle change and log line, one typed shape each.
+// The telemetry events: every REST call, queue event, database statement, lifecycle change and log line, one typed shape each.
 import { z } from "zod";
 import { ServiceStatusSchema } from "./services";
 
@@ -97,8 +97,28 @@ export const CircuitEventSchema = z.object({
 });
 export type CircuitEvent = z.infer<typeof CircuitEventSchema>;
 
+/** One statement a service ran on its own database, as a child span of the call or queue job that made it. */
+export const DbEventSchema = z.object({
+  ...base,
+  type: z.literal("db"),
+  /** The process that ran it: a microservice, or the monolith. */
+  service: z.string(),
+  /** The statement's kind: SELECT, INSERT, UPDATE, DELETE, BEGIN, COMMIT… */
+  kind: z.string(),
+  /** The table it names first; empty for BEGIN and COMMIT. */
+  table: z.string(),
+  durationMs: z.number(),
+  traceId: z.string(),
+  spanId: z.string(),
+  parentSpanId: z.string(),
+  error: z.string().optional(),
+  origin: EventOriginSchema.optional(),
+});
+export type DbEvent = z.infer<typeof DbEventSchema>;
+
 export const TelemetryEventSchema = z.discriminatedUnion("type", [
   HttpEventSchema,
+  DbEventSchema,
   QueueEventSchema,
   LifecycleEventSchema,
   LogEventSchema,

@@ -25,6 +25,9 @@ export async function measureGoalFigures(app: RunningApp, serverPid: number, bas
   say(`whole sandbox resident memory, idle: ${memoryLine(idle)}`);
   const services = idle.each.filter((entry) => entry.name.endsWith("-service") || entry.name === "api-gateway");
   const perService = services.reduce((sum, entry) => sum + entry.bytes, 0) / Math.max(1, services.length);
+  const largestIdle = [...services].sort((a, b) => b.bytes - a.bytes)[0];
+  say(`each service idle, with its SQLite database open: ${services.map((entry) => `${entry.name} ${mb(entry.bytes)}`).join(", ")}`);
+  recordGoal("every service's resident memory, idle", "≤ 60 MB each", `largest ${largestIdle.name} ${mb(largestIdle.bytes)}`, `a bare Node server ${bare}`, services.every((entry) => entry.bytes <= 60 * 2 ** 20));
   recordGoal("whole sandbox resident memory, idle", "≤ 550 MB", mb(idle.totalBytes), `a bare Node server ${bare}; a service on average ${mb(perService)} (${ratio(perService, baseline.serverRssBytes)})`, idle.totalBytes <= 550 * 2 ** 20);
 
   const hop = await measureHop(app);

@@ -1,13 +1,14 @@
 // The broker as a failure, and chaos: services ride out a dead broker and reconnect by themselves, queued jobs
 // survive the broker's own crash, and orders placed while services and the broker die at random moments all end
 // settled — none lost, none charged twice, stock consistent — as the audit reads it from every service's data; and
-// that audit does find a double charge when payment-service's data holds one.
-import { appendFileSync, readFileSync } from "node:fs";
-import path from "node:path";
+// that payment-service's database refuses a second charge for an order, and the audit does find stock that disagrees
+// with an order when product-service's database holds it.
+import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Audit } from "../../lib/contract/control";
 import { startApp, type RunningApp } from "./support/app";
 import { pidsById, serviceAction } from "./support/control";
+import { databaseFileOf, rowsOf } from "./support/databases";
 import { requestJson } from "./support/http";
 import { Storefront, type Customer } from "./support/storefront";
 import { waitFor } from "./support/wait";
@@ -158,21 +159,41 @@ describe("chaos", () => {
 });
 
 describe("the audit the chaos run relies on", () => {
-  it("finds an order charged twice when payment-service's own data holds a second charge for it", async () => {
+  it("cannot be fooled into a double charge: payment-service's database refuses a second charge for an order", async () => {
     const customer = await shop.newCustomer();
     const placed = await shop.placeOrder(customer.token, mouse);
     const orderId = placed.body.order!.id;
     expect((await shop.waitForOrderToSettle(customer.token, orderId)).status).toBe("paid");
     expect((await audit()).chargedTwice).toBe(0);
 
-    // A second, different charge for the same order, written where payment-service keeps its charges.
-    const charges = path.join(app.dataDir, "microservices", "payment-service", "charges.jsonl");
-    const charge = readFileSync(charges, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as { id: string; paymentId: string }).find((candidate) => candidate.id === orderId);
+    // A second, different charge for the same order, written where payment-service keeps its charges (as another
+    // writer of that file would): the database's key refuses it, so the audit still counts none.
+    const charges = databaseFileOf(app.dataDir, "microservices", "payment-service");
+    const [charge] = rowsOf<{ payment_id: string }>(charges, `SELECT payment_id FROM charges WHERE order_id = '${orderId}'`);
     expect(charge).toBeDefined();
-    appendFileSync(charges, `${JSON.stringify({ ...charge, paymentId: `${charge!.paymentId}-again` })}\n`);
+    const writer = new DatabaseSync(charges, { timeout: 5_000 });
+    try {
+      expect(() => writer.prepare("INSERT INTO charges (order_id, payment_id, user_id, amount_cents, outcome, charged_at) VALUES (?, ?, 'u-x', 1, 'succeeded', 0)").run(orderId, `${charge.payment_id}-again`)).toThrow(/UNIQUE constraint failed: charges.order_id/);
+    } finally {
+      writer.close();
+    }
+    expect((await audit()).chargedTwice).toBe(0);
+  });
 
+  it("finds an order whose stock disagrees with it when product-service's database says so", async () => {
+    const customer = await shop.newCustomer();
+    const orderId = (await shop.placeOrder(customer.token, mouse)).body.order!.id;
+    expect((await shop.waitForOrderToSettle(customer.token, orderId)).status).toBe("paid");
+    expect((await audit()).problems.filter((problem) => problem.includes(orderId))).toEqual([]);
+
+    const writer = new DatabaseSync(databaseFileOf(app.dataDir, "microservices", "product-service"), { timeout: 5_000 });
+    try {
+      writer.prepare("UPDATE reservations SET state = 'held' WHERE order_id = ?").run(orderId);
+    } finally {
+      writer.close();
+    }
     const figures = await audit();
-    expect(figures.chargedTwice).toBe(1);
-    expect(figures.problems).toContain(`order ${orderId} was charged 2 times`);
+    expect(figures.stockMismatches).toBeGreaterThanOrEqual(1);
+    expect(figures.problems).toContain(`order ${orderId} is paid but its stock is held`);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpEvent, QueueEvent, TelemetryEvent } from "../../lib/contract/events";
 import { ChildMessageSchema } from "../../lib/contract/ipc";
 import { ROOT_DIR } from "./support/app";
+import { rowsOf } from "./support/databases";
 import { requestJson } from "./support/http";
 import { isAlive } from "./support/processes";
 import { Storefront, type Customer } from "./support/storefront";
@@ -107,12 +108,15 @@ describe("the monolith", () => {
     expect(await shop.login({ email: customer.email, password: "wrong password" })).toMatchObject({ status: 401, body: { error: expect.any(String) } });
   });
 
-  it("keeps every module's data in its one database folder", () => {
+  it("keeps every module's tables in its one database file", () => {
     const entries = readdirSync(dataDir, { withFileTypes: true });
     expect(entries.filter((entry) => !entry.isFile()).map((entry) => entry.name), "no folder per module").toEqual([]);
-    const collections = entries.map((entry) => entry.name);
-    // One collection of each module at least: user, auth, product, order, payment and notification.
-    for (const collection of ["users", "credentials", "products", "reservations", "orders", "charges", "notifications"]) expect(collections).toContain(`${collection}.jsonl`);
+    expect(entries.filter((entry) => entry.name.endsWith(".sqlite")).map((entry) => entry.name)).toEqual(["monolith.sqlite"]);
+    const tables = rowsOf<{ name: string }>(path.join(dataDir, "monolith.sqlite"), "SELECT name FROM sqlite_schema WHERE type = 'table'").map((row) => row.name);
+    // Every module's tables: user, auth, product, order, payment and notification.
+    for (const table of ["users", "credentials", "products", "reservations", "orders", "outbox", "charges", "notifications"]) expect(tables).toContain(table);
+    const modules = rowsOf<{ module: string }>(path.join(dataDir, "monolith.sqlite"), "SELECT DISTINCT module FROM schema_migrations ORDER BY module").map((row) => row.module);
+    expect(modules).toEqual(["auth", "notifications", "orders", "payments", "products", "users"]);
   });
 
   it("reports requests from outside as client → monolith, and the calls between its modules as in-process hops in the same trace", async () => {

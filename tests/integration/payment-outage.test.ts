@@ -1,10 +1,9 @@
 // The shop rides out a payment-service outage: orders wait in the queue, a redeploy pays them, once each, and nothing else moves.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "../../lib/contract/storefront";
 import { startApp, type RunningApp } from "./support/app";
 import { pidsById, serviceAction } from "./support/control";
+import { databaseFileOf, rowsOf } from "./support/databases";
 import { isAlive } from "./support/processes";
 import { Storefront, type Customer } from "./support/storefront";
 import { waitFor } from "./support/wait";
@@ -26,10 +25,10 @@ let pidsBefore: Map<string, number | null>;
 let paymentBefore: { pid: number; version: number };
 const accepted: Order[] = [];
 
-/** payment-service's own record of every charge: one JSON line per write, `id` = the order id. */
+/** payment-service's own record of every charge, read from its database: `id` = the order id. */
 function chargeLines(): ChargeLine[] {
-  const file = path.join(app.dataDir, "microservices", "payment-service", "charges.jsonl");
-  return readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as ChargeLine);
+  const file = databaseFileOf(app.dataDir, "microservices", "payment-service");
+  return rowsOf<ChargeLine>(file, "SELECT order_id AS id, payment_id AS paymentId, amount_cents AS amountCents, outcome FROM charges ORDER BY rowid");
 }
 
 beforeAll(async () => {

@@ -112,9 +112,18 @@ describe("the recorded run", () => {
       expect(client.kind, server.name).toBe(SPAN_KIND.client);
       expect(client.name).toBe(server.name);
     }
-    for (const client of spans.filter((span) => span.kind === SPAN_KIND.client && span.spanId !== shopperSpan)) {
+    const isStatement = (span: (typeof spans)[number]) => attribute(span, "db.system.name") !== undefined;
+    for (const client of spans.filter((span) => span.kind === SPAN_KIND.client && span.spanId !== shopperSpan && !isStatement(span))) {
       expect(spans.filter((span) => span.parentSpanId === client.spanId && span.kind === SPAN_KIND.server).map((span) => span.service), client.name).toEqual([attribute(client, "sandbox.callee")]);
       expect(client.service).toBe(attribute(client, "sandbox.caller"));
+    }
+    // Each database statement is a client span under the span its own service ran it in: a call it served, a job it worked.
+    const statements = spans.filter(isStatement);
+    expect(statements.map((span) => span.name)).toContain("INSERT orders");
+    for (const statement of statements) {
+      const parent = byId.get(statement.parentSpanId!)!;
+      expect([SPAN_KIND.server, SPAN_KIND.consumer], statement.name).toContain(parent.kind);
+      expect(parent.service, statement.name).toBe(statement.service);
     }
     // Each consumer span is under, and linked to, the producer span of the publish that caused it.
     const consumers = spans.filter((span) => span.kind === SPAN_KIND.consumer);

@@ -1,11 +1,10 @@
 // The shop keeps its promises under abuse: its services answer only their own stack, a token works only in the stack
 // and the run that signed it, one Idempotency-Key is one order and one charge, and a login neither tells who has
 // an account nor lets anyone guess for long.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpEvent } from "../../lib/contract/events";
 import { startApp, type RunningApp } from "./support/app";
+import { databaseFileOf, rowsOf } from "./support/databases";
 import { requestJson } from "./support/http";
 import { Storefront, uniqueEmail } from "./support/storefront";
 import { watchTelemetry, type TelemetryWatcher } from "./support/telemetry";
@@ -116,10 +115,7 @@ describe("Idempotency-Key", () => {
     expect((await shop.orders(customer.token)).map((order) => order.id)).toEqual([orderId]);
     // The charges as payment-service wrote them: one payment for this order, no other order of this customer.
     const charges = () =>
-      readFileSync(path.join(app.dataDir, "microservices", "payment-service", "charges.jsonl"), "utf8")
-        .split("\n")
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as { id: string; paymentId: string; userId?: string });
+      rowsOf<{ id: string; paymentId: string; userId: string }>(databaseFileOf(app.dataDir, "microservices", "payment-service"), "SELECT order_id AS id, payment_id AS paymentId, user_id AS userId FROM charges");
     const mine = await waitFor("the charge to be written", () => {
       const found = charges().filter((charge) => charge.userId === customer.user.id);
       return found.length > 0 ? found : undefined;

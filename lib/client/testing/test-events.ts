@@ -1,5 +1,5 @@
 // Telemetry events for the browser model's unit tests, with only the fields a test cares about to fill in.
-import type { HttpEvent, QueueEvent } from "../../contract/events";
+import type { DbEvent, HttpEvent, QueueEvent } from "../../contract/events";
 
 let nextSeq = 1;
 
@@ -9,4 +9,8 @@ export function http(fields: Partial<HttpEvent> & { from: string; to: string }, 
 
 export function queue(fields: Partial<QueueEvent> & { queue: string; state: QueueEvent["state"]; service: string }, seq = nextSeq++): QueueEvent & { seq: number } {
   return { type: "queue", ts: 1_000, stack: "microservices", job: "OrderCreated", jobId: "OrderCreated-o-1", attempt: 1, traceId: "t1", ...fields, seq };
+}
+
+export function db(fields: Partial<DbEvent> & { service: string; kind: string; table: string; parentSpanId: string }, seq = nextSeq++): DbEvent & { seq: number } {
+  return { type: "db", ts: 1_000, stack: "microservices", durationMs: 1, traceId: "t1", spanId: `d${seq}`, ...fields, seq };
 }

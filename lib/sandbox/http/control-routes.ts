@@ -8,6 +8,8 @@ import { FaultBodySchema } from "../../contract/faults";
 import { LessonStartBodySchema, PredictBodySchema } from "../../contract/lessons";
 import { ResilienceSchema } from "../../contract/resilience";
 import { lessonList } from "../../lessons/lessons";
+import { databaseOf } from "../metrics/audit";
+import { readDatabaseView } from "../data/database-view";
 import { BROKER_ID, MONOLITH_ID, ServiceIdSchema } from "../../contract/services";
 import { BROKER_REFUSALS } from "../../contract/lifecycle";
 import type { Sandbox } from "../sandbox";
@@ -108,6 +110,12 @@ const routes: Array<[method: string, pattern: RegExp, route: Route]> = [
       await (action === "kill" ? sandbox.kill(id) : action === "stop" ? sandbox.stop(id) : sandbox.startService(id));
     }
     return [200, { service: sandbox.state().services.find((service) => service.id === id) }];
+  }],
+  ["GET", /^\/api\/data\/([^/]+)$/, ({ sandbox, params: [id] }) => {
+    if (id === BROKER_ID) throw notFound("redis keeps no tables: its queues are in the queue inspector");
+    sandbox.supervisorOf(id); // 404 for an unknown service, 409 for one of a stack that is not running
+    const service = sandbox.state().services.find((candidate) => candidate.id === id)!;
+    return [200, { database: readDatabaseView(id, databaseOf(sandbox.dataDir, service.stack, id)) }];
   }],
   ["GET", /^\/api\/faults$/, ({ sandbox }) => [200, { faults: sandbox.faults.list() }]],
   ["POST", /^\/api\/faults$/, async ({ sandbox, body }) => {

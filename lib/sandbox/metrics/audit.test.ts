@@ -1,11 +1,16 @@
-// The audit reads what the services wrote: a real double charge, a stock hold that disagrees with its order, and a
-// hold left by a placement that died are each found, counted and put in words; a clean shop reads clean.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// The audit reads what the services wrote, from their own SQLite files opened read-only: a stock hold that disagrees
+// with its order and a hold left by a placement that died are each found, counted and put in words; a clean shop reads
+// clean; the monolith's one file is read, not the microservices' files. Double charges are judged on the data alone.
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase, type Migration } from "../../../sandbox-services/runtime/src/database";
+import { ORDER_MIGRATIONS } from "../../../sandbox-services/order-service/src/order-tables";
+import { PAYMENT_MIGRATIONS } from "../../../sandbox-services/payment-service/src/payments";
+import { PRODUCT_MIGRATIONS } from "../../../sandbox-services/product-service/src/catalogue";
 import type { Order } from "../../contract/storefront";
-import { ORPHAN_HOLD_AFTER_MS, audit, auditShop, latest, readShop, readVersions } from "./audit";
+import { ORPHAN_HOLD_AFTER_MS, audit, auditShop, databaseOf, readRows, readShop } from "./audit";
 import type { Sandbox } from "../sandbox";
 
 const order = (id: string, status: Order["status"]): Order => ({ id, userId: "u-1", items: [{ productId: "p-mouse", quantity: 1, priceCents: 2900 }], totalCents: 2900, status, createdAt: 0, history: [] });
@@ -16,56 +21,66 @@ afterEach(() => {
   folders = [];
 });
 
-/** A data folder laid out as the services write it: one folder per microservice, or the monolith's one folder. */
-function dataFolder(files: Record<string, unknown[] | string>): string {
+interface ShopRows {
+  orders?: Order[];
+  charges?: Array<{ id: string; paymentId: string; outcome: "succeeded" | "failed" }>;
+  reservations?: Array<{ id: string; state: "held" | "committed" | "released"; heldAt?: number }>;
+}
+
+/** Writes rows with the services' own migrations into the files they would be in, for one stack of a data folder. */
+function writeShop(dir: string, stack: "microservices" | "monolith", rows: ShopRows): void {
+  const open = (service: string, module: string, migrations: Migration[]) => {
+    const db = openDatabase(databaseOf(dir, stack, service));
+    db.migrate(module, migrations);
+    return db;
+  };
+  const orders = open("order-service", "orders", ORDER_MIGRATIONS);
+  for (const o of rows.orders ?? []) orders.run("INSERT INTO orders (id, user_id, status, items, total_cents, created_at) VALUES (?, ?, ?, '[]', ?, 0)", o.id, o.userId, o.status, o.totalCents);
+  orders.close();
+  const payments = open("payment-service", "payments", PAYMENT_MIGRATIONS);
+  for (const c of rows.charges ?? []) payments.run("INSERT INTO charges (order_id, payment_id, user_id, amount_cents, outcome, charged_at) VALUES (?, ?, 'u-1', 100, ?, 0)", c.id, c.paymentId, c.outcome);
+  payments.close();
+  const products = open("product-service", "products", PRODUCT_MIGRATIONS);
+  for (const r of rows.reservations ?? []) products.run("INSERT INTO reservations (order_id, items, state, held_at) VALUES (?, '[]', ?, ?)", r.id, r.state, r.heldAt ?? null);
+  products.close();
+}
+
+function dataFolder(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "audit-test-"));
   folders.push(dir);
-  for (const [file, lines] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), typeof lines === "string" ? lines : lines.map((line) => JSON.stringify(line)).join("\n") + "\n");
-  }
   return dir;
 }
 
-describe("reading the services' files", () => {
-  it("reads every version in write order, skips a line cut short by a kill and blank lines, and a missing file is empty", () => {
-    const dir = dataFolder({ "x.jsonl": '{"id":"a","v":1}\n\n{"id":"a","v":2}\n{"id":"b","v":1}\n{"id":"b","v' });
-    const versions = readVersions<{ id: string; v: number }>(path.join(dir, "x.jsonl"));
-    expect(versions).toEqual([{ id: "a", v: 1 }, { id: "a", v: 2 }, { id: "b", v: 1 }]);
-    expect([...latest(versions).values()]).toEqual([{ id: "a", v: 2 }, { id: "b", v: 1 }]);
-    expect(readVersions(path.join(dir, "missing.jsonl"))).toEqual([]);
+describe("reading the services' databases", () => {
+  it("reads rows read-only, and a database or table that is not there yet reads as no rows", () => {
+    const dir = dataFolder();
+    expect(readRows(path.join(dir, "missing.sqlite"), "SELECT * FROM orders")).toEqual([]);
+    const db = openDatabase(path.join(dir, "x.sqlite"));
+    db.run("CREATE TABLE other (id TEXT)");
+    expect(readRows(path.join(dir, "x.sqlite"), "SELECT * FROM orders")).toEqual([]);
+    db.run("INSERT INTO other (id) VALUES ('a')");
+    expect(readRows(path.join(dir, "x.sqlite"), "SELECT id FROM other")).toEqual([{ id: "a" }]);
+    expect(() => readRows(path.join(dir, "x.sqlite"), "DELETE FROM other")).toThrow(/readonly/i);
+    db.close();
+  });
+
+  it("puts each microservice's database in its own folder and every module's tables in the monolith's one file", () => {
+    expect(databaseOf("/d", "microservices", "order-service")).toBe(path.join("/d", "microservices", "order-service", "order-service.sqlite"));
+    expect(databaseOf("/d", "monolith", "order-service")).toBe(path.join("/d", "monolith", "monolith.sqlite"));
+    expect(databaseOf("/d", "monolith", "payment-service")).toBe(databaseOf("/d", "monolith", "order-service"));
   });
 });
 
 describe("the audit of a microservices data folder", () => {
-  it("finds an order charged twice when payment-service holds two charges with different payment ids for it", () => {
-    const dir = dataFolder({
-      "microservices/order-service/orders.jsonl": [order("o-1", "pending"), order("o-1", "paid"), order("o-2", "paid")],
-      "microservices/payment-service/charges.jsonl": [
-        { id: "o-1", paymentId: "pay-1", outcome: "succeeded" },
-        { id: "o-1", paymentId: "pay-2", outcome: "succeeded" },
-        { id: "o-2", paymentId: "pay-3", outcome: "succeeded" },
-        // The same charge written again (a job run twice by an idempotent consumer) is not a second charge.
-        { id: "o-2", paymentId: "pay-3", outcome: "succeeded" },
-      ],
-      "microservices/product-service/reservations.jsonl": [
-        { id: "o-1", state: "held", heldAt: 0 },
-        { id: "o-1", state: "committed", heldAt: 0 },
-        { id: "o-2", state: "committed", heldAt: 0 },
-      ],
-    });
-    const audit = auditShop("microservices", readShop(dir, "microservices", 1_000));
-    expect(audit).toEqual({ stack: "microservices", orders: 2, pending: 0, paid: 2, paymentFailed: 0, chargedTwice: 1, stockMismatches: 0, problems: ["order o-1 was charged 2 times"] });
-  });
-
   it("reads a clean shop as clean, counting orders by state", () => {
-    const dir = dataFolder({
-      "microservices/order-service/orders.jsonl": [order("o-1", "paid"), order("o-2", "payment_failed"), order("o-3", "pending")],
-      "microservices/payment-service/charges.jsonl": [
+    const dir = dataFolder();
+    writeShop(dir, "microservices", {
+      orders: [order("o-1", "paid"), order("o-2", "payment_failed"), order("o-3", "pending")],
+      charges: [
         { id: "o-1", paymentId: "pay-1", outcome: "succeeded" },
         { id: "o-2", paymentId: "pay-2", outcome: "failed" },
       ],
-      "microservices/product-service/reservations.jsonl": [
+      reservations: [
         { id: "o-1", state: "committed" },
         { id: "o-2", state: "released" },
         { id: "o-3", state: "held" },
@@ -73,33 +88,43 @@ describe("the audit of a microservices data folder", () => {
     });
     expect(auditShop("microservices", readShop(dir, "microservices", 1_000))).toEqual({ stack: "microservices", orders: 3, pending: 1, paid: 1, paymentFailed: 1, chargedTwice: 0, stockMismatches: 0, problems: [] });
   });
+
+  it("finds a paid order whose stock is still held", () => {
+    const dir = dataFolder();
+    writeShop(dir, "microservices", { orders: [order("o-1", "paid")], charges: [{ id: "o-1", paymentId: "pay-1", outcome: "succeeded" }], reservations: [{ id: "o-1", state: "held", heldAt: 0 }] });
+    expect(auditShop("microservices", readShop(dir, "microservices", 1_000))).toMatchObject({ stockMismatches: 1, problems: ["order o-1 is paid but its stock is held"] });
+  });
 });
 
-describe("the audit of the monolith's one folder", () => {
-  it("reads every module's collection from the monolith folder, not the microservices' folders", () => {
-    const dir = dataFolder({
-      "monolith/orders.jsonl": [order("o-9", "paid")],
-      "monolith/charges.jsonl": [
-        { id: "o-9", paymentId: "pay-a", outcome: "succeeded" },
-        { id: "o-9", paymentId: "pay-b", outcome: "succeeded" },
-        { id: "o-9", paymentId: "pay-c", outcome: "succeeded" },
-      ],
-      "monolith/reservations.jsonl": [{ id: "o-9", state: "committed" }],
-      "microservices/order-service/orders.jsonl": [order("o-other", "pending")],
-    });
+describe("the audit of the monolith's one file", () => {
+  it("reads every module's tables from the monolith's file, not the microservices' files", () => {
+    const dir = dataFolder();
+    writeShop(dir, "monolith", { orders: [order("o-9", "paid")], charges: [{ id: "o-9", paymentId: "pay-a", outcome: "succeeded" }], reservations: [{ id: "o-9", state: "committed" }] });
+    writeShop(dir, "microservices", { orders: [order("o-other", "pending")] });
     const audit = auditShop("monolith", readShop(dir, "monolith", 1_000));
-    expect(audit).toMatchObject({ stack: "monolith", orders: 1, paid: 1, chargedTwice: 1, problems: ["order o-9 was charged 3 times"] });
+    expect(audit).toMatchObject({ stack: "monolith", orders: 1, paid: 1, chargedTwice: 0, problems: [] });
+  });
+});
+
+describe("double charges", () => {
+  it("counts an order with charges under two payment ids, and a charge seen twice only once", () => {
+    const charges = [
+      { id: "o-1", paymentId: "pay-1", outcome: "succeeded" as const },
+      { id: "o-1", paymentId: "pay-2", outcome: "succeeded" as const },
+      { id: "o-2", paymentId: "pay-3", outcome: "succeeded" as const },
+      { id: "o-2", paymentId: "pay-3", outcome: "succeeded" as const },
+    ];
+    const reservations = new Map([["o-1", { id: "o-1", state: "committed" as const }], ["o-2", { id: "o-2", state: "committed" as const }]]);
+    const audit = auditShop("microservices", { orders: [order("o-1", "paid"), order("o-2", "paid")], charges, reservations, now: 0 });
+    expect(audit).toMatchObject({ chargedTwice: 1, problems: ["order o-1 was charged 2 times"] });
   });
 });
 
 describe("audit", () => {
   it("audits every running stack from the sandbox's data folder", async () => {
-    const dir = dataFolder({
-      "microservices/order-service/orders.jsonl": [order("o-1", "paid")],
-      "microservices/product-service/reservations.jsonl": [{ id: "o-1", state: "committed" }],
-      "monolith/orders.jsonl": [order("o-2", "pending"), order("o-3", "pending")],
-      "monolith/reservations.jsonl": [{ id: "o-2", state: "held" }, { id: "o-3", state: "held" }],
-    });
+    const dir = dataFolder();
+    writeShop(dir, "microservices", { orders: [order("o-1", "paid")], reservations: [{ id: "o-1", state: "committed" }] });
+    writeShop(dir, "monolith", { orders: [order("o-2", "pending"), order("o-3", "pending")], reservations: [{ id: "o-2", state: "held" }, { id: "o-3", state: "held" }] });
     const sandbox = { dataDir: dir, running: () => ["microservices", "monolith"] } as unknown as Sandbox;
     expect(await audit(sandbox)).toEqual([
       { stack: "microservices", orders: 1, pending: 0, paid: 1, paymentFailed: 0, chargedTwice: 0, stockMismatches: 0, problems: [] },

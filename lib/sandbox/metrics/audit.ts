@@ -1,7 +1,10 @@
-// The shop's invariants, read from every service's own data files: is every accepted order settled, was any
-// order charged twice, and does the stock set aside agree with what happened to each order?
-import { existsSync, readFileSync } from "node:fs";
+// The shop's invariants, read from every service's own database (read-only): is every accepted order settled, was
+// any order charged twice, and does the stock set aside agree with what happened to each order?
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { databaseFile } from "../../contract/databases";
+import { MONOLITH_ID } from "../../contract/service-names";
 import type { Audit } from "../../contract/control";
 import type { StackId } from "../../contract/events";
 import type { Order } from "../../contract/storefront";
@@ -19,25 +22,6 @@ interface Reservation {
   id: string;
   state: "held" | "committed" | "released";
   heldAt?: number;
-}
-
-/** Every line of a collection's file, in write order (a document appears once per version). */
-export function readVersions<T>(file: string): T[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line) as T];
-      } catch {
-        return []; // a line cut short by a kill mid-write
-      }
-    });
-}
-
-export function latest<T extends { id: string }>(versions: T[]): Map<string, T> {
-  return new Map(versions.map((doc) => [doc.id, doc]));
 }
 
 export interface ShopData {
@@ -79,17 +63,42 @@ export function auditShop(stack: StackId, data: ShopData): Audit {
   return { stack, orders: data.orders.length, pending: count("pending"), paid: count("paid"), paymentFailed: count("payment_failed"), chargedTwice: chargedTwice.length, stockMismatches, problems: problems.slice(0, 20) };
 }
 
-/** Where each module's collection lives: its own folder per service, or the monolith's one folder. */
-function collectionFile(dataDir: string, stack: StackId, service: string, collection: string): string {
-  return stack === "monolith" ? path.join(dataDir, "monolith", `${collection}.jsonl`) : path.join(dataDir, "microservices", service, `${collection}.jsonl`);
+/** The database file of `service` in `stack`: its own file, or the monolith's one file. */
+export function databaseOf(dataDir: string, stack: StackId, service: string): string {
+  return stack === "monolith" ? databaseFile(path.join(dataDir, "monolith"), MONOLITH_ID) : databaseFile(path.join(dataDir, "microservices", service), service);
+}
+
+/** Rows of `sql` from a database file opened read-only; none when the file or its table is not there yet. */
+export function readRows<T>(file: string, sql: string): T[] {
+  if (!existsSync(file)) return [];
+  let db: DatabaseSync | undefined;
+  try {
+    db = new DatabaseSync(file, { readOnly: true, timeout: 1_000 });
+    return db.prepare(sql).all() as T[];
+  } catch (error) {
+    if (error instanceof Error && /no such table/.test(error.message)) return []; // the service has not migrated yet
+    throw error;
+  } finally {
+    db?.close();
+  }
+}
+
+interface OrderRow {
+  id: string;
+  user_id: string;
+  status: Order["status"];
+  total_cents: number;
+  created_at: number;
 }
 
 export function readShop(dataDir: string, stack: StackId, now = Date.now()): ShopData {
-  const file = (service: string, collection: string) => collectionFile(dataDir, stack, service, collection);
+  const file = (service: string) => databaseOf(dataDir, stack, service);
   return {
-    orders: [...latest(readVersions<Order>(file("order-service", "orders"))).values()],
-    charges: readVersions<Charge>(file("payment-service", "charges")),
-    reservations: latest(readVersions<Reservation>(file("product-service", "reservations"))),
+    orders: readRows<OrderRow>(file("order-service"), "SELECT id, user_id, status, total_cents, created_at FROM orders").map((row) => ({ id: row.id, userId: row.user_id, status: row.status, items: [], totalCents: row.total_cents, createdAt: row.created_at, history: [] })),
+    charges: readRows<{ id: string; paymentId: string; outcome: Charge["outcome"] }>(file("payment-service"), "SELECT order_id AS id, payment_id AS paymentId, outcome FROM charges"),
+    reservations: new Map(
+      readRows<{ id: string; state: Reservation["state"]; heldAt: number | null }>(file("product-service"), "SELECT order_id AS id, state, held_at AS heldAt FROM reservations").map((row) => [row.id, { id: row.id, state: row.state, ...(row.heldAt != null ? { heldAt: row.heldAt } : {}) }]),
+    ),
     now,
   };
 }

@@ -2,8 +2,8 @@
 // tree the app draws: a call between services is a client span in the caller and a server span in the callee, a
 // shopper's call a server span in the entry (under the shopper's client span when it sent one), a call inside the
 // monolith an internal span, a publish a producer span and each attempt at a job a consumer span under (and linked to)
-// the publish that caused it.
-import type { HttpEvent, NumberedEvent, QueueEvent } from "../../contract/events";
+// the publish that caused it, and each database statement a client span under the work that ran it.
+import type { DbEvent, HttpEvent, NumberedEvent, QueueEvent } from "../../contract/events";
 import { SPAN_KIND, type OtlpAttribute, type OtlpExport, type OtlpSpan } from "../../contract/otlp";
 
 const text = (key: string, value: string): OtlpAttribute => ({ key, value: { stringValue: value } });
@@ -41,6 +41,8 @@ export function toOtlp(events: readonly NumberedEvent[]): OtlpExport {
   // Every span id an event reports as its own: a parent id outside this set is a callee's server span nobody reported.
   const reported = new Set<string>([...calls.map((call) => call.spanId), ...jobs.map((job) => job.spanId!)]);
   const placed: Placed[] = [];
+  /** A call between services by its caller's span, to the callee's server span it was served in. */
+  const servedIn = new Map<string, string>();
   const place = (service: string, stack: string, span: OtlpSpan) => placed.push({ service: stack === "monolith" ? "monolith" : service, stack, span });
 
   for (const call of calls) {
@@ -63,6 +65,7 @@ export function toOtlp(events: readonly NumberedEvent[]): OtlpExport {
       if (server === null && call.status === 0) continue; // no answer and nothing done there: the call never arrived
       const serverId = server ?? derivedId(call.spanId);
       reported.add(serverId);
+      servedIn.set(call.spanId, serverId);
       place(call.to, call.stack, { ...base, spanId: serverId, parentSpanId: call.spanId, kind: SPAN_KIND.server });
     }
   }
@@ -100,6 +103,14 @@ export function toOtlp(events: readonly NumberedEvent[]): OtlpExport {
     });
   }
 
+  for (const statement of events) {
+    if (statement.type !== "db" || !HEX32.test(statement.traceId) || !HEX16.test(statement.spanId)) continue;
+    // A callee reports its statements under the caller's span of the call (that is the hop the app draws them in):
+    // here they go under the callee's own server span, where they ran.
+    const parent = HEX16.test(statement.parentSpanId) ? (servedIn.get(statement.parentSpanId) ?? statement.parentSpanId) : undefined;
+    place(statement.service, statement.stack, databaseSpan(statement, parent));
+  }
+
   // A parent the window does not hold (its call began before the window, say) is not named: the span says which it was.
   const exported = new Set(placed.map(({ span }) => span.spanId));
   for (const { span } of placed) {
@@ -133,6 +144,20 @@ function calleeSpanId(call: HttpEvent, calls: readonly HttpEvent[], jobs: readon
   for (const inner of calls) if (inner.traceId === call.traceId && inner.from === call.to && inner.stack === call.stack && unreported(inner.parentSpanId) && during(startOf(inner))) return inner.parentSpanId;
   for (const job of jobs) if (job.traceId === call.traceId && job.state === "added" && job.service === call.to && job.stack === call.stack && unreported(job.parentSpanId) && during(job.ts)) return job.parentSpanId;
   return null;
+}
+
+function databaseSpan(statement: DbEvent, parentSpanId: string | undefined): OtlpSpan {
+  return {
+    traceId: statement.traceId,
+    spanId: statement.spanId,
+    ...(parentSpanId && { parentSpanId }),
+    name: statement.table ? `${statement.kind} ${statement.table}` : statement.kind,
+    kind: SPAN_KIND.client,
+    startTimeUnixNano: nanos(statement.ts - statement.durationMs),
+    endTimeUnixNano: nanos(statement.ts),
+    attributes: [text("db.system.name", "sqlite"), text("db.operation.name", statement.kind), ...(statement.table ? [text("db.collection.name", statement.table)] : [])],
+    status: statement.error ? { code: 2, message: statement.error } : { code: 1 },
+  };
 }
 
 /** The publish span that caused a job's attempt: the one it names, or else the publish of the same job in the trace. */

@@ -241,4 +241,25 @@ describe("toOtlp", () => {
     expect(span.parentSpanId).toBeUndefined();
     expect(span.attributes).toContainEqual({ key: "sandbox.parent.unrecorded", value: { stringValue: id(21) } });
   });
+
+  it("makes each database statement a client span where it ran: in the callee's server span, in a job's consumer span", () => {
+    // order-service's statements while serving POST /orders are reported under the caller's span of that call (id 2);
+    // payment-service's while running its job, under the job's span (id 5). One failed.
+    const statements: NumberedEvent[] = [
+      { type: "db", seq: 10, ts: T0 + 18, stack: "microservices", service: "order-service", kind: "INSERT", table: "outbox", durationMs: 1, traceId: trace, spanId: id(30), parentSpanId: id(2) },
+      { type: "db", seq: 11, ts: T0 + 53, stack: "microservices", service: "payment-service", kind: "COMMIT", table: "", durationMs: 0.5, traceId: trace, spanId: id(31), parentSpanId: id(5), error: "database is locked" },
+    ];
+    const all = OtlpExportSchema.parse(toOtlp([...order, ...statements])).resourceSpans.flatMap((resource) => resource.scopeSpans[0].spans.map((span) => ({ ...span, service: (resource.resource.attributes[0].value as { stringValue: string }).stringValue })));
+    const insert = all.find((span) => span.spanId === id(30))!;
+    expect(insert).toMatchObject({ service: "order-service", name: "INSERT outbox", kind: SPAN_KIND.client, parentSpanId: id(99), startTimeUnixNano: `${T0 + 17}000000`, status: { code: 1 } });
+    expect(insert.attributes).toEqual([
+      { key: "db.system.name", value: { stringValue: "sqlite" } },
+      { key: "db.operation.name", value: { stringValue: "INSERT" } },
+      { key: "db.collection.name", value: { stringValue: "outbox" } },
+    ]);
+    expect(all.find((span) => span.spanId === id(31))).toMatchObject({ service: "payment-service", name: "COMMIT", parentSpanId: id(5), status: { code: 2, message: "database is locked" } });
+    // Still one tree.
+    const ids = new Set(all.map((span) => span.spanId));
+    expect(all.filter((span) => span.parentSpanId !== undefined && !ids.has(span.parentSpanId))).toEqual([]);
+  });
 });

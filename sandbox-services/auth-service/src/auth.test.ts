@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { HttpError, conflict, openStore } from "@sandbox/runtime";
+import { HttpError, conflict, openDatabase } from "@sandbox/runtime";
 import type { User } from "../../../lib/contract/storefront";
 import type { UsersApi } from "../../user-service/src/users";
 import { createAuth, type AuthApi } from "./auth";
@@ -46,7 +46,7 @@ let auth: AuthApi;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "auth-test-"));
   users = inMemoryUsers();
-  auth = createAuth(openStore(dir), users, SECRET);
+  auth = createAuth(openDatabase(path.join(dir, "db.sqlite")), users, SECRET);
 });
 
 afterEach(() => {
@@ -73,7 +73,7 @@ describe("register", () => {
 
   it("keeps the credential when auth-service restarts", async () => {
     const user = await auth.register({ email: "ada@example.com", password: "correct horse", name: "Ada" });
-    const restarted = createAuth(openStore(dir), users, SECRET);
+    const restarted = createAuth(openDatabase(path.join(dir, "db.sqlite")), users, SECRET);
     const token = await restarted.login({ email: "ada@example.com", password: "correct horse" });
     expect(await restarted.verify(token)).toBe(user.id);
   });

@@ -6,5 +6,5 @@ import { authRoutes } from "./routes";
 
 await runService({
   id: "auth-service",
-  create: ({ store, client, env }) => ({ routes: authRoutes(createAuth(store, usersThrough(client), env.tokenSecret)) }),
+  create: ({ db, client, env }) => ({ routes: authRoutes(createAuth(db, usersThrough(client), env.tokenSecret)) }),
 });

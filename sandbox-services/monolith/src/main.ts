@@ -1,5 +1,6 @@
 // monolith: the whole shop in one process — every module, one HTTP server, one in-process bus, one database.
-import { log, openStore, runProcess } from "@sandbox/runtime";
+import { log, openDatabase, runProcess } from "@sandbox/runtime";
+import { databaseFile } from "../../../lib/contract/databases";
 import { MONOLITH_ID, displayName } from "../../../lib/contract/service-names";
 import { createMonolithShop } from "./modules";
 
@@ -7,9 +8,9 @@ import { createMonolithShop } from "./modules";
 const DRAIN_ON_STOP_MS = 2_000;
 
 await runProcess((env) => {
-  // One database for every module: their collections (users, credentials, products, reservations, orders, charges,
-  // notifications) have distinct names, so they sit side by side in one folder.
-  const shop = createMonolithShop(openStore(env.dataDir), env.tokenSecret, env.stack);
+  // One database for every module: each module's tables (users, credentials, products, reservations, orders, outbox,
+  // charges, notifications…) sit side by side in one file, and any module could read any of them.
+  const shop = createMonolithShop(openDatabase(databaseFile(env.dataDir, env.serviceId)), env.tokenSecret, env.stack);
   return {
     healthMessage: `${displayName(MONOLITH_ID)} is running`,
     routes: shop.routes,

@@ -1,6 +1,6 @@
 // The whole shop as modules of one process: each module is the very code its microservice runs; calls between them are
 // function calls through the in-process client, their events go through one in-process bus, and they share one database.
-import { createInProcessBus, createInProcessClient, withModuleFaults, type InProcessBus, type Routes, type Store } from "@sandbox/runtime";
+import { createInProcessBus, createInProcessClient, withModuleFaults, type InProcessBus, type Database, type Routes } from "@sandbox/runtime";
 import type { StackId } from "../../../lib/contract/events";
 import type { ShopServiceId } from "../../../lib/contract/service-names";
 import { backendsThrough } from "../../api-gateway/src/backends";
@@ -28,17 +28,17 @@ export interface MonolithShop {
   startOutbox(): () => void;
 }
 
-export function createMonolithShop(store: Store, tokenSecret: string, stack: StackId): MonolithShop {
+export function createMonolithShop(db: Database, tokenSecret: string, stack: StackId): MonolithShop {
   const modules = new Map<ShopServiceId, Routes>();
   const clientOf = (from: ShopServiceId) => createInProcessClient(from, stack, modules);
   const bus = createInProcessBus(stack);
 
-  const users = createUsers(store);
-  const auth = createAuth(store, usersThrough(clientOf("auth-service")), tokenSecret);
-  const catalogue = createCatalogue(store, bus.publisherFor("product-service"));
-  const orders = createOrders(store, productsThrough(clientOf("order-service")), bus.publisherFor("order-service"));
-  const payments = createPayments(store, bus.publisherFor("payment-service"));
-  const notifications = createNotifications(store, bus.publisherFor("notification-service"));
+  const users = createUsers(db);
+  const auth = createAuth(db, usersThrough(clientOf("auth-service")), tokenSecret);
+  const catalogue = createCatalogue(db, bus.publisherFor("product-service"));
+  const orders = createOrders(db, productsThrough(clientOf("order-service")), bus.publisherFor("order-service"));
+  const payments = createPayments(db, bus.publisherFor("payment-service"));
+  const notifications = createNotifications(db, bus.publisherFor("notification-service"));
 
   modules.set("user-service", userRoutes(users));
   modules.set("auth-service", authRoutes(auth));

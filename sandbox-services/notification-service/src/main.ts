@@ -5,8 +5,8 @@ import { notificationHandlers, notificationRoutes } from "./routes";
 
 await runService({
   id: "notification-service",
-  create({ store, publisher }) {
-    const notifications = createNotifications(store, publisher);
+  create({ db, publisher }) {
+    const notifications = createNotifications(db, publisher);
     return { routes: notificationRoutes(notifications), handlers: notificationHandlers(notifications) };
   },
 });

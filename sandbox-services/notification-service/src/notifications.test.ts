@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { openStore } from "@sandbox/runtime";
+import { openDatabase } from "@sandbox/runtime";
 import { recordingPublisher } from "../../runtime/src/testing/recording-publisher";
 import { createNotifications } from "./notifications";
 
@@ -23,7 +23,7 @@ afterEach(() => {
 
 describe("notifications", () => {
   it("records an order-paid email and announces EmailSent", async () => {
-    const notifications = createNotifications(openStore(dir), publisher);
+    const notifications = createNotifications(openDatabase(path.join(dir, "db.sqlite")), publisher);
     await notifications.orderPaid("o-1", "u-1");
     expect(notifications.listFor("u-1")).toEqual([
       { id: "o-1-order-paid", orderId: "o-1", userId: "u-1", kind: "order-paid", sentAt: expect.any(Number) },
@@ -35,7 +35,7 @@ describe("notifications", () => {
 
   it("sends one email per order and kind even when the event is handled twice", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2025, 0, 1, 12, 0, 0) });
-    const notifications = createNotifications(openStore(dir), publisher);
+    const notifications = createNotifications(openDatabase(path.join(dir, "db.sqlite")), publisher);
     await notifications.orderPaid("o-1", "u-1");
     const [first] = notifications.listFor("u-1");
     vi.setSystemTime(Date.UTC(2025, 0, 1, 12, 5, 0));
@@ -47,14 +47,14 @@ describe("notifications", () => {
   });
 
   it("sends one email even when the second delivery reaches another replica", async () => {
-    await createNotifications(openStore(dir), publisher).paymentFailed("o-1", "u-1");
-    const replica = createNotifications(openStore(dir), publisher);
+    await createNotifications(openDatabase(path.join(dir, "db.sqlite")), publisher).paymentFailed("o-1", "u-1");
+    const replica = createNotifications(openDatabase(path.join(dir, "db.sqlite")), publisher);
     await replica.paymentFailed("o-1", "u-1");
     expect(replica.listFor("u-1")).toHaveLength(1);
   });
 
   it("keeps different kinds and different users apart", async () => {
-    const notifications = createNotifications(openStore(dir), publisher);
+    const notifications = createNotifications(openDatabase(path.join(dir, "db.sqlite")), publisher);
     await notifications.paymentFailed("o-1", "u-1");
     await notifications.orderPaid("o-1", "u-1");
     await notifications.orderPaid("o-2", "u-2");

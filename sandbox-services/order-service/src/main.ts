@@ -6,8 +6,8 @@ import { orderHandlers, orderRoutes, startOutbox } from "./routes";
 
 await runService({
   id: "order-service",
-  create({ store, client, publisher }) {
-    const orders = createOrders(store, productsThrough(client), publisher);
+  create({ db, client, publisher }) {
+    const orders = createOrders(db, productsThrough(client), publisher);
     return { routes: orderRoutes(orders), handlers: orderHandlers(orders), start: () => startOutbox(orders) };
   },
 });

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { HttpError, conflict, openStore, type Publisher } from "@sandbox/runtime";
+import { HttpError, conflict, openDatabase, type Publisher } from "@sandbox/runtime";
 import type { DomainEventName } from "../../../lib/contract/service-names";
 import type { OrderItem } from "../../../lib/contract/storefront";
 import type { ProductsApi } from "../../product-service/src/catalogue";
@@ -72,7 +72,7 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const open = () => createOrders(openStore(dir), products, broker);
+const open = () => createOrders(openDatabase(path.join(dir, "db.sqlite")), products, broker);
 const twoMiceAndAKeyboard: OrderItem[] = [
   { productId: "p-mouse", quantity: 2 },
   { productId: "p-keyboard", quantity: 1 },
@@ -295,16 +295,19 @@ describe("Idempotency-Key", () => {
   });
 });
 
-describe("what a refused order leaves on disk", () => {
-  const sizeOf = (folder: string): number =>
-    fs.readdirSync(folder, { withFileTypes: true }).reduce((sum, entry) => sum + (entry.isDirectory() ? sizeOf(path.join(folder, entry.name)) + 1 : fs.statSync(path.join(folder, entry.name)).size), 0);
+describe("what a refused order leaves in the database", () => {
+  const rowsOf = () => {
+    const db = openDatabase(path.join(dir, "db.sqlite"));
+    return Object.fromEntries(["orders", "order_events", "outbox", "placements"].map((table) => [table, db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)!.n]));
+  };
 
-  it("nothing: a hundred refusals leave the data folder as it was", async () => {
+  it("nothing: a hundred refusals leave every table as it was", async () => {
     const orders = open();
     await orders.place("u-1", twoMiceAndAKeyboard);
-    const before = sizeOf(dir);
+    const before = rowsOf();
+    expect(before).toEqual({ orders: 1, order_events: 1, outbox: 1, placements: 0 });
     products.outOfStock = true;
     for (let i = 0; i < 100; i++) await expect(orders.place("u-1", twoMiceAndAKeyboard)).rejects.toMatchObject({ status: 409 });
-    expect(sizeOf(dir)).toBe(before);
+    expect(rowsOf()).toEqual(before);
   });
 });

@@ -1,82 +1,68 @@
 // Orders: accepting one (stock reserved, OrderCreated published through an outbox) and following it to paid.
 import { randomUUID } from "node:crypto";
-import { HttpError, conflict, notFound, log, type Publisher, type Store } from "@sandbox/runtime";
+import { HttpError, conflict, notFound, log, type Database, type Publisher } from "@sandbox/runtime";
 import type { Order, OrderItem } from "../../../lib/contract/storefront";
 import type { ProductsApi } from "../../product-service/src/catalogue";
 import { orderIdFor, requestHashOf } from "./idempotency";
-
-/** An order as order-service keeps it: `published` is the outbox flag for its OrderCreated event. */
-interface StoredOrder extends Order {
-  published: boolean;
-  /** What was asked for, when the order came with an Idempotency-Key: a repeat must ask for the same. */
-  requestHash?: string;
-}
+import { orderTables, type StoredOrder } from "./order-tables";
 
 /** How often unpublished OrderCreated events are retried (while the broker was down, say). */
 export const OUTBOX_RETRY_MS = 500;
 /** A placement still reserving after this long was cut off (no call lasts longer than 10 s): give its stock back. */
 export const ABANDON_PLACEMENT_AFTER_MS = 20_000;
 
-const toView = ({ published: _published, requestHash: _requestHash, ...order }: StoredOrder): Order => order;
+const toView = ({ requestHash: _requestHash, ...order }: StoredOrder): Order => order;
 
 const sameRequestOrRefuse = (order: StoredOrder, requestHash: string): Order => {
   if (order.requestHash !== requestHash) throw conflict("this Idempotency-Key was already used for a different order: use a new key for a new order");
   return toView(order);
 };
 
-export function createOrders(store: Store, products: ProductsApi, publisher: Publisher) {
-  const orders = store.collection<StoredOrder>("orders");
-  // An order being placed is marked before stock is reserved, so that if this process dies between reserving and
-  // saving the order, the stock it set aside is found and given back. The mark goes once the order is settled
-  // either way, so a refused order leaves nothing on disk.
-  const placements = store.markers("placements");
+export function createOrders(db: Database, products: ProductsApi, publisher: Publisher) {
+  const orders = orderTables(db);
   /** Orders with a key being placed by this process now: a repeat waits for the first instead of racing it. */
   const placing = new Map<string, Promise<StoredOrder>>();
 
   /** OrderCreated being published by this process now: the outbox leaves them alone, so one is not sent twice. */
   const publishing = new Set<string>();
 
-  async function publishCreated(order: StoredOrder): Promise<boolean> {
-    publishing.add(order.id);
+  async function publishCreated(orderId: string, payload: string): Promise<boolean> {
+    publishing.add(orderId);
     try {
-      await publisher.publish("OrderCreated", { orderId: order.id, userId: order.userId, totalCents: order.totalCents }, order.id);
+      await publisher.publish("OrderCreated", JSON.parse(payload), orderId);
     } catch (error) {
-      log.warn(`OrderCreated for ${order.id} waits in the outbox: ${error instanceof Error ? error.message : String(error)}`);
+      log.warn(`OrderCreated for ${orderId} waits in the outbox: ${error instanceof Error ? error.message : String(error)}`);
       return false;
     } finally {
-      publishing.delete(order.id);
+      publishing.delete(orderId);
     }
-    const latest = orders.get(order.id)!;
-    if (!latest.published) orders.put({ ...latest, published: true });
+    orders.markPublished(orderId);
     return true;
   }
 
-  /** Records that something happened to the order, once per event. */
-  function record(orderId: string, event: string, status?: Order["status"]) {
-    const order = orders.get(orderId);
-    if (!order) throw new Error(`no order ${orderId}`);
-    if (order.history.some((entry) => entry.event === event)) return;
-    const next: StoredOrder = { ...order, history: [...order.history, { event, at: Date.now() }] };
-    if (status && order.status === "pending") next.status = status;
-    orders.put(next);
-  }
+  const record = (orderId: string, event: string, status?: Order["status"]) => orders.record(orderId, event, status);
 
-  async function placeAs(id: string, userId: string, items: OrderItem[], requestHash?: string): Promise<StoredOrder> {
-    placements.set(id);
+  async function placeAs(id: string, userId: string, items: OrderItem[], idempotency?: { key: string; requestHash: string }): Promise<StoredOrder> {
+    // An order being placed is marked before stock is reserved, so that if this process dies between reserving and
+    // saving the order, the stock it set aside is found and given back. Saving the order removes the mark.
+    orders.startPlacement(id);
     let reserved: Awaited<ReturnType<ProductsApi["reserve"]>>;
     try {
       reserved = await products.reserve(id, items);
     } catch (error) {
       // A clear refusal (out of stock, unknown product) held nothing: no trace is kept. Without an answer stock
       // may be held: the mark stays and the outbox round gives it back.
-      if (error instanceof HttpError && error.status < 500) placements.clear(id);
+      if (error instanceof HttpError && error.status < 500) orders.endPlacement(id);
       throw error;
     }
     const { lines, totalCents } = reserved;
-    // A second replica may have saved it meanwhile (same key): that one stands.
-    const order = orders.get(id) ?? orders.put({ id, userId, status: "pending", items: lines, totalCents, createdAt: Date.now(), history: [{ event: "OrderCreated", at: Date.now() }], published: false, ...(requestHash ? { requestHash } : {}) });
-    placements.clear(id);
-    if (!order.published) await publishCreated(order);
+    const payload = JSON.stringify({ orderId: id, userId, totalCents });
+    // False when a second replica saved it meanwhile (same key): that one stands.
+    orders.insert({ id, userId, items: lines, totalCents, idempotencyKey: idempotency?.key, requestHash: idempotency?.requestHash }, payload);
+    orders.endPlacement(id);
+    const order = orders.get(id)!;
+    const entry = orders.outboxOf(id);
+    if (entry && !orders.isPublished(id)) await publishCreated(id, entry.payload);
     return order;
   }
 
@@ -92,7 +78,7 @@ export function createOrders(store: Store, products: ProductsApi, publisher: Pub
       const inFlight = placing.get(id);
       const known = orders.get(id) ?? (inFlight ? await inFlight.catch(() => undefined) : undefined);
       if (known) return sameRequestOrRefuse(known, requestHash);
-      const work = placeAs(id, userId, items, requestHash);
+      const work = placeAs(id, userId, items, { key: idempotencyKey, requestHash });
       placing.set(id, work);
       try {
         return sameRequestOrRefuse(await work, requestHash);
@@ -105,7 +91,7 @@ export function createOrders(store: Store, products: ProductsApi, publisher: Pub
       if (!order || order.userId !== userId) throw notFound(`no order ${orderId} for this user`);
       return toView(order);
     },
-    listFor: (userId: string): Order[] => orders.filter((order) => order.userId === userId).map(toView),
+    listFor: (userId: string): Order[] => orders.listFor(userId).map(toView),
     all: (): Order[] => orders.all().map(toView),
     paid: (orderId: string) => record(orderId, "PaymentSucceeded", "paid"),
     paymentFailed: (orderId: string) => record(orderId, "PaymentFailed", "payment_failed"),
@@ -114,18 +100,18 @@ export function createOrders(store: Store, products: ProductsApi, publisher: Pub
     /** Gives back the stock of placements that were cut off before their order was saved; returns how many. */
     async abandonCutOffPlacements(now = Date.now()): Promise<number> {
       let abandoned = 0;
-      for (const placement of placements.list().filter((candidate) => now - candidate.at > ABANDON_PLACEMENT_AFTER_MS)) {
-        if (orders.get(placement.id)) {
-          placements.clear(placement.id); // cut off after the order was saved: it stands
+      for (const orderId of orders.placementsStartedBefore(now - ABANDON_PLACEMENT_AFTER_MS)) {
+        if (orders.get(orderId)) {
+          orders.endPlacement(orderId); // cut off after the order was saved: it stands
           continue;
         }
         try {
-          await products.cancel(placement.id);
+          await products.cancel(orderId);
         } catch {
           break; // product-service is unreachable: try again next round
         }
-        placements.clear(placement.id);
-        log.info(`order ${placement.id} was cut off before it was saved: its stock went back on the shelf`);
+        orders.endPlacement(orderId);
+        log.info(`order ${orderId} was cut off before it was saved: its stock went back on the shelf`);
         abandoned++;
       }
       return abandoned;
@@ -137,8 +123,10 @@ export function createOrders(store: Store, products: ProductsApi, publisher: Pub
      */
     async reannouncePending(): Promise<number> {
       let sent = 0;
-      for (const order of orders.filter((candidate) => candidate.status === "pending")) {
-        if (!(await publishCreated(order))) break;
+      for (const order of orders.pending()) {
+        const entry = orders.outboxOf(order.id);
+        if (!entry) continue;
+        if (!(await publishCreated(order.id, entry.payload))) break;
         sent++;
       }
       return sent;
@@ -146,8 +134,8 @@ export function createOrders(store: Store, products: ProductsApi, publisher: Pub
     /** Publishes what the outbox still holds; returns how many went out. */
     async drainOutbox(): Promise<number> {
       let sent = 0;
-      for (const order of orders.filter((candidate) => !candidate.published && !publishing.has(candidate.id))) {
-        if (!(await publishCreated(order))) break;
+      for (const entry of orders.unpublished().filter((candidate) => !publishing.has(candidate.orderId))) {
+        if (!(await publishCreated(entry.orderId, entry.payload))) break;
         sent++;
       }
       return sent;

@@ -5,7 +5,7 @@ import { createPayments } from "./payments";
 
 await runService({
   id: "payment-service",
-  create({ store, publisher }) {
-    return { routes: {}, handlers: paymentHandlers(createPayments(store, publisher)) };
+  create({ db, publisher }) {
+    return { routes: {}, handlers: paymentHandlers(createPayments(db, publisher)) };
   },
 });

@@ -3,10 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore } from "@sandbox/runtime";
+import { openDatabase } from "@sandbox/runtime";
 import { recordingPublisher } from "../../runtime/src/testing/recording-publisher";
 import { CARD_LIMIT_CENTS, createPayments, decide } from "./payments";
-
 
 let dir: string;
 let publisher: ReturnType<typeof recordingPublisher>;
@@ -33,7 +32,7 @@ describe("decide", () => {
 
 describe("charge", () => {
   it("charges an order within the limit and announces PaymentSucceeded", async () => {
-    const payments = createPayments(openStore(dir), publisher);
+    const payments = createPayments(openDatabase(path.join(dir, "db.sqlite")), publisher);
     const charge = await payments.charge({ orderId: "o-1", userId: "u-1", totalCents: 11800 });
     expect(charge).toMatchObject({ id: "o-1", userId: "u-1", amountCents: 11800, outcome: "succeeded" });
     expect(charge.paymentId).toMatch(/^pay-/);
@@ -43,7 +42,7 @@ describe("charge", () => {
   });
 
   it("records a declined charge and announces PaymentFailed with the reason", async () => {
-    const payments = createPayments(openStore(dir), publisher);
+    const payments = createPayments(openDatabase(path.join(dir, "db.sqlite")), publisher);
     const charge = await payments.charge({ orderId: "o-1", userId: "u-1", totalCents: 189900 });
     expect(charge.outcome).toBe("failed");
     expect(publisher.published).toEqual([
@@ -52,7 +51,7 @@ describe("charge", () => {
   });
 
   it("does not charge twice when OrderCreated is delivered again, but announces the outcome again", async () => {
-    const payments = createPayments(openStore(dir), publisher);
+    const payments = createPayments(openDatabase(path.join(dir, "db.sqlite")), publisher);
     const first = await payments.charge({ orderId: "o-1", userId: "u-1", totalCents: 11800 });
     const second = await payments.charge({ orderId: "o-1", userId: "u-1", totalCents: 11800 });
     expect(second).toEqual(first);
@@ -62,18 +61,33 @@ describe("charge", () => {
   });
 
   it("does not charge twice when the redelivery reaches another replica or a restarted service", async () => {
-    const first = await createPayments(openStore(dir), publisher).charge({ orderId: "o-1", userId: "u-1", totalCents: 11800 });
-    const other = createPayments(openStore(dir), publisher);
+    const first = await createPayments(openDatabase(path.join(dir, "db.sqlite")), publisher).charge({ orderId: "o-1", userId: "u-1", totalCents: 11800 });
+    const other = createPayments(openDatabase(path.join(dir, "db.sqlite")), publisher);
     const second = await other.charge({ orderId: "o-1", userId: "u-1", totalCents: 11800 });
     expect(second.paymentId).toBe(first.paymentId);
     expect(other.all()).toHaveLength(1);
   });
 
   it("charges different orders separately", async () => {
-    const payments = createPayments(openStore(dir), publisher);
+    const payments = createPayments(openDatabase(path.join(dir, "db.sqlite")), publisher);
     const a = await payments.charge({ orderId: "o-1", userId: "u-1", totalCents: 100 });
     const b = await payments.charge({ orderId: "o-2", userId: "u-1", totalCents: 100 });
     expect(a.paymentId).not.toBe(b.paymentId);
     expect(payments.all()).toHaveLength(2);
+  });
+});
+
+describe("one charge per order, kept by the database", () => {
+  it("refuses a second charge row for an order (its primary key), whatever its payment id", async () => {
+    const db = openDatabase(path.join(dir, "db.sqlite"));
+    await createPayments(db, publisher).charge({ orderId: "o-1", userId: "u-1", totalCents: 100 });
+    expect(() => db.run("INSERT INTO charges (order_id, payment_id, user_id, amount_cents, outcome, charged_at) VALUES ('o-1', 'pay-other', 'u-1', 100, 'succeeded', 0)")).toThrow(/UNIQUE constraint failed: charges.order_id/);
+  });
+
+  it("charges once when two replicas (two connections to one file) take the same OrderCreated at once", async () => {
+    const replicas = [createPayments(openDatabase(path.join(dir, "db.sqlite")), publisher), createPayments(openDatabase(path.join(dir, "db.sqlite")), publisher)];
+    const charges = await Promise.all([...replicas, ...replicas].map((replica) => replica.charge({ orderId: "o-1", userId: "u-1", totalCents: 11800 })));
+    expect(new Set(charges.map((charge) => charge.paymentId)).size).toBe(1);
+    expect(replicas[1].all()).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 // Payments: charging an order once (the card is simulated), and telling the shop how it went.
 import { randomUUID } from "node:crypto";
-import type { Publisher, Store } from "@sandbox/runtime";
+import type { Database, Migration, Publisher } from "@sandbox/runtime";
 import type { DomainEventPayloads } from "../../../lib/contract/shop";
 
 /** The simulated card issuer declines any single charge above this amount. */
@@ -24,16 +24,56 @@ export function decide(amountCents: number): { outcome: "succeeded" } | { outcom
     : { outcome: "succeeded" };
 }
 
-export function createPayments(store: Store, publisher: Publisher) {
-  const charges = store.collection<Charge>("charges");
+/** payment-service's own table: "one charge per order" is its primary key. */
+export const PAYMENT_MIGRATIONS: Migration[] = [
+  `CREATE TABLE charges (
+     order_id TEXT PRIMARY KEY,
+     payment_id TEXT NOT NULL UNIQUE,
+     user_id TEXT NOT NULL,
+     amount_cents INTEGER NOT NULL,
+     outcome TEXT NOT NULL CHECK (outcome IN ('succeeded', 'failed')),
+     reason TEXT,
+     charged_at INTEGER NOT NULL
+   );`,
+];
+
+interface ChargeRow {
+  order_id: string;
+  payment_id: string;
+  user_id: string;
+  amount_cents: number;
+  outcome: Charge["outcome"];
+  reason: string | null;
+  charged_at: number;
+}
+
+const toCharge = (row: ChargeRow): Charge => ({
+  id: row.order_id,
+  paymentId: row.payment_id,
+  userId: row.user_id,
+  amountCents: row.amount_cents,
+  outcome: row.outcome,
+  ...(row.reason != null ? { reason: row.reason } : {}),
+  chargedAt: row.charged_at,
+});
+
+export function createPayments(db: Database, publisher: Publisher) {
+  db.migrate("payments", PAYMENT_MIGRATIONS);
+  const chargeOf = (orderId: string) => {
+    const row = db.get<ChargeRow>("SELECT * FROM charges WHERE order_id = ?", orderId);
+    return row && toCharge(row);
+  };
   return {
     /** Handles OrderCreated; a redelivered event finds its charge and only repeats the announcement. */
     async charge({ orderId, userId, totalCents }: DomainEventPayloads["OrderCreated"]): Promise<Charge> {
-      let charge = charges.get(orderId);
-      if (!charge) {
-        const decision = decide(totalCents);
-        charge = charges.put({ id: orderId, paymentId: `pay-${randomUUID()}`, userId, amountCents: totalCents, chargedAt: Date.now(), ...decision });
-      }
+      const decision = decide(totalCents);
+      // Two deliveries at once (a recovered job beside its first run, on two replicas) cannot both charge: the
+      // order id is the key, and the one that comes second finds the first one's charge.
+      db.run(
+        "INSERT INTO charges (order_id, payment_id, user_id, amount_cents, outcome, reason, charged_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING",
+        orderId, `pay-${randomUUID()}`, userId, totalCents, decision.outcome, decision.outcome === "failed" ? decision.reason : null, Date.now(),
+      );
+      const charge = chargeOf(orderId)!;
       if (charge.outcome === "succeeded") {
         await publisher.publish("PaymentSucceeded", { orderId, userId, paymentId: charge.paymentId, amountCents: charge.amountCents }, orderId);
       } else {
@@ -41,7 +81,7 @@ export function createPayments(store: Store, publisher: Publisher) {
       }
       return charge;
     },
-    all: () => charges.all(),
+    all: (): Charge[] => db.all<ChargeRow>("SELECT * FROM charges ORDER BY rowid").map(toCharge),
   };
 }
 

@@ -1,9 +1,11 @@
 // The catalogue and its stock: reservations set stock aside once, payments settle them, and nothing oversells.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { HttpError, openStore } from "@sandbox/runtime";
+import { HttpError, openDatabase } from "@sandbox/runtime";
 import { recordingPublisher } from "../../runtime/src/testing/recording-publisher";
 import { STARTING_CATALOGUE, createCatalogue } from "./catalogue";
 
@@ -20,7 +22,7 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const open = () => createCatalogue(openStore(dir), publisher);
+const open = () => createCatalogue(openDatabase(path.join(dir, "db.sqlite")), publisher);
 const initialStock = (id: string) => STARTING_CATALOGUE.find((product) => product.id === id)!.initialStock;
 
 describe("browsing", () => {
@@ -131,11 +133,12 @@ describe("reserve", () => {
     expect(open().get("p-webcam").stock).toBe(initialStock("p-webcam") - 4);
   });
 
-  it("puts all stock back when the sandbox is reset", async () => {
-    const catalogue = open();
-    await catalogue.reserve("o-1", [{ productId: "p-webcam", quantity: 4 }]);
-    fs.truncateSync(path.join(dir, "reservations.jsonl"), 0);
-    expect(catalogue.get("p-webcam").stock).toBe(initialStock("p-webcam"));
+  it("opens with all stock back after a reset (the service stopped, its data folder emptied)", async () => {
+    const db = openDatabase(path.join(dir, "db.sqlite"));
+    await createCatalogue(db, publisher).reserve("o-1", [{ productId: "p-webcam", quantity: 4 }]);
+    db.close();
+    for (const file of fs.readdirSync(dir)) fs.rmSync(path.join(dir, file));
+    expect(open().get("p-webcam").stock).toBe(initialStock("p-webcam"));
   });
 });
 
@@ -217,5 +220,27 @@ describe("cancel", () => {
     await catalogue.cancel("o-late");
     await catalogue.reserve("o-late", [{ productId: "p-mouse", quantity: 2 }]);
     expect(catalogue.get("p-mouse").stock).toBe(before);
+  });
+});
+
+describe("two replicas reserving at the same moment (two processes, one database file)", () => {
+  const replica = (prefix: string, count: number) =>
+    new Promise<{ reserved: number; refused: number }>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./catalogue-replica.fixture.ts", import.meta.url)), path.join(dir, "db.sqlite"), prefix, String(count)], { stdio: ["ignore", "pipe", "inherit"] });
+      let out = "";
+      child.stdout.on("data", (chunk) => (out += chunk));
+      child.on("error", reject);
+      child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`replica ${prefix} exited with ${code}`))));
+    });
+
+  it("never oversell: the 50 laptops go to exactly 50 of 80 orders, and the shelf ends at 0", { timeout: 30_000 }, async () => {
+    const [a, b] = await Promise.all([replica("a", 40), replica("b", 40)]);
+    expect(a.reserved + b.reserved).toBe(initialStock("p-laptop"));
+    expect(a.refused + b.refused).toBe(80 - initialStock("p-laptop"));
+    const catalogue = open();
+    expect(catalogue.get("p-laptop").stock).toBe(0);
+    expect(catalogue.reservations().filter((reservation) => reservation.state === "held")).toHaveLength(initialStock("p-laptop"));
+    // Both started on an empty file: the schema was made and the shelf stocked once.
+    expect(catalogue.list()).toHaveLength(STARTING_CATALOGUE.length);
   });
 });

@@ -1,9 +1,8 @@
 // The product catalogue and its stock: prices, reservations for orders, and stock that follows payments.
-import type { Collection, Publisher, Store } from "@sandbox/runtime";
-import { conflict, notFound } from "@sandbox/runtime";
+import { conflict, notFound, type Database, type Migration, type Publisher } from "@sandbox/runtime";
 import type { OrderItem, OrderLine, Product } from "../../../lib/contract/storefront";
 
-interface StoredProduct {
+interface StartingProduct {
   id: string;
   name: string;
   priceCents: number;
@@ -20,7 +19,7 @@ interface Reservation {
 }
 
 /** What the shop sells when it opens. */
-export const STARTING_CATALOGUE: StoredProduct[] = [
+export const STARTING_CATALOGUE: StartingProduct[] = [
   // Plenty of the everyday items, so generated traffic can order for a long while; few laptops, so a learner can
   // see "out of stock" (and, at $1,899, a declined card) without waiting.
   { id: "p-keyboard", name: "Mechanical keyboard", priceCents: 8900, initialStock: 50_000 },
@@ -31,6 +30,25 @@ export const STARTING_CATALOGUE: StoredProduct[] = [
   { id: "p-laptop", name: "Developer laptop", priceCents: 189900, initialStock: 50 },
 ];
 
+/** product-service's own tables: the stock on the shelf is a column that can never go below zero. */
+export const PRODUCT_MIGRATIONS: Migration[] = [
+  `CREATE TABLE products (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+     stock INTEGER NOT NULL CHECK (stock >= 0)
+   );
+   CREATE TABLE reservations (
+     order_id TEXT PRIMARY KEY,
+     items TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('held', 'committed', 'released')),
+     held_at INTEGER
+   );`,
+  (db) => {
+    for (const product of STARTING_CATALOGUE) db.run("INSERT INTO products (id, name, price_cents, stock) VALUES (?, ?, ?, ?)", product.id, product.name, product.priceCents, product.initialStock);
+  },
+];
+
 export interface ProductsApi {
   /** Checks stock and prices and sets the items aside for the order; the same order id reserves once. */
   reserve(orderId: string, items: OrderItem[]): Promise<{ lines: OrderLine[]; totalCents: number }>;
@@ -38,74 +56,86 @@ export interface ProductsApi {
   cancel(orderId: string): Promise<void>;
 }
 
-export function createCatalogue(store: Store, publisher: Publisher) {
-  // Stock is derived from the reservations, so one write both records a reservation and moves the stock.
-  const reserved = new Map<string, number>();
-  const countsAgainstStock = (reservation: Reservation | undefined) => reservation !== undefined && reservation.state !== "released";
-  const adjust = (reservation: Reservation, sign: number) => {
-    for (const item of reservation.items) reserved.set(item.productId, (reserved.get(item.productId) ?? 0) + sign * item.quantity);
-  };
-  const products: Collection<StoredProduct> = store.collection<StoredProduct>("products");
-  const reservations: Collection<Reservation> = store.collection<Reservation>("reservations", {
-    onChange(doc, previous) {
-      if (countsAgainstStock(previous)) adjust(previous!, -1);
-      if (countsAgainstStock(doc)) adjust(doc, +1);
-    },
-    onReset: () => reserved.clear(),
-  });
-  if (products.count() === 0) for (const product of STARTING_CATALOGUE) products.put(product);
+interface ProductRow {
+  id: string;
+  name: string;
+  price_cents: number;
+  stock: number;
+}
 
-  const stockOf = (product: StoredProduct) => {
-    reservations.count(); // reads other replicas' writes before answering
-    return product.initialStock - (reserved.get(product.id) ?? 0);
-  };
-  const view = (product: StoredProduct): Product => ({ id: product.id, name: product.name, priceCents: product.priceCents, stock: stockOf(product) });
+const view = (row: ProductRow): Product => ({ id: row.id, name: row.name, priceCents: row.price_cents, stock: row.stock });
+
+/** The quantity of each product the items ask for, a product named twice counted once. */
+function wantedOf(items: OrderItem[]): Map<string, number> {
+  const wanted = new Map<string, number>();
+  for (const item of items) wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
+  return wanted;
+}
+
+export function createCatalogue(db: Database, publisher: Publisher) {
+  db.migrate("products", PRODUCT_MIGRATIONS);
+  const productRow = (id: string) => db.get<ProductRow>("SELECT * FROM products WHERE id = ?", id);
+
+  /** Moves a held reservation to `state`, and its stock back on the shelf when released; false if it was not held. */
+  function settleHeld(orderId: string, state: "committed" | "released"): boolean {
+    return db.transaction(() => {
+      const row = db.get<{ items: string }>("SELECT items FROM reservations WHERE order_id = ? AND state = 'held'", orderId);
+      if (!row || db.run("UPDATE reservations SET state = ? WHERE order_id = ? AND state = 'held'", state, orderId).changes === 0) return false;
+      if (state === "released") for (const [productId, quantity] of wantedOf(JSON.parse(row.items) as OrderItem[])) db.run("UPDATE products SET stock = stock + ? WHERE id = ?", quantity, productId);
+      return true;
+    });
+  }
 
   async function settle(orderId: string, state: "committed" | "released") {
-    const reservation = reservations.get(orderId);
+    const reservation = db.get<{ items: string }>("SELECT items FROM reservations WHERE order_id = ?", orderId);
     if (!reservation) throw new Error(`no reservation for order ${orderId}`);
-    if (reservation.state === "held") reservations.put({ ...reservation, state });
-    const items = reservation.items.map((item) => ({ productId: item.productId, stock: stockOf(products.get(item.productId)!) }));
+    settleHeld(orderId, state);
+    const items = (JSON.parse(reservation.items) as OrderItem[]).map((item) => ({ productId: item.productId, stock: productRow(item.productId)!.stock }));
     await publisher.publish("InventoryUpdated", { orderId, change: state, items }, orderId);
   }
 
   return {
-    list: (): Product[] => products.all().map(view),
+    list: (): Product[] => db.all<ProductRow>("SELECT * FROM products ORDER BY rowid").map(view),
     get(id: string): Product {
-      const product = products.get(id);
+      const product = productRow(id);
       if (!product) throw notFound(`no product with id ${id}`);
       return view(product);
     },
     async reserve(orderId: string, items: OrderItem[]) {
       const lines: OrderLine[] = items.map((item) => {
-        const product = products.get(item.productId);
+        const product = productRow(item.productId);
         if (!product) throw notFound(`no product with id ${item.productId}`);
-        return { ...item, priceCents: product.priceCents };
+        return { ...item, priceCents: product.price_cents };
       });
-      const existing = reservations.get(orderId);
-      if (!existing) {
-        const wanted = new Map<string, number>();
-        for (const item of items) wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
-        for (const [productId, quantity] of wanted) {
-          const product = products.get(productId)!;
-          const left = stockOf(product);
-          if (left < quantity) throw conflict(`${product.name} is out of stock: ${left} left, ${quantity} wanted`);
+      db.transaction(() => {
+        // The same order id reserves once: a retry (or a second replica) finds its reservation and holds nothing more.
+        if (db.run("INSERT INTO reservations (order_id, items, state, held_at) VALUES (?, ?, 'held', ?) ON CONFLICT DO NOTHING", orderId, JSON.stringify(items), Date.now()).changes === 0) return;
+        for (const [productId, quantity] of wantedOf(items)) {
+          // One conditional update: the stock is taken only if there is enough of it, so it is never oversold.
+          if (db.run("UPDATE products SET stock = stock - ? WHERE id = ? AND stock >= ?", quantity, productId, quantity).changes === 0) {
+            const product = productRow(productId)!;
+            throw conflict(`${product.name} is out of stock: ${product.stock} left, ${quantity} wanted`);
+          }
         }
-        reservations.put({ id: orderId, items, state: "held", heldAt: Date.now() });
-      }
+      });
       return { lines, totalCents: lines.reduce((sum, line) => sum + line.priceCents * line.quantity, 0) };
     },
     async cancel(orderId: string) {
-      const existing = reservations.get(orderId);
-      if (!existing) reservations.put({ id: orderId, items: [], state: "released" });
-      else if (existing.state === "held") reservations.put({ ...existing, state: "released" });
+      // A late reserve for this order finds the released row and holds nothing.
+      if (db.run("INSERT INTO reservations (order_id, items, state) VALUES (?, '[]', 'released') ON CONFLICT DO NOTHING", orderId).changes === 0) settleHeld(orderId, "released");
     },
     /** PaymentSucceeded: the held stock is sold. */
     commit: (orderId: string) => settle(orderId, "committed"),
     /** PaymentFailed: the held stock goes back on the shelf. */
     release: (orderId: string) => settle(orderId, "released"),
     /** Every reservation, for the audit. */
-    reservations: () => reservations.all(),
+    reservations: (): Reservation[] =>
+      db.all<{ order_id: string; items: string; state: Reservation["state"]; held_at: number | null }>("SELECT * FROM reservations ORDER BY rowid").map((row) => ({
+        id: row.order_id,
+        items: JSON.parse(row.items) as OrderItem[],
+        state: row.state,
+        ...(row.held_at != null ? { heldAt: row.held_at } : {}),
+      })),
   };
 }
 

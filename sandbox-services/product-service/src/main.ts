@@ -5,8 +5,8 @@ import { productHandlers, productRoutes } from "./routes";
 
 await runService({
   id: "product-service",
-  create({ store, publisher }) {
-    const catalogue = createCatalogue(store, publisher);
+  create({ db, publisher }) {
+    const catalogue = createCatalogue(db, publisher);
     return { routes: productRoutes(catalogue), handlers: productHandlers(catalogue) };
   },
 });

@@ -73,6 +73,8 @@ export function createHttpServer(options: ServerOptions): http.Server {
     // A call is a service's only with the stack's key; anything else is a client, reported and judged as one.
     const fromClient = !isOwnService(request.headers[SERVICE_KEY_HEADER]);
     const span = spanFrom(request.headers.traceparent as string | undefined, originFrom(request.headers[ORIGIN_HEADER]));
+    // A call from another service is reported by that caller, under its span: what this work does hangs from that one.
+    if (!fromClient && span.parentSpanId) span.reportedSpanId = span.parentSpanId;
     const started = performance.now();
     const method = request.method ?? "GET";
 

@@ -3,9 +3,11 @@
 import type { ChildMessage } from "../../../lib/contract/ipc";
 import { readEnvironment, type ServiceEnvironment } from "./environment";
 import { setFaults } from "./faults";
+import { reportDatabaseSpans } from "./database-spans";
 import { createHttpServer, listen } from "./http-server";
 import { log } from "./log";
 import { readParentMessage } from "./parent-message";
+import { outsideTrace } from "./trace";
 import { setRegistry } from "./registry";
 import { setResilience } from "./resilience";
 import type { Routes } from "./router";
@@ -54,14 +56,17 @@ export async function runProcess(build: (env: ServiceEnvironment) => ProcessPart
   const parts = build(env);
   followSupervisor(env);
   driveTelemetryOnSignal(env.serviceId, env.stack);
+  reportDatabaseSpans(env.serviceId, env.stack);
 
   // The background work waits for the first health check: a queue consumer loads BullMQ (2 MB of code), and compiling
   // it while the supervisor's first probe waits would hold every (re)start of a queue service back by that long.
   let stopping = false;
   let stopWork: (() => Promise<void>) | undefined;
+  // Started from the first health check's callback, the work would otherwise carry that request's trace for good:
+  // every outbox round's statements would be reported as spans of one health check.
   const startWork = () => {
     if (stopping || stopWork) return;
-    stopWork = parts.start();
+    stopWork = outsideTrace(() => parts.start());
   };
   const server = createHttpServer({ serviceId: env.serviceId, stack: env.stack, healthMessage: parts.healthMessage, routes: parts.routes, serviceSecret: env.serviceSecret, publicRoutes: parts.publicRoutes ?? false, onHealthCheck: () => setImmediate(startWork) });
   const port = await listen(server, env.port);
@@ -82,7 +87,7 @@ export async function runProcess(build: (env: ServiceEnvironment) => ProcessPart
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
 
-  log.info(`${env.serviceId} v${env.version} listening on 127.0.0.1:${port}`);
+  log.info(`${env.serviceId} v${env.version} listening on 127.0.0.1:${port} (Node ${process.versions.node})`);
   const ready: ChildMessage = { type: "ready", port };
   process.send?.(ready);
 }

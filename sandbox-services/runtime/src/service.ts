@@ -1,4 +1,4 @@
-// Boots one microservice: one module of the shop behind its HTTP server, its inbox consumer and publisher, its store.
+// Boots one microservice: one module of the shop behind its HTTP server, its inbox consumer and publisher, its database.
 import type { Worker } from "bullmq";
 import { BULL_PREFIX, displayName, type ShopServiceId } from "../../../lib/contract/service-names";
 import type { ServiceEnvironment } from "./environment";
@@ -7,12 +7,14 @@ import { runProcess } from "./process";
 import { brokerConnection } from "../../../lib/contract/broker";
 import { createConsumer, createPublisher, type EventHandlers, type Publisher } from "./queues";
 import type { Routes } from "./router";
-import { openStore, type Store } from "./store";
+import { databaseFile } from "../../../lib/contract/databases";
+import { openDatabase, type Database } from "./database";
 
 /** What a service's own code gets handed: its dependencies, never globals. */
 export interface ServiceContext {
   env: ServiceEnvironment;
-  store: Store;
+  /** The service's own SQLite database, one file shared by its replicas. */
+  db: Database;
   client: ServiceClient;
   publisher: Publisher;
 }
@@ -34,7 +36,7 @@ export async function runService(definition: MicroserviceSpec): Promise<void> {
     const connection = brokerConnection(brokerOf(env));
     const context: ServiceContext = {
       env,
-      store: openStore(env.dataDir),
+      db: openDatabase(databaseFile(env.dataDir, env.serviceId)),
       client: createServiceClient(env.serviceId, env.stack, env.serviceSecret),
       publisher: createPublisher(env.serviceId, env.stack, connection, BULL_PREFIX),
     };

@@ -1,6 +1,6 @@
 // How one trace id follows a request: reading and writing traceparent headers, and spans under the current one.
 import { describe, expect, it } from "vitest";
-import { childSpan, currentTrace, formatTraceparent, newSpanId, newTraceId, originField, originFrom, parseTraceparent, runInTrace, spanFrom } from "./trace";
+import { childSpan, currentTrace, formatTraceparent, newSpanId, newTraceId, originField, originFrom, outsideTrace, parseTraceparent, runInTrace, spanFrom } from "./trace";
 
 const TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 const SPAN_ID = "00f067aa0ba902b7";
@@ -69,6 +69,15 @@ describe("childSpan", () => {
     expect(child.traceId).toBe(TRACE_ID);
     expect(child.parentSpanId).toBe(outer.spanId);
     expect(child.spanId).not.toBe(outer.spanId);
+  });
+
+  it("finds no trace in work set up by outsideTrace from inside a request, even in its later timers", async () => {
+    const outer = spanFrom(formatTraceparent(TRACE_ID, SPAN_ID));
+    const [inside, later] = await runInTrace(outer, () =>
+      outsideTrace(() => Promise.all([currentTrace(), new Promise((resolve) => setTimeout(() => resolve(currentTrace()), 1))])),
+    );
+    expect([inside, later]).toEqual([undefined, undefined]);
+    expect(runInTrace(outer, () => currentTrace())).toBe(outer);
   });
 
   it("starts a new trace outside any request", () => {

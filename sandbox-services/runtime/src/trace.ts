@@ -10,6 +10,8 @@ export interface TraceContext {
   spanId: string;
   parentSpanId?: string;
   origin?: TraceOrigin;
+  /** The span the trace reports for this work when it is not this one: a call between services is reported by its caller, under the caller's span. */
+  reportedSpanId?: string;
 }
 
 /** The header that carries the origin between processes, next to `traceparent`. */
@@ -72,4 +74,9 @@ export const currentTrace = (): TraceContext | undefined => storage.getStore();
 
 export function runInTrace<T>(context: TraceContext, fn: () => T): T {
   return storage.run(context, fn);
+}
+
+/** Runs `fn`, and every timer and callback it sets up, in no trace: background work is nobody's request. */
+export function outsideTrace<T>(fn: () => T): T {
+  return storage.exit(fn);
 }

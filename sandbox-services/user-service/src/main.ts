@@ -5,5 +5,5 @@ import { createUsers } from "./users";
 
 await runService({
   id: "user-service",
-  create: ({ store }) => ({ routes: userRoutes(createUsers(store)) }),
+  create: ({ db }) => ({ routes: userRoutes(createUsers(db)) }),
 });

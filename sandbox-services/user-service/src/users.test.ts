@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { HttpError, openStore } from "@sandbox/runtime";
+import { HttpError, openDatabase } from "@sandbox/runtime";
 import { createUsers } from "./users";
 
 let dir: string;
@@ -18,7 +18,7 @@ afterEach(() => {
 
 describe("users", () => {
   it("creates a profile with a fresh id that can be fetched again", async () => {
-    const users = createUsers(openStore(dir));
+    const users = createUsers(openDatabase(path.join(dir, "db.sqlite")));
     const ada = await users.create("ada@example.com", "Ada");
     const alan = await users.create("alan@example.com", "Alan");
     expect(ada).toEqual({ id: expect.stringMatching(/^u-/), email: "ada@example.com", name: "Ada" });
@@ -28,7 +28,7 @@ describe("users", () => {
   });
 
   it("refuses a second profile for the same email with a 409 naming the address", async () => {
-    const users = createUsers(openStore(dir));
+    const users = createUsers(openDatabase(path.join(dir, "db.sqlite")));
     await users.create("ada@example.com", "Ada");
     const error = await users.create("ada@example.com", "Ada again").catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(HttpError);
@@ -38,13 +38,13 @@ describe("users", () => {
   });
 
   it("refuses a duplicate email registered through another replica", async () => {
-    await createUsers(openStore(dir)).create("ada@example.com", "Ada");
-    const otherReplica = createUsers(openStore(dir));
+    await createUsers(openDatabase(path.join(dir, "db.sqlite"))).create("ada@example.com", "Ada");
+    const otherReplica = createUsers(openDatabase(path.join(dir, "db.sqlite")));
     await expect(otherReplica.create("ada@example.com", "Ada")).rejects.toMatchObject({ status: 409 });
   });
 
   it("answers an unknown id with a 404", async () => {
-    const users = createUsers(openStore(dir));
+    const users = createUsers(openDatabase(path.join(dir, "db.sqlite")));
     const error = await users.get("u-missing").catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(404);

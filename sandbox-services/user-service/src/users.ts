@@ -1,6 +1,6 @@
 // User profiles: who the shop's customers are. Credentials live in auth-service, not here.
 import { randomUUID } from "node:crypto";
-import { conflict, notFound, type Store } from "@sandbox/runtime";
+import { conflict, isUniqueViolation, notFound, type Database, type Migration } from "@sandbox/runtime";
 import type { User } from "../../../lib/contract/storefront";
 
 export interface UsersApi {
@@ -9,18 +9,33 @@ export interface UsersApi {
   get(id: string): Promise<User>;
 }
 
-export function createUsers(store: Store): UsersApi & { all(): User[] } {
-  const users = store.collection<User>("users");
+/** user-service's own table: one profile per email address, a unique constraint. */
+export const USER_MIGRATIONS: Migration[] = [
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL
+   );`,
+];
+
+export function createUsers(db: Database): UsersApi & { all(): User[] } {
+  db.migrate("users", USER_MIGRATIONS);
   return {
     async create(email, name) {
-      if (users.find((user) => user.email === email)) throw conflict(`${email} is already registered`);
-      return users.put({ id: `u-${randomUUID()}`, email, name });
-    },
-    async get(id) {
-      const user = users.get(id);
-      if (!user) throw notFound(`no user with id ${id}`);
+      const user: User = { id: `u-${randomUUID()}`, email, name };
+      try {
+        db.run("INSERT INTO users (id, email, name) VALUES (?, ?, ?)", user.id, email, name);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict(`${email} is already registered`);
+        throw error;
+      }
       return user;
     },
-    all: () => users.all(),
+    async get(id) {
+      const user = db.get<User>("SELECT id, email, name FROM users WHERE id = ?", id);
+      if (!user) throw notFound(`no user with id ${id}`);
+      return { ...user };
+    },
+    all: () => db.all<User>("SELECT id, email, name FROM users ORDER BY rowid").map((user) => ({ ...user })),
   };
 }

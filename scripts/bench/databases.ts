@@ -1,0 +1,29 @@
+// The services' own SQLite databases under load: placing an order through the gateway (two transactions in two
+// databases, a dozen statements), and how many database spans an order adds to the telemetry.
+import { ms, percentile, waitFor, type RunningApp } from "./app";
+import { audit, call, control, shopper } from "./control";
+import { recordGoal } from "./goals";
+
+/** Sequential orders by one shopper: the latency a shopper sees, not the most the shop can take. */
+export async function measureDatabases(app: RunningApp, orders = 200): Promise<string[]> {
+  const { storefront, token } = await shopper(app);
+  const started = Date.now();
+  const times: number[] = [];
+  for (let i = 0; i < orders; i++) {
+    const before = performance.now();
+    const { status } = await call(`${storefront}/api/orders`, "POST", { items: [{ productId: "p-mouse", quantity: 1 }] }, token);
+    if (status !== 202) throw new Error(`an order answered ${status}`);
+    times.push(performance.now() - before);
+  }
+  await waitFor("every order settled", async () => ((await audit(app)).pending === 0 ? true : undefined), 120_000, 200);
+  const seconds = Math.ceil((Date.now() - started) / 1_000) + 1;
+  const otlp = await control<{ resourceSpans: Array<{ resource: { attributes: Array<{ value: { stringValue?: string } }> }; scopeSpans: Array<{ spans: Array<{ kind: number }> }> }> }>(app, "GET", `/api/recording/otlp?seconds=${seconds}`);
+  const dbSpans = otlp.resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans)).filter((span) => span.kind === 3).length;
+  const p50 = percentile(times, 50);
+  const p95 = percentile(times, 95);
+  recordGoal("order placement through the gateway (SQLite in order- and product-service)", "(context)", `p50 ${ms(p50)}, p95 ${ms(p95)}`, `${orders} sequential orders by one shopper`, undefined);
+  return [
+    `placing an order through the gateway, ${orders} in a row: p50 ${ms(p50)}, p95 ${ms(p95)} (reserve in product-service's database, then the order and its outbox entry in one transaction in order-service's)`,
+    `database spans in the telemetry: ${(dbSpans / orders).toFixed(1)} per order, from the placement to the email (${dbSpans} for ${orders} orders)`,
+  ];
+}
