@@ -54,7 +54,7 @@ test("on the projector a box opened keeps the graph at 20 px, every box inside i
   await readable("fresh");
   // Opened, the box is shown selected on the graph; no column takes the room's graph from it.
   await graphNode(projector, "order-service").click();
-  await expect(graphNode(projector, "order-service").locator("xpath=ancestor::div[contains(@class,'react-flow__node')]")).toHaveClass(/selected/);
+  await expect(graphNode(projector, "order-service").locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' react-flow__node ')]")).toHaveClass(/selected/);
   await expect(projector.locator(".right-panel")).toBeHidden();
   await readable("a box opened");
   await projector.keyboard.press("Escape");

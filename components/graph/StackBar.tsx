@@ -56,7 +56,7 @@ export function StackBar({ architecture }: { architecture: Architecture }) {
   }
   return (
     <div className="stack-bar" data-stack-bar="both" role="group" aria-label="Which stack the graph draws">
-      <span className="muted">Both run; drawn:</span>
+      <span className="muted">Drawn:</span>
       {(["microservices", "monolith"] as const).map((stack) => (
         <button
           key={stack}
