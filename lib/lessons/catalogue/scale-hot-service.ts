@@ -2,7 +2,7 @@
 // browsing back; the monolith can only grow as whole copies, and the memory of both whole stacks is measured.
 import type { LessonInput } from "../../contract/lessons";
 
-const HOG = { do: "fault", fault: { service: "product-service", type: "cpu-hog", ms: 50, stack: "microservices" } } as const;
+const HOG = { do: "fault", fault: { service: "product-service", type: "cpu-hog", ms: 60, stack: "microservices" } } as const;
 const LOAD = { do: "traffic", rps: 20, stack: "microservices", durationS: 120 } as const;
 
 export const scaleHotService: LessonInput = {
@@ -15,10 +15,10 @@ export const scaleHotService: LessonInput = {
     {
       id: "hot",
       title: "Make browsing hot",
-      text: "Each product page now costs product-service 50 ms of CPU, and shoppers browse about 16 times a second. One process can just about keep up.",
-      todo: "Add a cpu-hog fault of 50 ms on product-service (microservices only), then start 20 requests/s to the microservices.",
+      text: "Each product page now costs product-service 60 ms of CPU, and shoppers browse about 16 times a second. One process can only just keep up.",
+      todo: "Add a cpu-hog fault of 60 ms on product-service (microservices only), then start 20 requests/s to the microservices.",
       target: { kind: "button", id: "inject-fault" },
-      hints: ["Break it: choose product-service, cpu-hog, 50 ms, and the microservices stack.", "Then the Traffic tab: 20 requests/s to microservices."],
+      hints: ["Break it: choose product-service, cpu-hog, 60 ms, and the microservices stack.", "Then the Traffic tab: 20 requests/s to microservices."],
       solution: [HOG, LOAD],
       check: [
         { is: "faultActive", service: "product-service", type: "cpu-hog" },
