@@ -15,7 +15,7 @@ export const scaleHotService: LessonInput = {
     {
       id: "hot",
       title: "Make browsing hot",
-      text: "Each product page now costs product-service 60 ms of CPU, and shoppers browse about 16 times a second. One process can only just keep up.",
+      text: "Each product page now costs product-service 60 ms of CPU, and shoppers browse about 16 times a second: more than one process can do, so requests queue behind each other.",
       todo: "Add a cpu-hog fault of 60 ms on product-service (microservices only), then start 20 requests/s to the microservices.",
       target: { kind: "button", id: "inject-fault" },
       hints: ["Break it: choose product-service, cpu-hog, 60 ms, and the microservices stack.", "Then the Traffic tab: 20 requests/s to microservices."],
