@@ -10,7 +10,7 @@ import { MetricsCollector } from "./metrics/metrics-collector";
 import { compareStacks } from "./metrics/stack-comparison";
 import { toOtlp } from "./recording/otlp";
 import { packRecording } from "./recording/recording-file";
-import { RunHistory, SNAPSHOT_EVERY_MS } from "./recording/run-history";
+import { CHANGE_SNAPSHOT_MS, keepsChangeAtOnce, RunHistory, SNAPSHOT_EVERY_MS } from "./recording/run-history";
 import type { Sandbox } from "./sandbox";
 import { Scenarios } from "./scenarios/scenario-runner";
 import { TrafficGenerator } from "./traffic/traffic-generator";
@@ -43,9 +43,6 @@ export interface Instruments {
   beforeReset(): void;
 }
 
-/** A changed state is kept at most this often, besides the regular snapshot. */
-const CHANGE_SNAPSHOT_MS = 1_000;
-
 export function createInstruments(sandbox: Sandbox): Instruments & { dispose(): void } {
   const traffic = new TrafficGenerator(sandbox);
   const collector = new MetricsCollector(sandbox);
@@ -53,7 +50,12 @@ export function createInstruments(sandbox: Sandbox): Instruments & { dispose(): 
   const history = new RunHistory();
   const stopRecording = sandbox.hub.subscribe((batch) => history.recordEvents(batch, Date.now()));
   /** A snapshot of the state now, numbered with the last event given out, so a replay knows which moves it holds. */
-  const recordSnapshot = (at = Date.now()) => history.recordState(sandbox.state(), at, sandbox.hub.lastSeq);
+  let architecture = sandbox.state().architecture;
+  const recordSnapshot = (at = Date.now()) => {
+    const state = sandbox.state();
+    architecture = state.architecture;
+    history.recordState(state, at, sandbox.hub.lastSeq);
+  };
   const snapshotting = setInterval(() => recordSnapshot(), SNAPSHOT_EVERY_MS);
   snapshotting.unref();
   recordSnapshot();
@@ -68,7 +70,7 @@ export function createInstruments(sandbox: Sandbox): Instruments & { dispose(): 
   };
   const stopStates = sandbox.onState(() => {
     const since = Date.now() - lastChangeKept;
-    if (since >= CHANGE_SNAPSHOT_MS) return keepChange();
+    if (keepsChangeAtOnce(since, sandbox.state().architecture !== architecture)) return keepChange();
     trailing ??= setTimeout(() => {
       trailing = null;
       keepChange();

@@ -11,7 +11,7 @@ import { FakeDriver } from "../processes/testing/fake-driver";
 import { toOtlp } from "./otlp";
 import { OtlpExportSchema, SPAN_KIND } from "../../contract/otlp";
 import { packRecording, readRecording, RecordingRefused, writeRecording } from "./recording-file";
-import { RunHistory } from "./run-history";
+import { CHANGE_SNAPSHOT_MS, keepsChangeAtOnce, RunHistory } from "./run-history";
 import { stateAt } from "../../recording/state-at";
 
 const T0 = 1_800_000_000_000;
@@ -261,5 +261,13 @@ describe("toOtlp", () => {
     // Still one tree.
     const ids = new Set(all.map((span) => span.spanId));
     expect(all.filter((span) => span.parentSpanId !== undefined && !ids.has(span.parentSpanId))).toEqual([]);
+  });
+});
+
+describe("when a changed state is kept", () => {
+  it("keeps an architecture switch at once, and other changes at most once a second", () => {
+    expect(keepsChangeAtOnce(200, true)).toBe(true);
+    expect(keepsChangeAtOnce(200, false)).toBe(false);
+    expect(keepsChangeAtOnce(CHANGE_SNAPSHOT_MS, false)).toBe(true);
   });
 });

@@ -18,6 +18,17 @@ export interface HistoryBounds {
 export const DEFAULT_HISTORY: HistoryBounds = { windowMs: 10 * 60_000, maxEvents: 250_000 };
 /** A snapshot of the state this often: a moment is rebuilt from at most this much of events. */
 export const SNAPSHOT_EVERY_MS = 5_000;
+/** A changed state is kept at most this often, besides the regular snapshot. */
+export const CHANGE_SNAPSHOT_MS = 1_000;
+
+/**
+ * Whether a changed state is kept at once rather than at the end of the second: an architecture switch always is,
+ * because a moment is rebuilt from the snapshot before it plus services' moves, and those moves never say which
+ * stacks run (a kill just after a switch to both would be replayed with one stack).
+ */
+export function keepsChangeAtOnce(sinceLastKeptMs: number, architectureChanged: boolean): boolean {
+  return architectureChanged || sinceLastKeptMs >= CHANGE_SNAPSHOT_MS;
+}
 
 export class RunHistory {
   private events: NumberedEvent[] = [];
