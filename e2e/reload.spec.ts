@@ -1,5 +1,5 @@
 // A reload starts from the server's snapshot: the page shows what is true now, and keeps the shopper and the layout;
-// a connection that really drops is said so and recovered from by itself.
+// a shopper typing before the scripts have run is waited for, not lost; a connection that really drops is said so and recovered from by itself.
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { action, everythingHealthy, graphNode, inspect, registerShopper } from "./helpers";
@@ -29,6 +29,18 @@ test("after a reload the graph shows a killed service still stopped, the shopper
   await expect(page.locator(`[data-logged-in="${email}"]`)).toBeVisible();
   const after = (await box.boundingBox())!;
   expect(Math.abs(after.x - dragged.x)).toBeLessThan(60);
+});
+
+test("a shopper who types before the page's scripts have run is not lost: the form waits for them, then registers what was typed", async ({ page }) => {
+  // The scripts arrive late, as on a slow network or a busy machine; the server's HTML is on screen before them.
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue();
+  });
+  await page.goto("/", { waitUntil: "commit" });
+  await expect(page.getByRole("form", { name: "register or log in" })).toBeVisible();
+  const email = await registerShopper(page);
+  await expect(page.locator(`[data-logged-in="${email}"]`)).toBeVisible();
 });
 
 /**

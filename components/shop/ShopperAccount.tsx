@@ -5,10 +5,12 @@ import { useStore } from "zustand";
 import { login, logout, register, shopperStore } from "../../lib/client/shopper-store";
 import { focusShopMessage } from "../../lib/client/focus";
 import { shopperEmail } from "../../lib/client/shopper-email";
+import { useHydrated } from "../../lib/client/hydrated";
 
 export function ShopperAccount() {
   const session = useStore(shopperStore, (view) => view.session);
   const busy = useStore(shopperStore, (view) => view.busy !== null);
+  const hydrated = useHydrated();
   const [email, setEmail] = useState("");
   // Read after mounting: the server's page cannot know this browser's address.
   useEffect(() => setEmail((typed) => typed || shopperEmail(window.localStorage)), []);
@@ -42,24 +44,26 @@ export function ShopperAccount() {
     void (action === "register" ? register(email, password, name) : login(email, password)).then(focusShopMessage);
   };
   return (
-    <form className="account-form" onSubmit={submit} aria-label="register or log in">
-      <label>
-        email <input type="email" value={email} onChange={(event) => setEmail(event.target.value)} required autoComplete="username" />
-      </label>
-      <label>
-        password <input type="password" value={password} onChange={(event) => setPassword(event.target.value)} required autoComplete="current-password" />
-      </label>
-      <label>
-        name <input value={name} onChange={(event) => setName(event.target.value)} autoComplete="name" />
-      </label>
-      <div className="buttons">
-        <button type="submit" name="action" value="register" disabled={busy}>
-          Register
-        </button>
-        <button type="submit" name="action" value="login" disabled={busy}>
-          Log in
-        </button>
-      </div>
+    <form onSubmit={submit} aria-label="register or log in">
+      <fieldset className="account-form" disabled={!hydrated}>
+        <label>
+          email <input type="email" value={email} onChange={(event) => setEmail(event.target.value)} required autoComplete="username" />
+        </label>
+        <label>
+          password <input type="password" value={password} onChange={(event) => setPassword(event.target.value)} required autoComplete="current-password" />
+        </label>
+        <label>
+          name <input value={name} onChange={(event) => setName(event.target.value)} autoComplete="name" />
+        </label>
+        <div className="buttons">
+          <button type="submit" name="action" value="register" disabled={busy}>
+            Register
+          </button>
+          <button type="submit" name="action" value="login" disabled={busy}>
+            Log in
+          </button>
+        </div>
+      </fieldset>
     </form>
   );
 }
