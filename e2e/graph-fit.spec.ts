@@ -1,6 +1,6 @@
 // The graph is fitted again whenever its space changes, and stays readable: on a 1280×800 laptop and a 1920×1080
 // screen, fresh, with the trace inspector an order opens, after closing it, and in a lesson, every box of the graph
-// lies inside the graph's pane and no text is drawn under 12 px (names 14 px).
+// lies inside the graph's pane, no text is drawn under 12 px (names 14 px) and no arrow over the broker's caption.
 import { expect, test, type Page } from "@playwright/test";
 import { readGraph, SCREENS } from "./graph-reading";
 import { everythingHealthy, graphNode, orderButton, registerShopper, useArchitecture } from "./helpers";
@@ -14,9 +14,9 @@ async function expectFitted(page: Page, where: string) {
   await expect
     .poll(async () => {
       const reading = await readGraph(page);
-      return { fitted: Math.max(reading.fill.width, reading.fill.height) > 0.9, outside: reading.outside, small: reading.small };
-    }, { message: `${where}: fitted to the pane; boxes outside it; texts under 12 px (names 14 px)` })
-    .toEqual({ fitted: true, outside: [], small: [] });
+      return { fitted: Math.max(reading.fill.width, reading.fill.height) > 0.9, outside: reading.outside, small: reading.small, crossed: reading.crossed };
+    }, { message: `${where}: fitted to the pane; boxes outside it; texts under 12 px (names 14 px); arrows over the broker's caption` })
+    .toEqual({ fitted: true, outside: [], small: [], crossed: [] });
   return (await readGraph(page)).scale;
 }
 

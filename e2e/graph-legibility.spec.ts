@@ -1,7 +1,7 @@
 // The graph can be read from the back of a room: in every architecture, on a 1280×800 laptop and a 1920×1080
 // projector, every text is drawn at least 12 px high (names 14 px) after the graph's zoom, no box or label overlaps
-// another, nothing is cut; badges read in the dark scheme; and a scaled service is visibly N processes and N times
-// the memory.
+// another, nothing is cut, no arrow is drawn over a band's caption; badges read in the dark scheme; and a scaled
+// service is visibly N processes and N times the memory.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { SHOP_SERVICE_IDS } from "../lib/contract/services";
@@ -16,6 +16,7 @@ async function expectLegible(page: Page, where: string) {
   expect(reading.small, `${where}: drawn smaller than 12 px (names 14 px) at scale ${reading.scale}`).toEqual([]);
   expect(reading.cut, `${where}: cut`).toEqual([]);
   expect(reading.overlaps, `${where}: overlapping`).toEqual([]);
+  expect(reading.crossed, `${where}: drawn over the band's caption`).toEqual([]);
 }
 
 async function checkEveryScreen(page: Page, architecture: string, ready: () => Promise<void>) {

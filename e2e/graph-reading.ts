@@ -16,6 +16,8 @@ export interface Reading {
   cut: string[];
   /** Pairs of boxes or labels that cover each other. */
   overlaps: string[];
+  /** Points of a band's caption (the broker's, the event bus's) where something else is drawn over it, and what. */
+  crossed: string[];
   texts: number;
   /** Boxes of the graph not wholly inside the graph's pane (hidden behind a panel, or drawn off it). */
   outside: string[];
@@ -26,7 +28,8 @@ export interface Reading {
 /**
  * Reads what the graph draws, as drawn: every element holding text of its own, its font size times the React Flow
  * viewport's scale (service names ≥ 14 px, the rest ≥ 12 px), whether it fits its own box and its graph box, and whether any
- * two boxes, or two arrow labels, or a label and a box, cover each other. The bar above the graph is read too.
+ * two boxes, or two arrow labels, or a label and a box, cover each other, and whether anything is drawn over a band's
+ * caption. The bar above the graph is read too.
  */
 export async function readGraph(page: Page, floors = { name: 14, text: 12 }): Promise<Reading> {
   return page.evaluate((floors) => {
@@ -50,7 +53,9 @@ export async function readGraph(page: Page, floors = { name: 14, text: 12 }): Pr
       if (html.scrollWidth > html.clientWidth + 1 && getComputedStyle(html).display !== "inline") cut.push(`${text} (${html.scrollWidth} > ${html.clientWidth})`);
       if (!inGraph) continue;
       const box = element.getBoundingClientRect();
-      const node = element.closest(".react-flow__node");
+      // A band's caption is drawn in a layer of its own, above the arrows: it must stay inside its band all the same.
+      const caption = element.closest("[data-band-caption]");
+      const node = caption ? document.querySelector(`.react-flow__node[data-id="${caption.getAttribute("data-band-caption")}"]`) : element.closest(".react-flow__node");
       // The monolith's and the broker's boxes hold other boxes: their own texts must stay inside them; a leaf's too.
       const frame = node ? node.getBoundingClientRect() : canvas;
       if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1) cut.push(`${text} sticks out of its box`);
@@ -58,14 +63,31 @@ export async function readGraph(page: Page, floors = { name: 14, text: 12 }): Pr
     }
     // Leaf boxes (services, modules, queues, shoppers) never cover each other; arrow labels cover neither a box nor another label.
     const leaves = [...document.querySelectorAll(".react-flow__node")].filter((node) => !/react-flow__node-(broker|bus|monolith)\b/.test(node.className));
-    const labels = [...document.querySelectorAll(".graph .edge-labels")];
+    const labels = [...document.querySelectorAll(".graph .edge-labels, .graph [data-band-caption]")];
     const rect = (element: Element) => element.getBoundingClientRect();
-    const name = (element: Element) => element.getAttribute("data-id") ?? element.textContent!.trim().slice(0, 30);
+    const name = (element: Element) => element.getAttribute("data-id") ?? element.getAttribute("data-band-caption") ?? element.textContent!.trim().slice(0, 30);
     const cover = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
     const things = [...leaves, ...labels];
     for (let i = 0; i < things.length; i++) {
       for (let j = i + 1; j < things.length; j++) if (cover(rect(things[i]), rect(things[j]))) overlaps.push(`${name(things[i])} × ${name(things[j])}`);
     }
+    // Nothing is drawn over a band's caption, an arrow least of all: what is on top at each point of it is the caption.
+    // Arrows take no pointer events, so the hit test would look through them: for the reading, their drawn strokes
+    // (not the wide invisible band React Flow adds for clicking) are made to answer it.
+    const crossed: string[] = [];
+    const strokesAnswer = document.createElement("style");
+    strokesAnswer.textContent = ".react-flow__edge, .react-flow__edge-path, .edge-dots * { pointer-events: visiblePainted !important; } .react-flow__edge-interaction { pointer-events: none !important; }";
+    document.head.append(strokesAnswer);
+    for (const caption of document.querySelectorAll(".graph [data-band-caption]")) {
+      const box = caption.getBoundingClientRect();
+      for (let y = box.top + 2; y <= box.bottom - 2; y += 4) {
+        for (let x = box.left + 2; x <= box.right - 2; x += 4) {
+          const top = document.elementFromPoint(x, y);
+          if (top && !caption.contains(top)) crossed.push(`${name(caption)} at ${Math.round(x - box.left)},${Math.round(y - box.top)}: ${top.closest("[data-id]")?.getAttribute("data-id") ?? top.getAttribute("class") ?? top.tagName}`);
+        }
+      }
+    }
+    strokesAnswer.remove();
     const outside = [...document.querySelectorAll(".react-flow__node")]
       .filter((node) => {
         const box = node.getBoundingClientRect();
@@ -75,7 +97,7 @@ export async function readGraph(page: Page, floors = { name: 14, text: 12 }): Pr
     const boxes = [...document.querySelectorAll(".react-flow__node")].map((node) => node.getBoundingClientRect());
     const span = (low: (box: DOMRect) => number, high: (box: DOMRect) => number) => Math.max(...boxes.map(high)) - Math.min(...boxes.map(low));
     const fill = { width: span((box) => box.left, (box) => box.right) / canvas.width, height: span((box) => box.top, (box) => box.bottom) / canvas.height };
-    return { scale, small, cut, overlaps, texts: texts.length, outside, fill };
+    return { scale, small, cut, overlaps, crossed: [...new Set(crossed.map((point) => point.replace(/ at \d+,\d+/, "")))], texts: texts.length, outside, fill };
   }, floors);
 }
 

@@ -8,8 +8,9 @@ import { sandboxStore } from "../../lib/client/store";
 import { STATUS_TONE } from "../../lib/client/status";
 import { StatusBadge } from "./StatusBadge";
 import { useInTrace } from "./ServiceNode";
+import { BandCaption } from "./BandCaption";
 
-function BrokerNodeView({ id, selected }: NodeProps) {
+function BrokerNodeView({ id, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps) {
   const facts = useStore(
     sandboxStore,
     useShallow((view) => {
@@ -18,21 +19,22 @@ function BrokerNodeView({ id, selected }: NodeProps) {
     }),
   );
   const inTrace = useInTrace(id);
+  const tone = facts.status ? STATUS_TONE[facts.status] : "down";
   return (
     <div
-      className={`broker-node tone-${facts.status ? STATUS_TONE[facts.status] : "down"}${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}`}
+      className={`broker-node tone-${tone}${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}`}
       data-service={id}
       data-stack="microservices"
       data-status={facts.status ?? "unknown"}
     >
-      <div className="broker-label">
+      <BandCaption band={id} x={positionAbsoluteX} y={positionAbsoluteY} className={`broker-label${inTrace === false ? " dimmed" : ""}`}>
         <span className="node-title">redis</span>
         <span className="muted"> BullMQ broker · the queues live here</span>
         {facts.status && <StatusBadge status={facts.status} />}
         <span className="node-facts">
           <span className="version">v{facts.version ?? "?"}</span> <span>pid {facts.pid ?? (facts.managed ? "—" : "external")}</span>
         </span>
-      </div>
+      </BandCaption>
     </div>
   );
 }
