@@ -1,6 +1,7 @@
 // A learner's walk through one lesson by clicks alone: the top bar's entry, the course map, a prediction, killing
 // payment-service from its box, ordering from the Shop tab, starting it again; each step ticks itself.
 import { expect, test } from "@playwright/test";
+import { lessons } from "../lib/lessons/lessons";
 import { everythingHealthy, graphNode, inspect, orderButton, registerShopper, useArchitecture } from "./helpers";
 import { expectPointerOver } from "./pointer";
 
@@ -9,7 +10,7 @@ test("a learner walks “Payment dies, the shop stays up” by clicks alone", as
   await useArchitecture(request, "microservices");
   await page.goto("/");
   await page.getByRole("link", { name: "Guided lessons" }).click();
-  await expect(page.locator("[data-lesson-card]")).toHaveCount(10);
+  await expect(page.locator("[data-lesson-card]")).toHaveCount(lessons().length);
   await page.getByRole("link", { name: "Payment dies, the shop stays up" }).click();
   const panel = page.locator('.lesson-panel[data-lesson="payment-outage"]');
   await expect(panel).toHaveAttribute("data-step-status", "active", { timeout: 60_000 });

@@ -56,6 +56,8 @@ export const PredicateSpecSchema = z.discriminatedUnion("is", [
   z.object({ is: z.literal("breakerSequence"), to: ServiceIdSchema }).strict(),
   z.object({ is: z.literal("processesKept"), stack: StackIdSchema, except: z.array(z.string()) }).strict(),
   z.object({ is: z.literal("stackMemory"), stack: StackIdSchema, lighterThan: StackIdSchema.optional() }).strict(),
+  // Which process touched which tables, from the database spans: each table by its own process, or all by one.
+  z.object({ is: z.literal("databaseAccess"), tables: z.array(z.string()).min(2), shared: z.boolean(), stack: StackIdSchema.optional() }).strict(),
 ]);
 export type PredicateSpec = z.infer<typeof PredicateSpecSchema>;
 

@@ -30,6 +30,7 @@ function figuresOf(spec: PredicateSpec): string[] {
     case "trafficServed": return ["served", "failed", "p50Ms", "p95Ms", "memoryMB", "processes"].map((figure) => `${spec.stack}.${figure}`);
     case "circuitOpen": return ["failedCalls"];
     case "faultActive": return ["faultMs"];
+    case "databaseAccess": return ["stack", "processes", "queries", ...spec.tables.map((table) => `${table}.readers`)];
     default: return ["status"];
   }
 }

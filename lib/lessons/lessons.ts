@@ -4,6 +4,7 @@ import { LessonSchema, type Lesson } from "../contract/lessons";
 import { blastRadius } from "./catalogue/blast-radius";
 import { brokerCrash } from "./catalogue/broker-crash";
 import { circuitBreaker } from "./catalogue/circuit-breaker";
+import { databasePerService } from "./catalogue/database-per-service";
 import { monolithRedeploy } from "./catalogue/monolith-redeploy";
 import { noisyNeighbour } from "./catalogue/noisy-neighbour";
 import { orderJourney } from "./catalogue/order-journey";
@@ -12,7 +13,7 @@ import { rollingRedeploy } from "./catalogue/rolling-redeploy";
 import { scaleHotService } from "./catalogue/scale-hot-service";
 import { startWithMonolith } from "./catalogue/start-with-monolith";
 
-export const LESSON_INPUTS = [orderJourney, paymentOutage, rollingRedeploy, monolithRedeploy, scaleHotService, blastRadius, noisyNeighbour, circuitBreaker, brokerCrash, startWithMonolith];
+export const LESSON_INPUTS = [orderJourney, paymentOutage, rollingRedeploy, monolithRedeploy, scaleHotService, blastRadius, noisyNeighbour, circuitBreaker, brokerCrash, startWithMonolith, databasePerService];
 
 let checked: Lesson[] | undefined;
 export const lessons = (): Lesson[] => (checked ??= LESSON_INPUTS.map((lesson) => LessonSchema.parse(lesson)));

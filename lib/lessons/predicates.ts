@@ -1,6 +1,7 @@
 // The library of named checks: a step's check names them with parameters, and only these run. Nothing from a browser is code.
 import type { PredicateSpec } from "../contract/lessons";
 import type { CheckInput, CheckOutcome } from "./check-input";
+import { databaseAccess } from "./database-predicates";
 import { circuitOpen, ordersAcceptedWhileDown, restCall } from "./event-predicates";
 import { amplification, breakerSequence, calls, networkHops, queueFlow, redelivered, traceChain } from "./flow-predicates";
 import { beforeAfter, shoppers, stackVersus } from "./measured-predicates";
@@ -36,6 +37,7 @@ export const PREDICATES: { [N in PredicateSpec["is"]]: Evaluator<N> } = {
   breakerSequence,
   processesKept,
   stackMemory,
+  databaseAccess,
 };
 
 export function evaluate(spec: PredicateSpec, input: CheckInput): CheckOutcome {

@@ -5,6 +5,7 @@ import { findLesson } from "../../lib/lessons/lessons";
 import { startApp, type RunningApp } from "./support/app";
 import { requestJson } from "./support/http";
 import { LessonDriver } from "./support/lesson-driver";
+import { Storefront } from "./support/storefront";
 import { waitFor } from "./support/wait";
 import type { SandboxState } from "../../lib/contract/control";
 
@@ -123,5 +124,24 @@ describe("a lesson's decisive step does not pass when its claim is made false", 
     expect(run.error).toBeNull();
     expect(run.steps[1].status).toBe("active");
     expect(run.steps[1].checks.find((check) => check.label.startsWith("one order's trace goes"))).toMatchObject({ met: false, missing: "no trace has completed OrderCreated yet" });
+  });
+
+  /** One order, paid, in the given stack's shop: the database spans of its placement and its payment. */
+  async function orderIn(stack: "microservices" | "monolith") {
+    const shop = new Storefront(`${app.origin}/storefront/${stack}`);
+    const customer = await shop.newCustomer();
+    const placed = await shop.placeOrder(customer.token, { items: [{ productId: "p-mouse", quantity: 1 }] });
+    expect(placed.status).toBe(202);
+    await shop.waitForOrderToSettle(customer.token, placed.body.order!.id);
+  }
+
+  it("database-per-service: the order placed in the monolith, one process touches orders and charges, so the step of owned tables stays open", async () => {
+    const step = await contradict("database-per-service", "own-tables", () => orderIn("monolith"));
+    expect(step.contradiction).toBe("orders and charges are each touched by their own process only: in the monolith one process touched more than one of them: orders by monolith, charges by monolith");
+  });
+
+  it("database-per-service: the order placed in the microservices, two processes touch the tables, so the step of one file stays open", async () => {
+    const step = await contradict("database-per-service", "one-file", () => orderIn("microservices"));
+    expect(step.contradiction).toBe("one process runs the statements on orders and charges: in the microservices different processes touched them: orders by order-service, charges by payment-service");
   });
 });
