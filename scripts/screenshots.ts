@@ -37,7 +37,7 @@ try {
   await post("/api/services/payment-service/start", {});
   await page.goto(app.baseUrl);
   await page.getByRole("button", { name: "⟲ Rewind" }).click();
-  const kill = page.getByRole("list", { name: "marks on the timeline" }).getByRole("button", { name: /payment-service (crashed|stopped)$/ }).last();
+  const kill = page.getByRole("list", { name: "marks on the timeline" }).getByRole("button", { name: /payment-service (killed|crashed|stopped)$/ }).last();
   await kill.waitFor({ timeout: 30_000 });
   await kill.focus();
   await page.keyboard.press("Enter");
