@@ -1,5 +1,10 @@
-// order-service's data rules, on a real in-memory SQLite: an order and its outbox entry are one transaction (a write
-// failing half way leaves neither), and a user's Idempotency-Key stands for one order (a unique constraint).
+// order-service's data rules, on a real SQLite: an order and its outbox entry are one transaction (a write failing
+// half way leaves neither, and so does a process killed inside it), and a user's Idempotency-Key stands for one order.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
 import { isUniqueViolation, openDatabase, type Database } from "@sandbox/runtime";
 import { orderTables, type NewOrder, type OrderTables } from "./order-tables";
@@ -101,3 +106,32 @@ describe("what happens to an order", () => {
     expect(() => db.run("UPDATE orders SET status = 'shipped' WHERE id = 'o-1'")).toThrow(/CHECK constraint/);
   });
 });
+
+describe("a process killed in the middle of saving an order (kill -9 inside the transaction, a real file)", () => {
+  it("leaves the order and its outbox entry both out, keeps the order saved before whole, and the next order is saved whole", { timeout: 30_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "order-killed-"));
+    const file = path.join(dir, "order-service.sqlite");
+    try {
+      const { signal, out } = await new Promise<{ signal: NodeJS.Signals | null; out: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./order-killed.fixture.ts", import.meta.url)), file], { stdio: ["ignore", "pipe", "inherit"] });
+        let out = "";
+        child.stdout.on("data", (chunk) => (out += chunk));
+        child.on("error", reject);
+        child.on("exit", (_, signal) => resolve({ signal, out }));
+      });
+      // It really died inside the second save: killed by the signal, after the first order and before the second's end.
+      expect(signal).toBe("SIGKILL");
+      expect(out).toBe("saved o-whole\n");
+
+      const reopened = orderTables(openDatabase(file));
+      expect(reopened.get("o-whole")).toMatchObject({ id: "o-whole", status: "pending" });
+      expect(reopened.get("o-cut")).toBeUndefined();
+      expect(reopened.unpublished().map((entry) => entry.orderId)).toEqual(["o-whole"]);
+      expect(reopened.insert(newOrder("o-next"), payloadOf("o-next"))).toBe(true);
+      expect(reopened.unpublished().map((entry) => entry.orderId)).toEqual(["o-whole", "o-next"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
