@@ -2,22 +2,13 @@
 // The broker on the graph: Redis, drawn as the band that holds the queues, with its own status.
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
-import { useStore } from "zustand";
-import { useShallow } from "zustand/react/shallow";
-import { sandboxStore } from "../../lib/client/store";
 import { STATUS_TONE } from "../../lib/client/status";
 import { StatusBadge } from "./StatusBadge";
-import { useInTrace } from "./ServiceNode";
+import { useInTrace, useProcessFacts } from "./ServiceNode";
 import { BandCaption } from "./BandCaption";
 
 function BrokerNodeView({ id, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps) {
-  const facts = useStore(
-    sandboxStore,
-    useShallow((view) => {
-      const broker = view.sandbox?.services.find((service) => service.id === id);
-      return { status: broker?.status ?? null, version: broker?.version ?? null, pid: broker?.pid ?? null, managed: broker?.managed ?? true };
-    }),
-  );
+  const facts = useProcessFacts(id);
   const inTrace = useInTrace(id);
   const tone = facts.status ? STATUS_TONE[facts.status] : "down";
   return (

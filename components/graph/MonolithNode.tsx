@@ -3,31 +3,16 @@
 // of it, each its own process), holding the shop's modules and its in-process event bus, drawn inside it as boxes.
 import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
-import { useStore } from "zustand";
-import { useShallow } from "zustand/react/shallow";
 import { MONOLITH_ID } from "../../lib/contract/services";
 import { MONOLITH_FIGURES } from "../../lib/client/metrics";
-import { sandboxStore } from "../../lib/client/store";
 import { STATUS_TONE } from "../../lib/client/status";
-import { NodeMetricsLine, useInTrace } from "./ServiceNode";
+import { NodeMetricsLine, useInTrace, useProcessFacts } from "./ServiceNode";
 import { ProcessBadges } from "./NodeBadges";
 import { ProcessInstances } from "./ProcessInstances";
 import { StatusBadge } from "./StatusBadge";
 
 /** The monolith process's facts; its modules read the same status, since they live and die with it. */
-export function useMonolithFacts() {
-  return useStore(
-    sandboxStore,
-    useShallow((view) => {
-      const monolith = view.sandbox?.services.find((service) => service.id === MONOLITH_ID);
-      return {
-        status: monolith?.status ?? null,
-        version: monolith?.version ?? null,
-        copies: monolith ? Math.max(monolith.replicas, monolith.instances.length) : 1,
-      };
-    }),
-  );
-}
+export const useMonolithFacts = () => useProcessFacts(MONOLITH_ID);
 
 function MonolithNodeView({ id, selected }: NodeProps) {
   const facts = useMonolithFacts();

@@ -17,15 +17,18 @@ import { ProcessInstances } from "./ProcessInstances";
 import { StatusBadge } from "./StatusBadge";
 import { shownNow } from "../../lib/client/time-travel";
 
-function useServiceFacts(id: string) {
+/** A process's facts as its box draws them: a service's, the monolith's (its modules show the same status) or the broker's. */
+export function useProcessFacts(id: string) {
   return useStore(
     sandboxStore,
     useShallow((view) => {
-      const service = view.sandbox?.services.find((candidate) => candidate.id === id);
+      const process = view.sandbox?.services.find((candidate) => candidate.id === id);
       return {
-        status: service?.status ?? null,
-        version: service?.version ?? null,
-        copies: service ? Math.max(service.replicas, service.instances.length) : 1,
+        status: process?.status ?? null,
+        version: process?.version ?? null,
+        pid: process?.pid ?? null,
+        managed: process?.managed ?? true,
+        copies: process ? Math.max(process.replicas, process.instances.length) : 1,
       };
     }),
   );
@@ -52,7 +55,7 @@ export function NodeMetricsLine({ id, jobsKey = id }: { id: string; jobsKey?: st
 }
 
 function ServiceNodeView({ id, selected }: NodeProps) {
-  const facts = useServiceFacts(id);
+  const facts = useProcessFacts(id);
   const inTrace = useInTrace(id);
   const tone = facts.status ? STATUS_TONE[facts.status] : "down";
   return (
