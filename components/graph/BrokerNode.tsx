@@ -18,6 +18,9 @@ function BrokerNodeView({ id, selected, positionAbsoluteX, positionAbsoluteY }: 
       data-stack="microservices"
       data-status={facts.status ?? "unknown"}
     >
+      <span className="visually-hidden">
+        redis, BullMQ broker, the queues live here: {facts.status ?? "status unknown"}, v{facts.version ?? "?"}, pid {facts.pid ?? (facts.managed ? "—" : "external")}
+      </span>
       <BandCaption band={id} x={positionAbsoluteX} y={positionAbsoluteY} className={`broker-label${inTrace === false ? " dimmed" : ""}`}>
         <span className="node-title">redis</span>
         <span className="muted"> BullMQ broker · the queues live here</span>

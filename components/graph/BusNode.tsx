@@ -9,6 +9,7 @@ function BusNodeView({ id, selected, positionAbsoluteX, positionAbsoluteY }: Nod
   const inTrace = useInTrace(id);
   return (
     <div className={`bus-node${selected ? " selected" : ""}${inTrace === false ? " dimmed" : ""}`} data-bus="monolith" data-stack="monolith">
+      <span className="visually-hidden">event bus: in-process, in memory, what waits here dies with the process</span>
       <BandCaption band={id} x={positionAbsoluteX} y={positionAbsoluteY} className={`bus-label${inTrace === false ? " dimmed" : ""}`}>
         <span className="node-title">event bus</span> <span className="muted">in-process, in memory: what waits here dies with the process</span>
       </BandCaption>
