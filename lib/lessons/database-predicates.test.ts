@@ -3,14 +3,16 @@
 import { describe, expect, it } from "vitest";
 import type { DbEvent, StackId } from "../contract/events";
 import type { PredicateSpec } from "../contract/lessons";
-import { input, T0 } from "./check-fixtures";
+import { input, orderPlaced, T0 } from "./check-fixtures";
 import { evaluate } from "./predicates";
 
-const query = (ts: number, service: string, table: string, stack: StackId = "microservices", kind = "UPDATE"): DbEvent => ({ type: "db", ts, stack, service, kind, table, durationMs: 0.2, traceId: `t-${ts}`, spanId: "s", parentSpanId: "p" });
+/** A statement in the trace of the order placed at T0 (see `placed`), unless another trace is named. */
+const query = (ts: number, service: string, table: string, stack: StackId = "microservices", kind = "UPDATE", traceId = `t-${T0}`): DbEvent => ({ type: "db", ts, stack, service, kind, table, durationMs: 0.2, traceId, spanId: "s", parentSpanId: "p" });
+const placed = orderPlaced(T0);
 const owned: PredicateSpec = { is: "databaseAccess", tables: ["orders", "charges"], shared: false };
 const shared: PredicateSpec = { is: "databaseAccess", tables: ["orders", "charges"], shared: true };
-const microservices = [query(T0 + 10, "order-service", "orders", "microservices", "INSERT"), query(T0 + 30, "payment-service", "charges", "microservices", "INSERT"), query(T0 + 40, "order-service", "orders")];
-const monolith = [query(T0 + 10, "monolith", "orders", "monolith", "INSERT"), query(T0 + 20, "monolith", "charges", "monolith", "INSERT"), query(T0 + 25, "monolith", "orders", "monolith")];
+const microservices = [placed, query(T0 + 10, "order-service", "orders", "microservices", "INSERT"), query(T0 + 30, "payment-service", "charges", "microservices", "INSERT"), query(T0 + 40, "order-service", "orders")];
+const monolith = [placed, query(T0 + 10, "monolith", "orders", "monolith", "INSERT"), query(T0 + 20, "monolith", "charges", "monolith", "INSERT"), query(T0 + 25, "monolith", "orders", "monolith")];
 
 describe("databaseAccess", () => {
   it("passes when each table was touched by its own process only, and names who touched which", () => {
@@ -36,8 +38,13 @@ describe("databaseAccess", () => {
     expect(evaluate(shared, input({ events: [...microservices, ...monolith] }))).toMatchObject({ met: true, figures: { stack: "monolith" } });
     expect(evaluate({ ...shared, stack: "microservices" }, input({ events: [...microservices, ...monolith] })).met).toBe(false);
   });
+  it("counts only the work of requests made in the window: an order placed before it, paid late, proves nothing", () => {
+    const before = microservices.slice(1).map((event) => ({ ...event, traceId: "t-before" }));
+    expect(evaluate(owned, input({ events: before })).missing).toBe("no statement on orders or charges yet: place an order and let it be paid");
+    expect(evaluate(owned, input({ events: [...before, ...monolith] })).contradicts).toMatch(/^in the monolith one process/);
+  });
   it("waits, without a verdict, until every table has been touched; statements on other tables do not count", () => {
-    const partial = evaluate(owned, input({ events: [query(T0 + 10, "order-service", "orders"), query(T0 + 20, "order-service", "outbox")] }));
+    const partial = evaluate(owned, input({ events: [placed, query(T0 + 10, "order-service", "orders"), query(T0 + 20, "order-service", "outbox")] }));
     expect(partial).toMatchObject({ met: false, missing: "no statement on charges yet: place an order and let it be paid" });
     expect(partial.contradicts).toBeUndefined();
   });

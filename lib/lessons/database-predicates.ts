@@ -16,9 +16,12 @@ interface StackReading {
 }
 
 function readStacks(spec: Spec, input: CheckInput): StackReading[] {
+  // Only the work of requests made in the window: an order placed before the step (paid late, as after a restart)
+  // says nothing about what the learner did in it.
+  const madeHere = new Set(input.events.flatMap((event) => (event.type === "http" && event.from === "client" ? [event.traceId] : [])));
   const byStack = new Map<StackId, StackReading>();
   for (const event of input.events) {
-    if (event.type !== "db" || !spec.tables.includes(event.table) || (spec.stack && event.stack !== spec.stack)) continue;
+    if (event.type !== "db" || !madeHere.has(event.traceId) || !spec.tables.includes(event.table) || (spec.stack && event.stack !== spec.stack)) continue;
     const db = event as DbEvent;
     const reading = byStack.get(db.stack) ?? { stack: db.stack, readers: new Map(), firstAt: new Map(), queries: 0 };
     byStack.set(db.stack, reading);
