@@ -80,7 +80,8 @@ export const LessonActionSchema = z.discriminatedUnion("do", [
   z.object({ do: z.literal("redeploy"), service: ServiceIdSchema, strategy: z.enum(["recreate", "rolling"]) }).strict(),
   z.object({ do: z.literal("scale"), service: ServiceIdSchema, replicas: z.number().int().min(1).max(5) }).strict(),
   z.object({ do: z.literal("traffic"), rps: z.number().int().min(1).max(100), stack: StackIdSchema.optional(), durationS: z.number().int().min(1).max(120) }).strict(),
-  z.object({ do: z.literal("order"), stack: StackIdSchema, count: z.number().int().min(1).max(10) }).strict(),
+  // What to order: one of the shop's products (the mouse unless named).
+  z.object({ do: z.literal("order"), stack: StackIdSchema, count: z.number().int().min(1).max(10), productId: z.string().regex(/^p-[a-z]+$/).optional() }).strict(),
   z.object({ do: z.literal("fault"), fault: FaultBodySchema }).strict(),
   z.object({ do: z.literal("clear-fault"), service: ServiceIdSchema, type: z.string() }).strict(),
   z.object({ do: z.literal("resilience"), resilience: ResilienceSchema.partial() }).strict(),

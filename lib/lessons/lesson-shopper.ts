@@ -7,8 +7,8 @@ import { sendShopperRequest, type ShopperRequest } from "../sandbox/traffic/shop
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
-/** Places `count` orders one after another; resolves with how many were accepted (202). */
-export async function placeOrders(sandbox: Sandbox, stack: StackId, count: number): Promise<number> {
+/** Places `count` orders of one `productId` one after another; resolves with how many were accepted (202). */
+export async function placeOrders(sandbox: Sandbox, stack: StackId, count: number, productId = "p-mouse"): Promise<number> {
   const ask = async (request: Omit<ShopperRequest, "wantBody">) => {
     const base = sandbox.entryPoints(stack)[0];
     if (!base) throw new Error(`the ${stack} storefront is not answering`);
@@ -25,7 +25,7 @@ export async function placeOrders(sandbox: Sandbox, stack: StackId, count: numbe
   if (!token) throw new Error(`could not log in to the ${stack} shop (register answered ${register.status}, log in ${login.status})`);
   let accepted = 0;
   for (let index = 0; index < count; index++) {
-    const answer = await ask({ method: "POST", path: "/api/orders", token, body: { items: [{ productId: "p-mouse", quantity: 1 }] } });
+    const answer = await ask({ method: "POST", path: "/api/orders", token, body: { items: [{ productId, quantity: 1 }] } });
     if (answer.status === 202) accepted++;
   }
   return accepted;

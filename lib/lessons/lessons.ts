@@ -10,10 +10,11 @@ import { noisyNeighbour } from "./catalogue/noisy-neighbour";
 import { orderJourney } from "./catalogue/order-journey";
 import { paymentOutage } from "./catalogue/payment-outage";
 import { rollingRedeploy } from "./catalogue/rolling-redeploy";
+import { sagaCompensates } from "./catalogue/saga-compensates";
 import { scaleHotService } from "./catalogue/scale-hot-service";
 import { startWithMonolith } from "./catalogue/start-with-monolith";
 
-export const LESSON_INPUTS = [orderJourney, paymentOutage, rollingRedeploy, monolithRedeploy, scaleHotService, blastRadius, noisyNeighbour, circuitBreaker, brokerCrash, startWithMonolith, databasePerService];
+export const LESSON_INPUTS = [orderJourney, paymentOutage, rollingRedeploy, monolithRedeploy, scaleHotService, blastRadius, noisyNeighbour, circuitBreaker, brokerCrash, sagaCompensates, startWithMonolith, databasePerService];
 
 let checked: Lesson[] | undefined;
 export const lessons = (): Lesson[] => (checked ??= LESSON_INPUTS.map((lesson) => LessonSchema.parse(lesson)));

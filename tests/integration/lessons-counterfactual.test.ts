@@ -144,4 +144,26 @@ describe("a lesson's decisive step does not pass when its claim is made false", 
     const step = await contradict("database-per-service", "one-file", () => orderIn("microservices"));
     expect(step.contradiction).toBe("one process runs the statements on orders and charges: in the microservices different processes touched them: orders by order-service, charges by payment-service");
   });
+
+  it("saga-compensates: product-service dead when the card is declined, nothing undoes the reservation, so the step stays open", async () => {
+    await driver.start("saga-compensates", "declined");
+    await driver.predict("declined", null);
+    // The order is accepted with payment-service away (the laptop reserved), product-service is killed, and only then
+    // is the card asked: PaymentFailed is published, but no one is there to put the laptop back.
+    await control("POST", "/api/services/payment-service/kill");
+    const shop = new Storefront(`${app.origin}/storefront/microservices`);
+    const customer = await shop.newCustomer();
+    expect((await shop.placeOrder(customer.token, { items: [{ productId: "p-laptop", quantity: 1 }] })).status).toBe(202);
+    await control("POST", "/api/services/product-service/kill");
+    await control("POST", "/api/services/payment-service/start");
+    await waitFor("PaymentFailed waiting in product-inbox", async () => {
+      const state = (await requestJson<SandboxState>(`${app.origin}/api/sandbox`)).body;
+      return (state.queues.find((queue) => queue.name === "product-inbox")?.waiting ?? 0) >= 1 || undefined;
+    }, { timeoutMs: 30_000, intervalMs: 200 });
+    await driver.checkSays(1, /^one order's trace goes/, /waiting for InventoryUpdated$/);
+    const run = (await driver.run())!;
+    expect(run.steps[1].status).toBe("active");
+    await control("POST", "/api/services/product-service/start");
+  });
 });
+

@@ -51,6 +51,7 @@ const CLAIMS: Record<string, (byStep: Record<string, Figures>) => void> = {
     expect(num(faster, "monolith.p50Ms")).toBeLessThan(num(faster, "microservices.p50Ms"));
     expect(num(hot, "microservices.browse.p95Ms")).toBeLessThan(num(hot, "monolith.browse.p95Ms"));
   },
+  "saga-compensates": ({ declined }) => expect(num(declined, "InventoryUpdated.afterMs")).toBeGreaterThan(num(declined, "PaymentFailed.afterMs")),
   "database-per-service": ({ "own-tables": owned, "one-file": shared }) => {
     expect([owned["orders.readers"], owned["charges.readers"], owned.stack]).toEqual(["order-service", "payment-service", "microservices"]);
     expect([shared["orders.readers"], shared["charges.readers"], shared.stack]).toEqual(["monolith", "monolith", "monolith"]);
