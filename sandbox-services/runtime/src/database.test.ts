@@ -1,10 +1,10 @@
 // A service's database: WAL on a file, a module's migrations applied once and in order (also by two replicas at
-// once), transactions that keep all or nothing, and every statement told to the span listener with its kind and table.
+// once, and a lock another holds waited out), transactions that keep all or nothing, and every statement told to the span listener with its kind and table.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { describeStatement, onQuery, openDatabase, type QueryRecord } from "./database";
+import { describeStatement, onQuery, openDatabase, whenNotBusy, type QueryRecord } from "./database";
 
 let dir: string;
 beforeEach(() => {
@@ -100,5 +100,38 @@ describe("statements as spans", () => {
     expect(seen.map(({ kind, table }) => `${kind} ${table}`)).toEqual(["CREATE t", "INSERT t", "INSERT t"]);
     expect(seen.every((query) => query.durationMs >= 0 && query.startedAt > 0)).toBe(true);
     expect(seen[2].error).toMatch(/UNIQUE constraint failed/);
+  });
+});
+
+describe("a lock another connection holds", () => {
+  const busy = () => Object.assign(new Error("database is locked"), { errcode: 5 });
+
+  it("is waited out: the work is tried again until the lock is free", () => {
+    let tries = 0;
+    const answer = whenNotBusy(() => {
+      tries++;
+      if (tries < 3) throw busy();
+      return "done";
+    });
+    expect(answer).toBe("done");
+    expect(tries).toBe(3);
+  });
+
+  it("counts SQLITE_BUSY's extended codes as busy, and anything else fails at once", () => {
+    let tries = 0;
+    expect(() => whenNotBusy(() => {
+      tries++;
+      if (tries === 1) throw Object.assign(new Error("database is locked"), { errcode: 5 | (2 << 8) });
+      throw Object.assign(new Error("no such table: t"), { errcode: 1 });
+    })).toThrow("no such table");
+    expect(tries).toBe(2);
+  });
+
+  it("is given up on after the timeout, with SQLite's own error", () => {
+    const started = Date.now();
+    expect(() => whenNotBusy(() => {
+      throw busy();
+    }, 50)).toThrow("database is locked");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(50);
   });
 });

@@ -48,11 +48,33 @@ export function describeStatement(sql: string): { kind: string; table: string } 
   return { kind, table: TABLE_OF.exec(sql)?.[1] ?? "" };
 }
 
+/** SQLITE_BUSY, whatever its extended code: another connection holds the lock this one needs. */
+export const isBusy = (error: unknown): boolean => typeof (error as { errcode?: unknown } | null)?.errcode === "number" && ((error as { errcode: number }).errcode & 0xff) === 5;
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Runs `work`, again and again while another connection holds the lock it needs, for up to BUSY_TIMEOUT_MS. Turning
+ * a new file to WAL takes an exclusive lock that SQLite does not wait for (its busy handler is not called there, so
+ * two connections upgrading at once cannot deadlock): replicas opening a fresh file together would otherwise fail.
+ */
+export function whenNotBusy<T>(work: () => T, timeoutMs = BUSY_TIMEOUT_MS): T {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
+}
+
 export function openDatabase(file: string, options: { readOnly?: boolean } = {}): Database {
   if (file !== ":memory:" && !options.readOnly) mkdirSync(path.dirname(file), { recursive: true });
   const db = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS, readOnly: options.readOnly ?? false });
   if (!options.readOnly) {
-    db.exec("PRAGMA journal_mode = WAL");
+    whenNotBusy(() => db.exec("PRAGMA journal_mode = WAL"));
     // Durable against a killed process in WAL mode; FULL would add an fsync per commit, for power loss only.
     db.exec("PRAGMA synchronous = NORMAL");
   }
