@@ -5,7 +5,7 @@ import type { Duplex } from "node:stream";
 import type { ClientToServerEvents, ServerToClientEvents } from "./lib/contract/socket";
 import { killAllChildrenNow } from "./lib/sandbox/processes/child-process";
 import { controlApi, isControlPath } from "./lib/sandbox/http/control-routes";
-import { createInstruments } from "./lib/sandbox/instruments";
+import { composeInstruments } from "./lib/composition-root";
 import { Sandbox } from "./lib/sandbox/sandbox";
 import { ArchitectureSchema } from "./lib/contract/services";
 import { isStorefrontPath, storefrontProxy } from "./lib/sandbox/http/storefront-proxy";
@@ -16,7 +16,7 @@ import { shownPath } from "./lib/sandbox/telemetry/shopper-privacy";
 import { classroomModeFromEnv, type ClassroomMode } from "./lib/classroom/classroom-mode";
 import { classroomGate } from "./lib/classroom/classroom-gate";
 import { answerClassroomOff } from "./lib/classroom/classroom-routes";
-import { CLASSROOM_ROOM, isClassroomSocket, socketRefusal, wireClassroomSockets } from "./lib/classroom/classroom-sockets";
+import { socketRefusal, wireClassroomSockets } from "./lib/classroom/classroom-sockets";
 
 const port = Number(process.env.PORT ?? 3000);
 /** Classroom mode (SANDBOX_CLASSROOM=1) is the one opt-in to listen beyond loopback, and then only the presenter acts. */
@@ -44,7 +44,7 @@ if (!architecture.success) {
   process.exit(2);
 }
 const sandbox = new Sandbox({ rootDir, dataDir: process.env.SANDBOX_DATA_DIR, redisUrl: process.env.REDIS_URL, architecture: architecture.data });
-const instruments = createInstruments(sandbox);
+const instruments = composeInstruments(sandbox);
 const handleControl = controlApi(sandbox, instruments);
 /** Who shops, as the shop's limits count them: in a class, the viewer (many share one address); else the address. */
 function shopperClient(request: http.IncomingMessage): string {
@@ -145,7 +145,10 @@ httpServer.on("upgrade", holdUpgrade);
 // booting processes beside it, and no page can open a socket before Next has served it.
 await sandboxStarting.catch(() => {});
 const { Server } = await import("socket.io");
+// The stream's namespace ("/") is the server's own; in classroom mode the class has "/classroom" beside it.
 const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+  // Once per connection, whichever namespaces it then opens (a page's two sockets may share one): each namespace
+  // admits its sockets again, by role and count (lib/classroom/classroom-sockets.ts).
   allowRequest: (request, callback) => {
     const refusal = sameOrigin.request("GET", request.headers)?.error ?? (classroomMode && socketRefusal(classroomMode.classroom, request.headers));
     callback(refusal || null, !refusal);
@@ -157,17 +160,13 @@ for (const [request, socket, head] of earlyUpgrades.splice(0)) {
   if (!socket.destroyed) httpServer.emit("upgrade", request, socket, head);
 }
 io.on("connection", (socket) => {
-  // A class's own socket carries the classroom's messages only: the page's other socket carries the stream.
-  if (isClassroomSocket(socket)) return;
   socket.emit("snapshot", { state: sandbox.state(), recentEvents: sandbox.hub.recent() });
   socket.emit("lesson", instruments.lessons.view());
 });
-/** The live stream, to every socket but the class's own. */
-const stream = io.except(CLASSROOM_ROOM);
-instruments.lessons.onChange((run) => stream.emit("lesson", run));
+instruments.lessons.onChange((run) => io.emit("lesson", run));
 if (classroomMode) classroomSockets = wireClassroomSockets(io, classroomMode.classroom);
-sandbox.hub.subscribe((batch) => stream.emit("events", batch));
-sandbox.onState((state) => stream.emit("state", state));
+sandbox.hub.subscribe((batch) => io.emit("events", batch));
+sandbox.onState((state) => io.emit("state", state));
 
 await Promise.all([sandboxStarting, nextHandler]);
 const { services } = sandbox.state();

@@ -30,7 +30,7 @@ export default {
     "lib/sandbox/metrics/audit.ts",
     "lib/sandbox/processes/restart-policy.ts",
     "lib/contract/lifecycle.ts",
-    "lib/sandbox/scenarios/fault-registry.ts",
+    "lib/sandbox/faults/fault-registry.ts",
     "lib/sandbox/metrics/incident-tracker.ts",
     "lib/sandbox/metrics/comparison-reading.ts",
     "sandbox-services/runtime/src/circuit-breaker.ts",

@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "sandbox-services/**/*.test.ts", "components/**/*.test.{ts,tsx}", "tests/docs/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "sandbox-services/**/*.test.ts", "components/**/*.test.{ts,tsx}", "tests/docs/**/*.test.ts", "tests/architecture/**/*.test.ts"],
           environment: "node",
         },
       },

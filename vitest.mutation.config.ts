@@ -8,7 +8,7 @@ export default defineConfig({
       "lib/sandbox/metrics/audit.test.ts",
       "lib/sandbox/processes/restart-policy.test.ts",
       "lib/contract/lifecycle.test.ts",
-      "lib/sandbox/scenarios/fault-registry.test.ts",
+      "lib/sandbox/faults/fault-registry.test.ts",
       "lib/sandbox/metrics/incident-tracker.test.ts",
       "lib/sandbox/metrics/comparison-reading.test.ts",
       "sandbox-services/runtime/src/circuit-breaker.test.ts",

@@ -6,7 +6,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useStore } from "zustand";
 import { joinClassroom } from "../../lib/client/classroom-connection";
-import { classroomStore } from "../../lib/client/classroom-store";
+import { classroomStore } from "../../lib/client/stores/classroom-store";
 import { FollowPresenter } from "./FollowPresenter";
 import { PollCard } from "./PollCard";
 import { PresenterConsole } from "./PresenterConsole";

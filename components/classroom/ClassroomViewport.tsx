@@ -4,7 +4,7 @@
 import { useReactFlow } from "@xyflow/react";
 import { useEffect } from "react";
 import { useStore } from "zustand";
-import { viewportStore } from "../../lib/client/viewport-store";
+import { viewportStore } from "../../lib/client/stores/viewport-store";
 
 export function ClassroomViewport({ fit }: { fit: { padding: number } }) {
   const { setViewport, fitView } = useReactFlow();

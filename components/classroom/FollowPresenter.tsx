@@ -6,9 +6,9 @@ import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
 import { setFollowing } from "../../lib/client/classroom-connection";
 import { isAppPath } from "../../lib/contract/classroom";
-import { classroomStore } from "../../lib/client/classroom-store";
-import { select, uiStore } from "../../lib/client/ui-store";
-import { movedByHandSince, requestViewport, viewportStore } from "../../lib/client/viewport-store";
+import { classroomStore } from "../../lib/client/stores/classroom-store";
+import { select, uiStore } from "../../lib/client/stores/ui-store";
+import { movedByHandSince, requestViewport, viewportStore } from "../../lib/client/stores/viewport-store";
 
 const key = (value: unknown) => JSON.stringify(value ?? null);
 

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { useStore } from "zustand";
 import { classroomActions } from "../../lib/client/classroom-connection";
-import { classroomStore } from "../../lib/client/classroom-store";
+import { classroomStore } from "../../lib/client/stores/classroom-store";
 import { PollResult } from "./PollResult";
 
 export function PollCard() {

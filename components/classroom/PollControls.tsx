@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useStore } from "zustand";
 import { classroomActions } from "../../lib/client/classroom-connection";
-import { classroomStore } from "../../lib/client/classroom-store";
+import { classroomStore } from "../../lib/client/stores/classroom-store";
 import { findLesson } from "../../lib/lessons/lessons";
 import { PollResult } from "./PollResult";
 

@@ -5,8 +5,8 @@ import { useEffect } from "react";
 import { useStore } from "zustand";
 import type { PresenterView } from "../../lib/contract/classroom";
 import { publishView } from "../../lib/client/classroom-connection";
-import { uiStore, type Selection } from "../../lib/client/ui-store";
-import { viewportStore } from "../../lib/client/viewport-store";
+import { uiStore, type Selection } from "../../lib/client/stores/ui-store";
+import { viewportStore } from "../../lib/client/stores/viewport-store";
 
 /** The selection as sent: a trace's title is cut to what the contract takes. */
 function wireSelection(selection: Selection): PresenterView["selection"] {

@@ -2,7 +2,8 @@
 // The projector's corner: the join code, the audience link as a QR code big enough to scan from the back, and how
 // many are watching.
 import { useStore } from "zustand";
-import { classroomStore } from "../../lib/client/classroom-store";
+import { controlPath } from "../../lib/contract/control-api";
+import { classroomStore } from "../../lib/client/stores/classroom-store";
 
 export function ProjectorCorner() {
   const shared = useStore(classroomStore, (state) => state.class);
@@ -11,7 +12,7 @@ export function ProjectorCorner() {
   return (
     <aside className="projector-corner" aria-label="join this class">
       {/* The code in the address makes a new picture when the link is rotated. */}
-      <img src={`/api/classroom/qr.svg?code=${shared.joinCode}`} alt={`QR code of the audience link ${audienceUrl ?? ""}`} width={240} height={240} />
+      <img src={controlPath("classroomQr", { query: { code: shared.joinCode } })} alt={`QR code of the audience link ${audienceUrl ?? ""}`} width={240} height={240} />
       <p className="projector-code">
         Join code <strong data-join-code>{shared.joinCode}</strong>
       </p>

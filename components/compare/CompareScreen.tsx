@@ -4,10 +4,10 @@ import { useCallback, useEffect, useState } from "react";
 import { useStore } from "zustand";
 import type { Comparison } from "../../lib/contract/compare";
 import type { TrafficView } from "../../lib/contract/control";
-import { callApi } from "../../lib/client/sandbox-api";
+import { callControl } from "../../lib/client/sandbox-api";
 import { addReading, emptySeries, type CompareSeries } from "../../lib/client/compare-series";
 import { connectSandbox } from "../../lib/client/socket";
-import { sandboxStore } from "../../lib/client/store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 import { usePolling } from "../../lib/client/use-polling";
 import { TopBar } from "../screen/TopBar";
 import { CompareCharts } from "./CompareCharts";
@@ -30,7 +30,7 @@ export function CompareScreen() {
   useEffect(() => connectSandbox(sandboxStore), []);
 
   const poll = useCallback(async () => {
-    const [compared, generated] = await Promise.all([callApi<Comparison>("GET", "/api/compare"), callApi<{ traffic: TrafficView }>("GET", "/api/traffic")]);
+    const [compared, generated] = await Promise.all([callControl("compare"), callControl("traffic")]);
     if (compared.ok) {
       setComparison(compared.data);
       setSeries((current) => addReading(current, compared.data, Date.now()));

@@ -2,7 +2,7 @@
 // When only one stack runs there is nothing to compare: say so, and start the other with one click.
 import { useState } from "react";
 import type { StackComparison } from "../../lib/contract/compare";
-import { callApi } from "../../lib/client/sandbox-api";
+import { callControl } from "../../lib/client/sandbox-api";
 import { ActionError } from "../shared/ActionError";
 
 export function RunBothNotice({ stacks }: { stacks: StackComparison[] }) {
@@ -13,7 +13,7 @@ export function RunBothNotice({ stacks }: { stacks: StackComparison[] }) {
   async function runBoth() {
     setBusy(true);
     setError(null);
-    const result = await callApi("POST", "/api/sandbox/architecture", { architecture: "both" });
+    const result = await callControl("setArchitecture", { body: { architecture: "both" } });
     setBusy(false);
     if (!result.ok) setError(result.error);
   }

@@ -5,7 +5,7 @@
 // eye only: the band's box carries the same words for a screen reader, where they belong to the box.
 import type { ReactNode } from "react";
 import { ViewportPortal } from "@xyflow/react";
-import { select, uiStore } from "../../lib/client/ui-store";
+import { select, uiStore } from "../../lib/client/stores/ui-store";
 
 export function BandCaption({ band, x, y, className, children }: { band: string; x: number; y: number; className: string; children: ReactNode }) {
   return (

@@ -2,7 +2,7 @@
 // One call or queue message in flight: a dot that travels its arrow once, coloured (and shaped) by its outcome; inside
 // the monolith a ring, since the call is a function call and the message never leaves the process.
 import { memo, useLayoutEffect, useRef } from "react";
-import { DOT_MS } from "../../lib/client/dots";
+import { DOT_MS } from "../../lib/client/stores/dots-store";
 import type { Outcome } from "../../lib/client/outcome";
 
 function EdgeDotView({ path, outcome, inProcess = false }: { path: string; outcome: Outcome; inProcess?: boolean }) {

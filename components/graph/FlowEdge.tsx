@@ -4,12 +4,12 @@
 import { memo } from "react";
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
 import { useStore } from "zustand";
-import { dotsStore } from "../../lib/client/dots";
+import { dotsStore } from "../../lib/client/stores/dots-store";
 import { partitionedEdges } from "../../lib/client/fault-badges";
-import { metricsStore } from "../../lib/client/metrics-store";
+import { metricsStore } from "../../lib/client/stores/metrics-store";
 import { formatRate } from "../../lib/client/metrics";
-import { highlightStore } from "../../lib/client/selection";
-import { sandboxStore } from "../../lib/client/store";
+import { highlightStore } from "../../lib/client/stores/highlight-store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 import { restEdgeId } from "../../lib/client/topology";
 import { EdgeDot } from "./EdgeDot";
 

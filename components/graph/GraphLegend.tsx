@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
 import type { Architecture } from "../../lib/contract/services";
-import { timeStore } from "../../lib/client/time-travel";
+import { timeStore } from "../../lib/client/stores/time-travel-store";
 
 export function GraphLegend({ architecture }: { architecture: Architecture | null }) {
   const monolith = architecture === "monolith" || architecture === "both";

@@ -6,7 +6,7 @@ import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import type { StackId } from "../../lib/contract/events";
 import { deployBadgeText, faultBadgeText, faultsOn } from "../../lib/client/fault-badges";
-import { sandboxStore } from "../../lib/client/store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 import { sidewaysCalls } from "../../lib/client/topology";
 
 /** Faults in force on one service or module of a stack. */

@@ -7,10 +7,10 @@ import { useShallow } from "zustand/react/shallow";
 import type { ServiceStatus } from "../../lib/contract/services";
 import { instanceSlots, scalingProgress } from "../../lib/client/instances";
 import { formatCopiesMemory } from "../../lib/client/memory";
-import { memoryStore } from "../../lib/client/memory-store";
+import { memoryStore } from "../../lib/client/stores/memory-store";
 import { STATUS_SYMBOL, STATUS_TONE } from "../../lib/client/status";
-import { sandboxStore } from "../../lib/client/store";
-import { timeStore } from "../../lib/client/time-travel";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
+import { timeStore } from "../../lib/client/stores/time-travel-store";
 
 type Slot = [id: string, status: ServiceStatus, pid: number | null];
 

@@ -5,17 +5,17 @@ import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
-import { sandboxStore } from "../../lib/client/store";
-import { jobCounts, jobsStore } from "../../lib/client/job-counts";
-import { metricsStore } from "../../lib/client/metrics-store";
-import { highlightStore } from "../../lib/client/selection";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
+import { jobCounts, jobsStore } from "../../lib/client/stores/job-counts-store";
+import { metricsStore } from "../../lib/client/stores/metrics-store";
+import { highlightStore } from "../../lib/client/stores/highlight-store";
 import { formatMs, formatRate } from "../../lib/client/metrics";
 import { STATUS_TONE } from "../../lib/client/status";
 import { ServiceHandles } from "./GraphHandles";
 import { CircuitBadges, FaultBadges, ProcessBadges } from "./NodeBadges";
 import { ProcessInstances } from "./ProcessInstances";
 import { StatusBadge } from "./StatusBadge";
-import { shownNow } from "../../lib/client/time-travel";
+import { shownNow } from "../../lib/client/stores/time-travel-store";
 
 /** A process's facts as its box draws them: a service's, the monolith's (its modules show the same status) or the broker's. */
 export function useProcessFacts(id: string) {

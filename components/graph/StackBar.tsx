@@ -4,14 +4,14 @@
 import { useStore } from "zustand";
 import type { StackId } from "../../lib/contract/events";
 import type { Architecture } from "../../lib/contract/services";
-import { graphFocusStore, showStack } from "../../lib/client/graph-focus";
+import { graphFocusStore, showStack } from "../../lib/client/stores/graph-focus-store";
 import { formatStackMemory } from "../../lib/client/memory";
-import { memoryStore } from "../../lib/client/memory-store";
-import { metricsStore } from "../../lib/client/metrics-store";
+import { memoryStore } from "../../lib/client/stores/memory-store";
+import { metricsStore } from "../../lib/client/stores/metrics-store";
 import { shopperChip } from "../../lib/client/stack-chip";
-import { sandboxStore } from "../../lib/client/store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 import { nodeIdIn } from "../../lib/client/topology";
-import { timeStore } from "../../lib/client/time-travel";
+import { timeStore } from "../../lib/client/stores/time-travel-store";
 
 const TITLE = { microservices: "Microservices", monolith: "Monolith" } as const;
 const WHAT = {

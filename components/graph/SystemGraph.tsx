@@ -18,10 +18,10 @@ import "@xyflow/react/dist/style.css";
 import { useStore } from "zustand";
 import type { StackId } from "../../lib/contract/events";
 import type { Architecture } from "../../lib/contract/services";
-import { graphFocusStore } from "../../lib/client/graph-focus";
+import { graphFocusStore } from "../../lib/client/stores/graph-focus-store";
 import { allGraphNodes, graphEdges, graphNodes, type GraphNodeModel } from "../../lib/client/topology";
-import { sandboxStore } from "../../lib/client/store";
-import { moveNode, savePositions, select, uiStore } from "../../lib/client/ui-store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
+import { moveNode, savePositions, select, uiStore } from "../../lib/client/stores/ui-store";
 import { BrokerNode } from "./BrokerNode";
 import { BusNode } from "./BusNode";
 import { ClientNode } from "./ClientNode";
@@ -34,7 +34,7 @@ import { ServiceNode } from "./ServiceNode";
 import { StackBar } from "./StackBar";
 import { TraceHighlighter } from "./TraceHighlighter";
 import { ClassroomViewport } from "../classroom/ClassroomViewport";
-import { noteMoveStart, noteUserMove } from "../../lib/client/viewport-store";
+import { noteMoveStart, noteUserMove } from "../../lib/client/stores/viewport-store";
 
 // Defined once, outside any component: React Flow re-creates every node when these objects change.
 const nodeTypes = {

@@ -2,9 +2,9 @@
 // Keeps the graph's highlight in step with the selected trace as its events arrive. Draws nothing itself.
 import { useEffect } from "react";
 import { useStore } from "zustand";
-import { highlightFor, highlightStore, selectedTraceId } from "../../lib/client/selection";
-import { traceSize, traceStore } from "../../lib/client/traces";
-import { uiStore } from "../../lib/client/ui-store";
+import { highlightFor, highlightStore, selectedTraceId } from "../../lib/client/stores/highlight-store";
+import { traceSize, traceStore } from "../../lib/client/stores/trace-store";
+import { uiStore } from "../../lib/client/stores/ui-store";
 
 export function useSelectedTraceId(): string | null {
   const selection = useStore(uiStore, (view) => view.selection);

@@ -4,7 +4,7 @@
 import { useStore } from "zustand";
 import type { StackId } from "../../lib/contract/events";
 import { MONOLITH_ID } from "../../lib/contract/services";
-import { setFilter, uiStore } from "../../lib/client/ui-store";
+import { setFilter, uiStore } from "../../lib/client/stores/ui-store";
 
 export function FollowInStream({ id, stack, module }: { id: string; stack: StackId | undefined; module?: string }) {
   // The monolith's events name its modules, not "monolith": following the whole process means following its stack.

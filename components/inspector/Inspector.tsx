@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { useStore } from "zustand";
 import { MONOLITH_ID, SHOP_SERVICE_IDS } from "../../lib/contract/services";
 import { BUS_NODE, CLIENT_NODE, parseNodeId } from "../../lib/client/topology";
-import { select, uiStore } from "../../lib/client/ui-store";
+import { select, uiStore } from "../../lib/client/stores/ui-store";
 import { QueueInspector } from "./QueueInspector";
 import { ServiceInspector } from "./ServiceInspector";
 import { TraceInspector } from "./TraceInspector";

@@ -4,8 +4,8 @@
 import { useStore } from "zustand";
 import type { StackId } from "../../lib/contract/events";
 import { queueTopology } from "../../lib/contract/services";
-import { sandboxStore } from "../../lib/client/store";
-import { metricsStore } from "../../lib/client/metrics-store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
+import { metricsStore } from "../../lib/client/stores/metrics-store";
 import { consumeEdgeId } from "../../lib/client/topology";
 import { formatRate } from "../../lib/client/metrics";
 

@@ -12,7 +12,7 @@ export function RestartPolicyControl({ service }: { service: ServiceView }) {
   async function toggle() {
     setBusy(true);
     setError(null);
-    const refused = await askSandbox("POST", `/api/services/${service.id}/restart-policy`, { restart: onFailure ? "never" : "on-failure" });
+    const refused = await askSandbox("serviceAction", { params: { id: service.id, action: "restart-policy" }, body: { restart: onFailure ? "never" : "on-failure" } });
     if (refused) setError(`Restart policy not changed: ${refused}`);
     setBusy(false);
   }

@@ -20,7 +20,7 @@ export function ScaleControl({ service }: { service: ServiceView }) {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const refused = await askSandbox("POST", `/api/services/${service.id}/scale`, { replicas: wanted });
+    const refused = await askSandbox("serviceAction", { params: { id: service.id, action: "scale" }, body: { replicas: wanted } });
     if (refused) setError(`Scaling refused: ${refused}`);
     setBusy(false);
   }

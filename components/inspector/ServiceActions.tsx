@@ -7,7 +7,7 @@ import type { ServiceAction, ServiceView } from "../../lib/contract/control";
 import { actionAllowed } from "../../lib/contract/lifecycle";
 import { askSandbox } from "../../lib/client/sandbox-api";
 import { stillSettling } from "../../lib/client/action-outcome";
-import { timeStore } from "../../lib/client/time-travel";
+import { timeStore } from "../../lib/client/stores/time-travel-store";
 
 type Strategy = "recreate" | "rolling";
 
@@ -47,7 +47,7 @@ export function ServiceActions({ service: shown }: { service: ServiceView }) {
     setError(null);
     setDone(null);
     outcome.current?.focus();
-    const refused = await askSandbox("POST", `/api/services/${service.id}/${action}`, action === "redeploy" ? { strategy } : {});
+    const refused = await askSandbox("serviceAction", { params: { id: service.id, action }, body: action === "redeploy" ? { strategy } : {} });
     if (refused) setError(`${action} refused: ${refused}`);
     else setDone(`${ACTIONS.find((candidate) => candidate.action === action)?.label} done.`);
     setBusy(null);

@@ -3,8 +3,8 @@
 // For the monolith (and each of its modules) it is the one file that holds every module's tables.
 import { useEffect, useState } from "react";
 import type { DatabaseView } from "../../lib/contract/data-view";
-import { callApi } from "../../lib/client/sandbox-api";
-import { sandboxStore } from "../../lib/client/store";
+import { callControl } from "../../lib/client/sandbox-api";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 import "./service-data.css";
 
 /** How often an open Data tab reads the database again when it hears of no write. */
@@ -81,7 +81,7 @@ export function ServiceData({ id, module }: { id: string; module?: string }) {
         return;
       }
       reading = true;
-      const answer = await callApi<{ database: DatabaseView }>("GET", `/api/data/${encodeURIComponent(id)}`);
+      const answer = await callControl("database", { params: { id } });
       reading = false;
       if (stopped) return;
       if (answer.ok) {

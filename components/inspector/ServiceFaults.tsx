@@ -8,7 +8,7 @@ import type { StackId } from "../../lib/contract/events";
 import { SHOP_SERVICE_IDS } from "../../lib/contract/services";
 import { askSandbox } from "../../lib/client/sandbox-api";
 import { faultBadgeText, faultsOn } from "../../lib/client/fault-badges";
-import { sandboxStore } from "../../lib/client/store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 
 /** `modules`: the modules whose faults count (the monolith's box counts all of them). */
 export function ServiceFaults({ stack, modules }: { stack: StackId; modules: readonly string[] }) {
@@ -22,7 +22,7 @@ export function ServiceFaults({ stack, modules }: { stack: StackId; modules: rea
   async function clear(id: string) {
     setClearing(id);
     setError(null);
-    const refused = await askSandbox("DELETE", `/api/faults/${encodeURIComponent(id)}`);
+    const refused = await askSandbox("removeFault", { params: { id } });
     if (refused) setError(`Could not clear the fault: ${refused}`);
     setClearing(null);
   }

@@ -3,10 +3,10 @@
 // live figures, its controls (kill, stop, start, redeploy, scale, restart policy, faults) and its latest log lines.
 import { useStore } from "zustand";
 import { MONOLITH_ID } from "../../lib/contract/services";
-import { sandboxStore } from "../../lib/client/store";
-import { metricsStore } from "../../lib/client/metrics-store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
+import { metricsStore } from "../../lib/client/stores/metrics-store";
 import { scalingProgress } from "../../lib/client/instances";
-import { jobCounts, jobsStore } from "../../lib/client/job-counts";
+import { jobCounts, jobsStore } from "../../lib/client/stores/job-counts-store";
 import { formatMs, formatRate, METRICS_WINDOW_MS, MONOLITH_FIGURES } from "../../lib/client/metrics";
 import { nodeIdIn } from "../../lib/client/topology";
 import { FollowInStream } from "./FollowInStream";
@@ -18,7 +18,7 @@ import { ALL_MODULES, ServiceFaults } from "./ServiceFaults";
 import { ServiceData } from "./ServiceData";
 import { ServiceLogLines } from "./ServiceLogLines";
 import { StatusBadge } from "../graph/StatusBadge";
-import { shownNow } from "../../lib/client/time-travel";
+import { shownNow } from "../../lib/client/stores/time-travel-store";
 
 const OUTCOME_TEXT = { succeeded: "succeeded", "rolled-back": "↩ rolled back", failed: "✕ failed" } as const;
 

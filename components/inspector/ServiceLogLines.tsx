@@ -2,7 +2,7 @@
 // The latest log lines and status changes of one service, newest last, kept scrolled to the bottom.
 import { useLayoutEffect, useRef } from "react";
 import { useStore } from "zustand";
-import { logsStore } from "../../lib/client/service-logs";
+import { logsStore } from "../../lib/client/stores/service-logs-store";
 
 export function ServiceLogLines({ id }: { id: string }) {
   const lines = useStore(logsStore, (logs) => logs[id]);

@@ -2,9 +2,9 @@
 // The selected trace as a waterfall: every HTTP hop and queue wait of one request or order, on one time line.
 import { useMemo } from "react";
 import { useStore } from "zustand";
-import { traceSize, traceSpans, traceStore } from "../../lib/client/traces";
+import { traceSize, traceSpans, traceStore } from "../../lib/client/stores/trace-store";
 import { formatMs } from "../../lib/client/metrics";
-import { uiStore } from "../../lib/client/ui-store";
+import { uiStore } from "../../lib/client/stores/ui-store";
 import { useSelectedTraceId } from "../graph/TraceHighlighter";
 
 const KIND_LABEL = { http: "HTTP", "queue-wait": "waits", "queue-work": "job", db: "SQL" } as const;

@@ -2,7 +2,7 @@
 // The shop's invariants per stack, read from every service's own data: no order lost, none charged twice, stock right.
 import { useCallback, useState } from "react";
 import type { Audit } from "../../lib/contract/control";
-import { callApi } from "../../lib/client/sandbox-api";
+import { callControl } from "../../lib/client/sandbox-api";
 import { usePolling } from "../../lib/client/use-polling";
 import { ActionError } from "../shared/ActionError";
 
@@ -17,7 +17,7 @@ export function AuditPanel({ active }: { active: boolean }) {
 
   const refresh = useCallback(async () => {
     setLoading(true);
-    const result = await callApi<Audit[]>("GET", "/api/sandbox/audit");
+    const result = await callControl("audit");
     setLoading(false);
     if (result.ok) {
       setAudits(result.data);

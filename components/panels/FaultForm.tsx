@@ -4,9 +4,9 @@ import { useState, type FormEvent } from "react";
 import { useStore } from "zustand";
 import { FAULT_DESCRIPTIONS, FAULT_TYPES, type FaultType } from "../../lib/contract/faults";
 import { SHOP_SERVICE_IDS } from "../../lib/contract/services";
-import { callApi } from "../../lib/client/sandbox-api";
+import { callControl } from "../../lib/client/sandbox-api";
 import { checkFaultForm, fieldsFor, INITIAL_FAULT_FORM, maxMsFor, type FaultField, type FaultFormValues } from "../../lib/client/fault-form";
-import { sandboxStore } from "../../lib/client/store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 import { CodeWords } from "./CodeWords";
 
 export function FaultForm() {
@@ -32,7 +32,7 @@ export function FaultForm() {
     setErrors(check.errors ?? {});
     if (!check.body) return;
     setBusy(true);
-    const result = await callApi("POST", "/api/faults", check.body);
+    const result = await callControl("addFault", { body: check.body });
     setBusy(false);
     if (result.ok) setDone(`Injected: ${check.body.type} on ${check.body.service}.`);
     else setServerError(result.error);

@@ -2,9 +2,9 @@
 // The faults in force now (from the live state), each with Clear, and Clear all.
 import { useState } from "react";
 import { useStore } from "zustand";
-import { callApi } from "../../lib/client/sandbox-api";
+import { callControl } from "../../lib/client/sandbox-api";
 import { describeFault } from "../../lib/client/fault-form";
-import { sandboxStore } from "../../lib/client/store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 import { ActionError } from "../shared/ActionError";
 
 export function FaultList() {
@@ -12,10 +12,11 @@ export function FaultList() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  async function clear(path: string, what: string) {
+  /** Every fault, or the one with this id. */
+  async function clear(what: string, id?: string) {
     setBusy(what);
     setError(null);
-    const result = await callApi("DELETE", path);
+    const result = await (id === undefined ? callControl("clearFaults") : callControl("removeFault", { params: { id } }));
     if (!result.ok) setError(result.error);
     setBusy(null);
   }
@@ -25,7 +26,7 @@ export function FaultList() {
       <h3>
         In force <span className="muted small">({faults?.length ?? 0})</span>
         {faults && faults.length > 0 && (
-          <button type="button" className="op-button small-button" disabled={busy !== null} onClick={() => void clear("/api/faults", "all")}>
+          <button type="button" className="op-button small-button" disabled={busy !== null} onClick={() => void clear("all")}>
             Clear all
           </button>
         )}
@@ -38,7 +39,7 @@ export function FaultList() {
               ⚡
             </span>
             <span>{describeFault(fault)}</span>
-            <button type="button" className="op-button small-button" disabled={busy !== null} onClick={() => void clear(`/api/faults/${encodeURIComponent(fault.id)}`, fault.id)} aria-label={`Clear ${describeFault(fault)}`}>
+            <button type="button" className="op-button small-button" disabled={busy !== null} onClick={() => void clear(fault.id, fault.id)} aria-label={`Clear ${describeFault(fault)}`}>
               Clear
             </button>
           </li>

@@ -1,18 +1,19 @@
 "use client";
 // One-click faults: the classics a teacher reaches for in front of a class.
 import { useState } from "react";
-import { callApi } from "../../lib/client/sandbox-api";
+import { callControl } from "../../lib/client/sandbox-api";
 import { FAULT_PRESETS } from "../../lib/client/fault-form";
+import type { FaultBody } from "../../lib/contract/faults";
 import { ActionError } from "../shared/ActionError";
 
 export function FaultPresets() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  async function inject(label: string, body: unknown) {
+  async function inject(label: string, body: FaultBody) {
     setBusy(label);
     setError(null);
-    const result = await callApi("POST", "/api/faults", body);
+    const result = await callControl("addFault", { body });
     if (!result.ok) setError(result.error);
     setBusy(null);
   }

@@ -9,7 +9,7 @@ import { ScenariosPanel } from "./ScenariosPanel";
 import { ShopperPanel } from "../shop/ShopperPanel";
 import { TrafficPanel } from "./TrafficPanel";
 import { useStore } from "zustand";
-import { canAct, classroomStore } from "../../lib/client/classroom-store";
+import { canAct, classroomStore } from "../../lib/client/stores/classroom-store";
 
 const storage = () => (typeof window === "undefined" ? undefined : window.sessionStorage);
 

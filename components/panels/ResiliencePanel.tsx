@@ -3,8 +3,8 @@
 import { useEffect, useState } from "react";
 import { useStore } from "zustand";
 import { DEFAULT_RESILIENCE, type Resilience } from "../../lib/contract/resilience";
-import { callApi } from "../../lib/client/sandbox-api";
-import { sandboxStore } from "../../lib/client/store";
+import { callControl } from "../../lib/client/sandbox-api";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 import { ActionError } from "../shared/ActionError";
 
 export function ResiliencePanel() {
@@ -19,7 +19,7 @@ export function ResiliencePanel() {
   async function change(patch: Partial<Resilience>) {
     setBusy(true);
     setError(null);
-    const result = await callApi("POST", "/api/sandbox/resilience", patch);
+    const result = await callControl("setResilience", { body: patch });
     if (!result.ok) setError(result.error);
     setBusy(false);
   }

@@ -3,7 +3,7 @@
 // and a summary of what it measured after; it puts things back by itself (or at once with Stop).
 import { useCallback, useState } from "react";
 import type { ScenariosView } from "../../lib/contract/scenarios";
-import { callApi } from "../../lib/client/sandbox-api";
+import { callControl, type ApiResult } from "../../lib/client/sandbox-api";
 import { focusAfterRender } from "../../lib/client/focus";
 import { usePolling } from "../../lib/client/use-polling";
 import { ResetSandboxButton } from "../screen/ResetSandboxButton";
@@ -22,17 +22,17 @@ export function ScenariosPanel({ active }: { active: boolean }) {
   const [error, setError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
-    const result = await callApi<ScenariosView>("GET", "/api/scenarios");
+    const result = await callControl("scenarios");
     if (result.ok) setView(result.data);
   }, []);
   usePolling(refresh, view?.active || busy ? PLAYING_POLL_MS : IDLE_POLL_MS, active);
 
-  async function act(id: string, what: string, path: string) {
+  async function act(id: string, what: string, ask: () => Promise<ApiResult<ScenariosView>>) {
     setBusy({ id, what });
     setError(null);
     // The button pressed is disabled until the sandbox answers: focus waits on the line that says what is under way.
     focusAfterRender([".op-progress"]);
-    const result = await callApi<ScenariosView>("POST", path);
+    const result = await ask();
     if (result.ok) setView(result.data);
     else setError(result.error);
     setBusy(null);
@@ -61,7 +61,7 @@ export function ScenariosPanel({ active }: { active: boolean }) {
           figure={view.active.figure}
           steps={view.active.steps}
           stopping={busy?.id === "stop"}
-          onStop={() => void act("stop", "Stopping the scenario and putting things back", "/api/scenarios/stop")}
+          onStop={() => void act("stop", "Stopping the scenario and putting things back", () => callControl("stopScenario"))}
         />
       )}
       {!view?.active && view?.last && <ScenarioSummary summary={view.last} />}
@@ -74,7 +74,7 @@ export function ScenariosPanel({ active }: { active: boolean }) {
             playing={view.active?.id === scenario.id}
             disabled={busy !== null}
             starting={busy?.id === scenario.id}
-            onStart={() => void act(scenario.id, `Starting “${scenario.title}”`, `/api/scenarios/${encodeURIComponent(scenario.id)}/start`)}
+            onStart={() => void act(scenario.id, `Starting “${scenario.title}”`, () => callControl("startScenario", { params: { id: scenario.id } }))}
           />
         ))}
       </ul>

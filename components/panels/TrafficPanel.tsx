@@ -4,8 +4,8 @@ import { useCallback, useState, type FormEvent } from "react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import { DEFAULT_TRAFFIC_S, type TrafficBody, type TrafficView } from "../../lib/contract/control";
-import { callApi } from "../../lib/client/sandbox-api";
-import { sandboxStore } from "../../lib/client/store";
+import { callControl } from "../../lib/client/sandbox-api";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 import { usePolling } from "../../lib/client/use-polling";
 import { TrafficFigures } from "./TrafficFigures";
 import { ActionError } from "../shared/ActionError";
@@ -27,15 +27,16 @@ export function TrafficPanel({ active }: { active: boolean }) {
   const [error, setError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
-    const result = await callApi<{ traffic: TrafficView }>("GET", "/api/traffic");
+    const result = await callControl("traffic");
     if (result.ok) setTraffic(result.data.traffic);
   }, []);
   usePolling(refresh, traffic?.running ? RUNNING_POLL_MS : IDLE_POLL_MS, active);
 
-  async function send(method: "POST" | "DELETE", body?: TrafficBody) {
+  /** Starts traffic as `body` says, or stops it when there is none. */
+  async function send(body?: TrafficBody) {
     setBusy(true);
     setError(null);
-    const result = await callApi<{ traffic: TrafficView }>(method, "/api/traffic", body);
+    const result = await (body ? callControl("startTraffic", { body }) : callControl("stopTraffic"));
     setBusy(false);
     if (result.ok) setTraffic(result.data.traffic);
     else setError(result.error);
@@ -51,7 +52,7 @@ export function TrafficPanel({ active }: { active: boolean }) {
     }
     const body: TrafficBody = { rps: Math.min(500, Math.max(1, Math.round(rps))), durationS: seconds };
     if (stack) body.stack = stack;
-    void send("POST", body);
+    void send(body);
   }
 
   return (
@@ -86,7 +87,7 @@ export function TrafficPanel({ active }: { active: boolean }) {
           <button type="submit" className="op-button primary" data-control="start-traffic" disabled={busy}>
             {traffic?.running ? "Change traffic" : "Start traffic"}
           </button>
-          <button type="button" className="op-button" disabled={busy || !traffic?.running} onClick={() => void send("DELETE")}>
+          <button type="button" className="op-button" disabled={busy || !traffic?.running} onClick={() => void send()}>
             Stop traffic
           </button>
         </div>

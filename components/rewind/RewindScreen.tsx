@@ -4,10 +4,11 @@
 import Link from "next/link";
 import { useEffect, useMemo, useState, type ChangeEvent } from "react";
 import { useStore } from "zustand";
+import { controlPath } from "../../lib/contract/control-api";
 import type { Recording } from "../../lib/contract/recording";
 import { reach, readSavedRun, RecordingRefused } from "../../lib/client/rewind";
-import { initialView, sandboxStore } from "../../lib/client/store";
-import { closeReplay, moveTo, openReplay, RECORDED_SECONDS, timeStore } from "../../lib/client/time-travel";
+import { initialView, sandboxStore } from "../../lib/client/stores/sandbox-store";
+import { closeReplay, moveTo, openReplay, RECORDED_SECONDS, timeStore } from "../../lib/client/stores/time-travel-store";
 import { marks } from "../../lib/client/timeline-marks";
 import { EventStream } from "../stream/EventStream";
 import { SystemGraph } from "../graph/SystemGraph";
@@ -31,7 +32,7 @@ export function RewindScreen() {
   useEffect(() => {
     void (async () => {
       try {
-        const answer = await fetch(`/api/recording?seconds=${RECORDED_SECONDS}`);
+        const answer = await fetch(controlPath("recording", { query: { seconds: RECORDED_SECONDS } }));
         if (!answer.ok) throw new RecordingRefused(`the sandbox did not give its recording (${answer.status})`);
         open(await readSavedRun(await answer.blob()), "the last minutes of this sandbox", false);
       } catch (error) {
@@ -89,11 +90,11 @@ export function RewindScreen() {
           <h2 id="saved-run-heading">Saved runs</h2>
           <p className="muted small">A run is the recorded past as one file: keep it, and open it later, even where the sandbox cannot run.</p>
           <p>
-            <a href={`/api/recording?seconds=${RECORDED_SECONDS}`} download>
+            <a href={controlPath("recording", { query: { seconds: RECORDED_SECONDS } })} download>
               Save the last 10 minutes
             </a>{" "}
             ·{" "}
-            <a href={`/api/recording/otlp?seconds=${RECORDED_SECONDS}`} download="sandbox-traces.otlp.json">
+            <a href={controlPath("recordingOtlp", { query: { seconds: RECORDED_SECONDS } })} download="sandbox-traces.otlp.json">
               its traces as OTLP JSON
             </a>
           </p>

@@ -3,8 +3,9 @@
 // stepped one event at a time, or the present in slow motion a few seconds behind; "Live" comes back.
 import { useEffect, useMemo, useRef } from "react";
 import { useStore } from "zustand";
+import { controlPath } from "../../lib/contract/control-api";
 import { eventBeside, reach, stateChanges } from "../../lib/client/rewind";
-import { goLive, leaveLive, moveTo, RECORDED_SECONDS, setPlaying, setSpeed, SLOW_LAG_MS, SPEEDS, timeStore } from "../../lib/client/time-travel";
+import { goLive, leaveLive, moveTo, RECORDED_SECONDS, setPlaying, setSpeed, SLOW_LAG_MS, SPEEDS, timeStore } from "../../lib/client/stores/time-travel-store";
 import { marks } from "../../lib/client/timeline-marks";
 import { clock, follow, TimelineMarks } from "./TimelineMarks";
 import "./rewind.css";
@@ -86,12 +87,12 @@ export function TimeBar() {
           event ▶
         </button>
         {!replayOnly && (
-          <a className="time-save" href={`/api/recording?seconds=${RECORDED_SECONDS}`} download title="the last 10 minutes as one file, to open later on the Rewind screen, even where the sandbox cannot run">
+          <a className="time-save" href={controlPath("recording", { query: { seconds: RECORDED_SECONDS } })} download title="the last 10 minutes as one file, to open later on the Rewind screen, even where the sandbox cannot run">
             Save this run
           </a>
         )}
         {!replayOnly && (
-          <a className="time-save-from" href={`/api/recording?seconds=${Math.max(1, Math.ceil(behind / 1000))}`} download title="from the moment shown to now, as one file">
+          <a className="time-save-from" href={controlPath("recording", { query: { seconds: Math.max(1, Math.ceil(behind / 1000)) } })} download title="from the moment shown to now, as one file">
             from here
           </a>
         )}

@@ -2,9 +2,9 @@
 // The marks under the timeline's slider, each a button at its moment: a service down or back, a deploy, a fault, a
 // scenario's step. A fault's mark also selects, in the stream, the requests that failed because of it.
 import { useStore } from "zustand";
-import { moveTo, timeStore } from "../../lib/client/time-travel";
+import { moveTo, timeStore } from "../../lib/client/stores/time-travel-store";
 import { brokenBy, type TimelineMark } from "../../lib/client/timeline-marks";
-import { setFilter, uiStore } from "../../lib/client/ui-store";
+import { setFilter, uiStore } from "../../lib/client/stores/ui-store";
 
 /** A moment as the timeline writes it: the time of day to the millisecond. */
 export const clock = (at: number) => new Date(at).toLocaleTimeString("en-GB", { hour12: false }) + `.${String(Math.floor(at % 1000)).padStart(3, "0")}`;

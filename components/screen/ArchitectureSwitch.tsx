@@ -6,7 +6,7 @@ import { useRef, useState, type KeyboardEvent } from "react";
 import { useStore } from "zustand";
 import type { Architecture } from "../../lib/contract/services";
 import { askSandbox } from "../../lib/client/sandbox-api";
-import { sandboxStore } from "../../lib/client/store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 
 const CHOICES: Array<{ value: Architecture; label: string; hint: string }> = [
   { value: "microservices", label: "Microservices", hint: "seven services and redis, each its own process" },
@@ -25,7 +25,7 @@ export function ArchitectureSwitch() {
     if (architecture === current || busy) return;
     setAsked(architecture);
     setError(null);
-    const refused = await askSandbox("POST", "/api/sandbox/architecture", { architecture });
+    const refused = await askSandbox("setArchitecture", { body: { architecture } });
     setAsked(null);
     if (refused) setError(`Could not switch to ${architecture}: ${refused}`);
   }

@@ -1,7 +1,7 @@
 "use client";
 // Whether the page is live: connected, connecting, or lost (and reconnecting by itself).
 import { useStore } from "zustand";
-import { sandboxStore } from "../../lib/client/store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 
 const LABEL = {
   connected: "● live",

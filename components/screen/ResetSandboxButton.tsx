@@ -1,7 +1,7 @@
 "use client";
 // Reset the whole sandbox, after saying what it wipes and asking once more.
 import { useState } from "react";
-import { callApi } from "../../lib/client/sandbox-api";
+import { callControl } from "../../lib/client/sandbox-api";
 import { ActionError } from "../shared/ActionError";
 
 export function ResetSandboxButton({ onReset }: { onReset?: () => void }) {
@@ -12,7 +12,7 @@ export function ResetSandboxButton({ onReset }: { onReset?: () => void }) {
   async function reset() {
     setBusy(true);
     setError(null);
-    const result = await callApi("POST", "/api/sandbox/reset", {});
+    const result = await callControl("reset", { body: {} });
     setBusy(false);
     setConfirming(false);
     if (!result.ok) setError(result.error);

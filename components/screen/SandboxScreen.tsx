@@ -4,10 +4,10 @@
 import { useEffect } from "react";
 import { useStore } from "zustand";
 import { connectSandbox } from "../../lib/client/socket";
-import { startMemory } from "../../lib/client/memory-store";
-import { startMetrics } from "../../lib/client/metrics-store";
-import { sandboxStore } from "../../lib/client/store";
-import { restorePositions, select, uiStore } from "../../lib/client/ui-store";
+import { startMemory } from "../../lib/client/stores/memory-store";
+import { startMetrics } from "../../lib/client/stores/metrics-store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
+import { restorePositions, select, uiStore } from "../../lib/client/stores/ui-store";
 import { ConnectionLostNotice } from "./ConnectionIndicator";
 import { EventStream } from "../stream/EventStream";
 import { Inspector } from "../inspector/Inspector";
@@ -16,7 +16,7 @@ import { SystemGraph } from "../graph/SystemGraph";
 import { SkipLinks } from "./SkipLinks";
 import { TopBar } from "./TopBar";
 import { TimeBar } from "../rewind/TimeBar";
-import { closeReplay } from "../../lib/client/time-travel";
+import { closeReplay } from "../../lib/client/stores/time-travel-store";
 import { LessonPanel } from "../tutorial/LessonPanel";
 
 /** `lesson`: a guided lesson's step, shown beside the same graph, stream and controls. */

@@ -1,7 +1,7 @@
 "use client";
 // What the sandbox is busy with (a reset, an architecture switch), when it is.
 import { useStore } from "zustand";
-import { sandboxStore } from "../../lib/client/store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 
 export function TransitionNotice() {
   const transition = useStore(sandboxStore, (view) => view.sandbox?.transition ?? null);

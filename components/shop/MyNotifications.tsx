@@ -1,7 +1,7 @@
 "use client";
 // The emails the shop sent me, as notification-service recorded them.
 import { useStore } from "zustand";
-import { shopperStore } from "../../lib/client/shopper-store";
+import { shopperStore } from "../../lib/client/stores/shopper-store";
 
 export function MyNotifications() {
   const notifications = useStore(shopperStore, (view) => view.notifications);

@@ -2,8 +2,8 @@
 // My orders and their status as the shop reports it: pending until payment answers, then paid or payment_failed.
 import { useStore } from "zustand";
 import { formatCents } from "../../lib/client/storefront";
-import { shopperStore } from "../../lib/client/shopper-store";
-import { select, uiStore } from "../../lib/client/ui-store";
+import { shopperStore } from "../../lib/client/stores/shopper-store";
+import { select, uiStore } from "../../lib/client/stores/ui-store";
 
 const STATUS_TEXT = { pending: "◌ pending", paid: "● paid", payment_failed: "✕ payment failed" } as const;
 

@@ -2,8 +2,8 @@
 // The shop's products, with their price and stock, and a button to order one.
 import { useStore } from "zustand";
 import { formatCents } from "../../lib/client/storefront";
-import { loadProducts, placeOrder, shopperStore } from "../../lib/client/shopper-store";
-import { select, uiStore } from "../../lib/client/ui-store";
+import { loadProducts, placeOrder, shopperStore } from "../../lib/client/stores/shopper-store";
+import { select, uiStore } from "../../lib/client/stores/ui-store";
 import { focusAfterRender, focusShopMessage, SHOP_MESSAGE_ID } from "../../lib/client/focus";
 
 async function order(productId: string) {

@@ -5,8 +5,8 @@ import { useEffect } from "react";
 import { useStore } from "zustand";
 import type { StackId } from "../../lib/contract/events";
 import { effectiveShopStack, saveShopChoice, storedShopChoice } from "../../lib/client/shop-stack";
-import { setShopChoice, shopperStore, switchShopStack } from "../../lib/client/shopper-store";
-import { sandboxStore } from "../../lib/client/store";
+import { setShopChoice, shopperStore, switchShopStack } from "../../lib/client/stores/shopper-store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 
 const LABEL: Record<StackId, string> = { microservices: "Microservices", monolith: "Monolith" };
 

@@ -2,7 +2,7 @@
 // Register or log in as a shopper, or, once logged in, who I am and a way out.
 import { useEffect, useState, type FormEvent } from "react";
 import { useStore } from "zustand";
-import { login, logout, register, shopperStore } from "../../lib/client/shopper-store";
+import { login, logout, register, shopperStore } from "../../lib/client/stores/shopper-store";
 import { focusShopMessage } from "../../lib/client/focus";
 import { shopperEmail } from "../../lib/client/shopper-email";
 import { useHydrated } from "../../lib/client/hydrated";

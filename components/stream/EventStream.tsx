@@ -4,14 +4,14 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "rea
 import { useStore } from "zustand";
 import type { NumberedEvent } from "../../lib/contract/events";
 import { describeEvent, visibleEvents } from "../../lib/client/event-filter";
-import { timeStore } from "../../lib/client/time-travel";
+import { timeStore } from "../../lib/client/stores/time-travel-store";
 import { isGenerated } from "../../lib/client/stream-fold";
 import { describeFold, foldedCount, visibleRows, type DisplayRow, type FoldSummary } from "../../lib/client/stream-rows";
 import { outcomeOf } from "../../lib/client/outcome";
 import { measuringRenderLatency, stampRendered } from "../../lib/client/render-latency";
-import { sandboxStore } from "../../lib/client/store";
-import { traceIdOf } from "../../lib/client/traces";
-import { select, uiStore } from "../../lib/client/ui-store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
+import { traceIdOf } from "../../lib/client/stores/trace-store";
+import { select, uiStore } from "../../lib/client/stores/ui-store";
 import { EventStreamControls } from "./EventStreamControls";
 
 /** Rows drawn beyond the visible ones, so a quick scroll does not show gaps. */

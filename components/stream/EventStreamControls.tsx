@@ -3,8 +3,8 @@
 import { useStore } from "zustand";
 import { BROKER_ID, SHOP_SERVICE_IDS, queueTopology } from "../../lib/contract/services";
 import { EVENT_KINDS, type StreamFilter } from "../../lib/client/event-filter";
-import { closeStreamFold, sandboxStore } from "../../lib/client/store";
-import { clearStream, pauseStream, resumeStream, setFilter, uiStore, unseenWhilePaused } from "../../lib/client/ui-store";
+import { closeStreamFold, sandboxStore } from "../../lib/client/stores/sandbox-store";
+import { clearStream, pauseStream, resumeStream, setFilter, uiStore, unseenWhilePaused } from "../../lib/client/stores/ui-store";
 
 const SUBJECTS = ["client", ...SHOP_SERVICE_IDS, BROKER_ID, ...queueTopology().map(({ queue }) => queue)];
 

@@ -6,7 +6,7 @@ import type { Progress } from "../../lib/contract/lessons";
 import { EMPTY_PROGRESS, lessonProgress, loadProgress } from "../../lib/client/lesson-progress";
 import { lessonList } from "../../lib/lessons/lessons";
 import { connectSandbox } from "../../lib/client/socket";
-import { sandboxStore } from "../../lib/client/store";
+import { sandboxStore } from "../../lib/client/stores/sandbox-store";
 import { ProgressFile } from "./ProgressFile";
 import "./tutorial.css";
 

@@ -15,7 +15,7 @@ import { ResultCard } from "./ResultCard";
 import "./tutorial.css";
 import { HINT_AFTER_MS } from "../../lib/client/lesson-hints";
 import { useStore } from "zustand";
-import { canAct, classroomStore, pollAsksStep } from "../../lib/client/classroom-store";
+import { canAct, classroomStore, pollAsksStep } from "../../lib/client/stores/classroom-store";
 
 
 export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: string }) {

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { PollOpenBodySchema, ShopPermissionBodySchema, VoteBodySchema } from "../contract/classroom";
+import { CLASSROOM_ROUTE_NAMES, routesMatching, successStatus, type ClassroomRouteName, type ControlAnswer, type FileAnswer } from "../contract/control-api";
 import { BodyTooLarge, parseJsonText, readLimited } from "../sandbox/http/body-limit";
 import { ClassroomRefusal, type Classroom, type Visitor } from "./classroom";
 import { qrSvg } from "./qr";
@@ -17,7 +18,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(payload);
 }
 
-async function body<S extends z.ZodType>(request: IncomingMessage, schema: S): Promise<z.infer<S>> {
+async function readBody<S extends z.ZodType>(request: IncomingMessage, schema: S): Promise<z.infer<S>> {
   let value: unknown;
   // Over the limit is a 413 (thrown on as it is); only a body that is not JSON is a 400.
   const bytes = await readLimited(request, MAX_BODY_BYTES);
@@ -33,48 +34,74 @@ async function body<S extends z.ZodType>(request: IncomingMessage, schema: S): P
   throw new ClassroomRefusal(400, `invalid body: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`);
 }
 
+/** What a handler is given: who asks, the check that it is the presenter, and the body (read only when asked for). */
+interface ClassroomContext {
+  classroom: Classroom;
+  visitor: Visitor;
+  presenterOnly: () => void;
+  body: <S extends z.ZodType>(schema: S) => Promise<z.infer<S>>;
+  dropAudience: () => void;
+}
+type ClassroomHandler<K extends ClassroomRouteName> = (context: ClassroomContext) => ControlAnswer<K> | Promise<ControlAnswer<K>>;
+
+/** The QR code is an image, not JSON. */
+class SvgImage implements FileAnswer {
+  readonly contentType = "image/svg+xml";
+  constructor(readonly bytes: string) {}
+}
+
+/** One handler per classroom route of the control API's map (lib/contract/control-api.ts). */
+export const CLASSROOM_HANDLERS: { [K in ClassroomRouteName]: ClassroomHandler<K> } = {
+  classroom: ({ classroom, visitor }) => classroom.viewFor(visitor),
+  classroomQr: async ({ classroom }) => new SvgImage(await qrSvg(classroom.audienceUrl)),
+  rotateAudience: ({ classroom, visitor, presenterOnly, dropAudience }) => {
+    presenterOnly();
+    classroom.rotate();
+    dropAudience();
+    return classroom.viewFor(visitor);
+  },
+  letClassShop: async ({ classroom, visitor, presenterOnly, body }) => {
+    presenterOnly();
+    classroom.setShop((await body(ShopPermissionBodySchema)).allowed);
+    return classroom.viewFor(visitor);
+  },
+  openPoll: async ({ classroom, visitor, presenterOnly, body }) => {
+    presenterOnly();
+    classroom.openPoll(await body(PollOpenBodySchema));
+    return classroom.viewFor(visitor);
+  },
+  vote: async ({ classroom, visitor, body }) => {
+    classroom.vote(visitor.viewerId, await body(VoteBodySchema));
+    return classroom.viewFor(visitor);
+  },
+  closePoll: ({ classroom, visitor, presenterOnly }) => {
+    presenterOnly();
+    classroom.closePoll();
+    return classroom.viewFor(visitor);
+  },
+  revealPoll: ({ classroom, visitor, presenterOnly }) => {
+    presenterOnly();
+    classroom.revealPoll();
+    return classroom.viewFor(visitor);
+  },
+};
+
 /** Answers /api/classroom/*; `dropAudience` disconnects every viewer's socket after a rotation. */
 export async function classroomRoutes(request: IncomingMessage, response: ServerResponse, pathname: string, classroom: Classroom, visitor: Visitor, dropAudience: () => void): Promise<void> {
-  const route = `${request.method === "HEAD" ? "GET" : request.method} ${pathname}`;
+  const method = request.method === "HEAD" ? "GET" : request.method;
   const presenterOnly = () => {
     if (visitor.role !== "presenter") throw new ClassroomRefusal(403, "only the presenter may do that");
   };
   try {
-    switch (route) {
-      case "GET /api/classroom":
-        return sendJson(response, 200, classroom.viewFor(visitor));
-      case "GET /api/classroom/qr.svg": {
-        const svg = await qrSvg(classroom.audienceUrl);
-        response.writeHead(200, { "content-type": "image/svg+xml", "cache-control": "no-store" });
-        return void response.end(svg);
-      }
-      case "POST /api/classroom/audience/rotate":
-        presenterOnly();
-        classroom.rotate();
-        dropAudience();
-        return sendJson(response, 200, classroom.viewFor(visitor));
-      case "POST /api/classroom/shop":
-        presenterOnly();
-        classroom.setShop((await body(request, ShopPermissionBodySchema)).allowed);
-        return sendJson(response, 200, classroom.viewFor(visitor));
-      case "POST /api/classroom/poll":
-        presenterOnly();
-        classroom.openPoll(await body(request, PollOpenBodySchema));
-        return sendJson(response, 201, classroom.viewFor(visitor));
-      case "POST /api/classroom/vote":
-        classroom.vote(visitor.viewerId, await body(request, VoteBodySchema));
-        return sendJson(response, 200, classroom.viewFor(visitor));
-      case "POST /api/classroom/poll/close":
-        presenterOnly();
-        classroom.closePoll();
-        return sendJson(response, 200, classroom.viewFor(visitor));
-      case "POST /api/classroom/poll/reveal":
-        presenterOnly();
-        classroom.revealPoll();
-        return sendJson(response, 200, classroom.viewFor(visitor));
-      default:
-        return sendJson(response, 404, { error: `no classroom route ${route}` });
+    const found = routesMatching(CLASSROOM_ROUTE_NAMES, pathname).find((match) => match.method === method);
+    if (!found) return sendJson(response, 404, { error: `no classroom route ${method} ${pathname}` });
+    const handler: ClassroomHandler<ClassroomRouteName> = CLASSROOM_HANDLERS[found.name];
+    const answer = await handler({ classroom, visitor, presenterOnly, body: (schema) => readBody(request, schema), dropAudience });
+    if (answer instanceof SvgImage) {
+      response.writeHead(successStatus(found.name), { "content-type": answer.contentType, "cache-control": "no-store" });
+      return void response.end(answer.bytes);
     }
+    return sendJson(response, successStatus(found.name), answer);
   } catch (error) {
     if (error instanceof ClassroomRefusal) return sendJson(response, error.status, { error: error.message });
     if (error instanceof BodyTooLarge) return sendJson(response, 413, { error: error.message });

@@ -1,25 +1,21 @@
-// The classroom on socket.io: who may open the stream (a role), the presenter's view relayed to every follower,
-// viewers counted as they come and go, and every viewer dropped when the audience link is rotated.
-import type { Server, Socket } from "socket.io";
+// The classroom on socket.io: who may open a socket of either namespace (a role), the class's own namespace that
+// relays the presenter's view to every follower, viewers counted as they come and go, and every viewer dropped when
+// the audience link is rotated.
+import type { Namespace, Server, Socket } from "socket.io";
 import { PresenterViewSchema } from "../contract/classroom";
+import { CLASSROOM_NAMESPACE, type ClassroomClientToServerEvents, type ClassroomServerToClientEvents } from "../contract/classroom-socket";
 import type { ClientToServerEvents, ServerToClientEvents } from "../contract/socket";
 import type { Classroom, Visitor } from "./classroom";
 
-type ClassroomServer = Server<ClientToServerEvents, ServerToClientEvents>;
-type ClassroomSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+type StreamServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type ClassroomNamespace = Namespace<ClassroomClientToServerEvents, ClassroomServerToClientEvents>;
+/** A socket of either namespace, as admission reads it. */
+type AnySocket = Pick<Socket, "id" | "request" | "conn" | "once">;
 
 /** Joins and votes come in bursts (a class opening the link at once): the console's figures go out at most this often. */
 const BROADCAST_EVERY_MS = 100;
 
-const visitors = new WeakMap<ClassroomSocket, Visitor>();
-
-/** The room of the class's own sockets: they get the classroom's messages, not the telemetry stream. */
-export const CLASSROOM_ROOM = "classroom";
-
-/** A page opens one socket for the stream and one, so marked, for the class: only the latter counts as a viewer. */
-export function isClassroomSocket(socket: { handshake: { auth: unknown } }): boolean {
-  return (socket.handshake.auth as { classroom?: unknown } | undefined)?.classroom === true;
-}
+const visitors = new WeakMap<AnySocket, Visitor>();
 
 /** Why a handshake is refused, or undefined when its cookie or token gives it a role. */
 export function socketRefusal(classroom: Classroom, headers: Parameters<Classroom["visitorOf"]>[0]): string | undefined {
@@ -29,34 +25,51 @@ export function socketRefusal(classroom: Classroom, headers: Parameters<Classroo
   return classroom.socketRefusal(visitor);
 }
 
-export function wireClassroomSockets(io: ClassroomServer, classroom: Classroom): { dropAudience(): void } {
-  let pending: NodeJS.Timeout | undefined;
-  classroom.onChange(() => {
-    pending ??= setTimeout(() => {
-      pending = undefined;
-      io.emit("classroom", classroom.publicView());
-    }, BROADCAST_EVERY_MS);
-  });
-
-  // Every socket, the stream's too, is admitted here before any listener hears of it: counted against its viewer
-  // at once (handshakes that passed together cannot all slip in), and let go when its connection closes.
-  io.use((socket, next) => {
+/**
+ * Every socket of either namespace is admitted here before any listener hears of it: counted against its viewer at
+ * once (handshakes that passed together cannot all slip in), and let go when it or its connection closes. A page's
+ * stream socket and class socket may share one connection: each lets go of its own entry only.
+ */
+function admission(classroom: Classroom, counted: boolean) {
+  return (socket: AnySocket, next: (error?: Error) => void): void => {
     const visitor = classroom.visitorOf(socket.request.headers);
     // Rotated between the handshake and now: the old code no longer lets anyone in.
     if (!visitor) return next(new Error("classroom mode: open the audience link (or the presenter's link) to watch"));
     if (socket.conn.readyState !== "open") return next(new Error("the connection closed"));
-    const refused = classroom.connected(socket.id, visitor, isClassroomSocket(socket));
+    const refused = classroom.connected(socket.id, visitor, counted);
     if (refused) return next(new Error(refused));
     visitors.set(socket, visitor);
-    socket.conn.once("close", () => classroom.disconnected(socket.id));
-    socket.once("disconnect", () => classroom.disconnected(socket.id));
+    const release = () => classroom.disconnected(socket.id);
+    // The connection closing before the socket is connected: no "disconnect" would come.
+    socket.conn.once("close", release);
+    // A socket that leaves a connection that stays (its page's other socket still on it) takes its listener along.
+    socket.once("disconnect", () => {
+      socket.conn.off("close", release);
+      release();
+    });
     next();
+  };
+}
+
+/** Opens the class's namespace and puts the classroom's admission on it and on the stream's. */
+export function wireClassroomSockets(io: StreamServer, classroom: Classroom): { dropAudience(): void } {
+  // Typed with the class's own events: socket.io would give it the stream's, its server's.
+  const classSockets: ClassroomNamespace = io.of(CLASSROOM_NAMESPACE);
+  let pending: NodeJS.Timeout | undefined;
+  classroom.onChange(() => {
+    pending ??= setTimeout(() => {
+      pending = undefined;
+      classSockets.emit("classroom", classroom.publicView());
+    }, BROADCAST_EVERY_MS);
   });
 
-  io.on("connection", (socket) => {
+  // A page opens one socket for the stream and one for the class: only the latter counts as a viewer.
+  io.use(admission(classroom, false));
+  classSockets.use(admission(classroom, true));
+
+  classSockets.on("connection", (socket) => {
     const visitor = visitors.get(socket);
     if (!visitor) return void socket.disconnect(true);
-    if (isClassroomSocket(socket)) void socket.join(CLASSROOM_ROOM);
     socket.emit("classroom", classroom.publicView());
     socket.emit("classroom:view", classroom.view);
     socket.on("classroom:following", (following) => {
@@ -76,7 +89,10 @@ export function wireClassroomSockets(io: ClassroomServer, classroom: Classroom):
 
   return {
     dropAudience() {
-      for (const socket of io.sockets.sockets.values()) if (visitors.get(socket)?.role === "audience") socket.disconnect(true);
+      // Disconnected with their connection: a page's stream and class sockets both go.
+      for (const sockets of [io.sockets.sockets, classSockets.sockets]) {
+        for (const socket of sockets.values()) if (visitors.get(socket)?.role === "audience") socket.disconnect(true);
+      }
     },
   };
 }

@@ -47,6 +47,22 @@ describe("sockets per viewer", () => {
     room.disconnected("s1");
     expect(room.connected("again", viewer, true)).toBeUndefined();
   });
+
+  it("takes a page's stream socket as one of its viewer's sockets, but only the class socket as the viewer", () => {
+    const room = classroom();
+    const viewer = { role: "audience" as const, viewerId: "v1" };
+    expect(room.connected("stream", viewer, false)).toBeUndefined();
+    room.setFollowing("stream", false);
+    expect(room.publicView().viewers).toEqual({ connected: 0, following: 0 });
+    expect(room.connected("class", viewer, true)).toBeUndefined();
+    expect(room.publicView().viewers).toEqual({ connected: 1, following: 1 });
+    for (let socket = 2; socket < MAX_SOCKETS_PER_VIEWER; socket++) expect(room.connected(`tab${socket}`, viewer, false)).toBeUndefined();
+    expect(room.connected("one-more", viewer, false)).toMatch(/at most/);
+    room.disconnected("stream");
+    expect(room.publicView().viewers.connected).toBe(1);
+    room.disconnected("class");
+    expect(room.publicView().viewers.connected).toBe(0);
+  });
 });
 
 describe("join throttle", () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { CircuitEvent } from "../contract/events";
 import { applyCircuitEvents, NO_CIRCUITS } from "./circuits";
-import { appendEvents, applySnapshot, initialView } from "./store";
+import { appendEvents, applySnapshot, initialView } from "./stores/sandbox-store";
 import { http } from "./testing/test-events";
 
 const circuit = (fields: Partial<CircuitEvent> & Pick<CircuitEvent, "from" | "to" | "state">, seq: number) =>

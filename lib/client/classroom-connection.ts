@@ -2,23 +2,23 @@
 // presenter sends, what a viewer gets, and the poll and console actions.
 import { io, type Socket } from "socket.io-client";
 import type { ClassroomView, PresenterView } from "../contract/classroom";
-import type { ClientToServerEvents, ServerToClientEvents } from "../contract/socket";
-import { callApi, type ApiResult } from "./sandbox-api";
-import { applyClassroomPublic, applyClassroomView, classroomStore } from "./classroom-store";
+import { CLASSROOM_NAMESPACE, type ClassroomClientToServerEvents, type ClassroomServerToClientEvents } from "../contract/classroom-socket";
+import { callControl, type ApiResult } from "./sandbox-api";
+import { applyClassroomPublic, applyClassroomView, classroomStore } from "./stores/classroom-store";
 
-let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+let socket: Socket<ClassroomServerToClientEvents, ClassroomClientToServerEvents> | null = null;
 
 /** Asks who this browser is; in classroom mode opens the classroom socket. Returns the function that closes it. */
 export function joinClassroom(): () => void {
   let closed = false;
-  void callApi<ClassroomView>("GET", "/api/classroom").then((answer) => {
+  void callControl("classroom").then((answer) => {
     if (closed) return;
     // No answer: treated as no classroom (the server refuses anything the page should not do anyway).
     if (!answer.ok) return void classroomStore.setState((state) => ({ ...state, checked: true }), true);
     classroomStore.setState((state) => applyClassroomView(state, answer.data), true);
     if (!answer.data.enabled) return;
-    // `classroom: true` tells the server this socket is the one that counts as a viewer (the screens open their own for the stream).
-    socket = io({ transports: ["websocket"], auth: { classroom: true } });
+    // The class's own namespace: this socket is the one that counts as a viewer (the screens open the stream's).
+    socket = io(CLASSROOM_NAMESPACE, { transports: ["websocket"] });
     socket.on("classroom", (shared) => classroomStore.setState((state) => applyClassroomPublic(state, shared), true));
     socket.on("classroom:view", (view) => classroomStore.setState((state) => ({ ...state, presenterView: view }), true));
     socket.on("connect", () => socket?.emit("classroom:following", classroomStore.getState().following));
@@ -49,10 +49,10 @@ async function refreshFrom(answer: Promise<ApiResult<ClassroomView>>): Promise<s
 }
 
 export const classroomActions = {
-  openPoll: (body: { question: string; choices: Array<{ id: string; label: string }> } | { lessonId: string; stepId: string }) => refreshFrom(callApi("POST", "/api/classroom/poll", body)),
-  closePoll: () => refreshFrom(callApi("POST", "/api/classroom/poll/close")),
-  revealPoll: () => refreshFrom(callApi("POST", "/api/classroom/poll/reveal")),
-  vote: (pollId: string, choice: string) => refreshFrom(callApi("POST", "/api/classroom/vote", { pollId, choice })),
-  letClassShop: (allowed: boolean) => refreshFrom(callApi("POST", "/api/classroom/shop", { allowed })),
-  rotate: () => refreshFrom(callApi("POST", "/api/classroom/audience/rotate")),
+  openPoll: (body: { question: string; choices: Array<{ id: string; label: string }> } | { lessonId: string; stepId: string }) => refreshFrom(callControl("openPoll", { body })),
+  closePoll: () => refreshFrom(callControl("closePoll")),
+  revealPoll: () => refreshFrom(callControl("revealPoll")),
+  vote: (pollId: string, choice: string) => refreshFrom(callControl("vote", { body: { pollId, choice } })),
+  letClassShop: (allowed: boolean) => refreshFrom(callControl("letClassShop", { body: { allowed } })),
+  rotate: () => refreshFrom(callControl("rotateAudience")),
 };

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_RESILIENCE } from "../contract/resilience";
 import type { SandboxState } from "../contract/control";
 import { feedEvents, feedSnapshot } from "./feed";
-import { sandboxStore } from "./store";
-import { traceStore } from "./traces";
+import { sandboxStore } from "./stores/sandbox-store";
+import { traceStore } from "./stores/trace-store";
 import { http } from "./testing/test-events";
 
 const state: SandboxState = { architecture: "microservices", stacks: [], services: [], queues: [], droppedEvents: 0, faults: [], resilience: DEFAULT_RESILIENCE, transition: null };

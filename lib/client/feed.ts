@@ -1,13 +1,13 @@
 // Where the socket's events go: one flush per animation frame updates every store that draws from them.
 import type { NumberedEvent } from "../contract/events";
 import type { Snapshot } from "../contract/socket";
-import { launchDots } from "./dots";
-import { recordJobsSeen } from "./job-counts";
-import { recordForMetrics } from "./metrics-store";
-import { appendLogs, logsStore } from "./service-logs";
-import { addSampledAway, appendEvents, applySnapshot, sandboxStore, unseenEvents } from "./store";
-import { isAway, keepState, keepWhileAway, timeStore } from "./time-travel";
-import { recordTraces, resetTraces } from "./traces";
+import { launchDots } from "./stores/dots-store";
+import { recordJobsSeen } from "./stores/job-counts-store";
+import { recordForMetrics } from "./stores/metrics-store";
+import { appendLogs, logsStore } from "./stores/service-logs-store";
+import { addSampledAway, appendEvents, applySnapshot, sandboxStore, unseenEvents } from "./stores/sandbox-store";
+import { isAway, keepState, keepWhileAway, timeStore } from "./stores/time-travel-store";
+import { recordTraces, resetTraces } from "./stores/trace-store";
 
 /** The newest event the traces and metrics have taken in, so a snapshot after a reconnect does not count events twice. */
 let highestSeq = -1;

@@ -1,14 +1,14 @@
 // Puts a moment of a recording on every store the page draws from: the graph's state and the stream, the traces, the
 // services' log lines, the live figures and the queues' job counts, each as it was then.
 import type { Recording } from "../contract/recording";
-import { launchDots } from "./dots";
-import { jobsStore, recordJobs } from "./job-counts";
+import { launchDots } from "./stores/dots-store";
+import { jobsStore, recordJobs } from "./stores/job-counts-store";
 import { METRICS_WINDOW_MS, recordSamples, summarize } from "./metrics";
-import { metricsStore } from "./metrics-store";
+import { metricsStore } from "./stores/metrics-store";
 import { upperBound, viewAt } from "./rewind";
-import { appendLogs, logsStore } from "./service-logs";
-import { sandboxStore } from "./store";
-import { recordTraces, resetTraces } from "./traces";
+import { appendLogs, logsStore } from "./stores/service-logs-store";
+import { sandboxStore } from "./stores/sandbox-store";
+import { recordTraces, resetTraces } from "./stores/trace-store";
 
 /** Events before the moment that the traces and log lines are rebuilt from: several seconds of busy traffic. */
 const CONTEXT_EVENTS = 5_000;

@@ -1,9 +1,9 @@
 // Keeps "my orders" current: when a queue job about one of my pending orders finishes, ask the storefront again.
 // The telemetry only says *when* to look; what the panel shows always comes from the shop's own answer.
 import type { NumberedEvent } from "../contract/events";
-import { refreshNotifications, refreshOrders, shopperStore } from "./shopper-store";
-import { sandboxStore } from "./store";
-import { orderIdOf } from "./traces";
+import { refreshNotifications, refreshOrders, shopperStore } from "./stores/shopper-store";
+import { sandboxStore } from "./stores/sandbox-store";
+import { orderIdOf } from "./stores/trace-store";
 
 /** Waits this long after a relevant job so a burst of them (an order's journey) costs one request. */
 export const REFRESH_DELAY_MS = 150;

@@ -3,7 +3,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { NumberedEvent } from "../contract/events";
-import { service, state } from "../lessons/check-fixtures";
+import { service, state } from "../lessons/testing/check-fixtures";
 import { writeRecording } from "../sandbox/recording/recording-file";
 import { eventBeside, perRecording, playedTo, stateChanges, reach, readSavedRun, RecordingRefused, viewAt } from "./rewind";
 

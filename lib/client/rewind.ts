@@ -4,7 +4,7 @@ import type { NumberedEvent } from "../contract/events";
 import type { Recording } from "../contract/recording";
 import { MAX_UNPACKED_BYTES, parseRecordingText, RecordingRefused, TOO_BIG_TO_UNPACK } from "../recording/recording-text";
 import { stateAt } from "../recording/state-at";
-import { applySnapshot, initialView, MAX_EVENTS, type SandboxView } from "./store";
+import { applySnapshot, initialView, MAX_EVENTS, type SandboxView } from "./stores/sandbox-store";
 
 export { RecordingRefused };
 

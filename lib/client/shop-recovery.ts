@@ -2,8 +2,8 @@
 // catalogue from while a service was down must not stay on screen once the service is back.
 import type { SandboxState } from "../contract/control";
 import type { StackId } from "../contract/events";
-import { loadProducts, refreshNotifications, refreshOrders, shopperStore } from "./shopper-store";
-import { sandboxStore } from "./store";
+import { loadProducts, refreshNotifications, refreshOrders, shopperStore } from "./stores/shopper-store";
+import { sandboxStore } from "./stores/sandbox-store";
 
 /** Every process of the stack answers its health check (the broker included: orders go through it). */
 export function stackHealthy(sandbox: SandboxState | null, stack: StackId): boolean {

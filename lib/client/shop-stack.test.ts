@@ -1,6 +1,7 @@
 // Which shop the shopper panel talks to, and how it follows a request's trace from the answer's header.
 import { describe, expect, it } from "vitest";
 import { effectiveShopStack } from "./shop-stack";
+import { STOREFRONT_ROUTES, storefrontPath } from "../contract/storefront-paths";
 import { storefrontBase, traceIdOfTraceparent } from "./storefront";
 
 describe("effectiveShopStack", () => {
@@ -13,8 +14,9 @@ describe("effectiveShopStack", () => {
   });
 
   it("sends the calls to that stack's storefront", () => {
-    expect(storefrontBase("monolith")).toBe("/storefront/monolith/api");
-    expect(storefrontBase("microservices")).toBe("/storefront/microservices/api");
+    expect(storefrontBase("monolith")).toBe("/storefront/monolith");
+    expect(storefrontBase("microservices")).toBe("/storefront/microservices");
+    expect(`${storefrontBase("monolith")}${storefrontPath(STOREFRONT_ROUTES.placeOrder)}`).toBe("/storefront/monolith/api/orders");
   });
 });
 

@@ -3,9 +3,9 @@ import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../contract/socket";
 import { feedEvents, feedSnapshot } from "./feed";
 import { createFrameBatcher } from "./frame-batcher";
-import { applyLessonRun } from "./lesson-store";
-import { applyState, setConnection, type SandboxStore } from "./store";
-import { isAway, keepState } from "./time-travel";
+import { applyLessonRun } from "./stores/lesson-store";
+import { applyState, setConnection, type SandboxStore } from "./stores/sandbox-store";
+import { isAway, keepState } from "./stores/time-travel-store";
 
 export type SandboxSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -17,7 +17,9 @@ export function connectSandbox(store: SandboxStore): () => void {
   socket.on("connect", () => update((view) => setConnection(view, "connected")));
   // Closed by this page (it is leaving for another screen, which opens its own): nothing was lost.
   socket.on("disconnect", (reason) => update((view) => setConnection(view, reason === "io client disconnect" ? "connecting" : "disconnected")));
-  socket.io.on("reconnect_attempt", () => update((view) => setConnection(view, view.connection === "connected" ? view.connection : "connecting")));
+  const reconnecting = () => update((view) => setConnection(view, view.connection === "connected" ? view.connection : "connecting"));
+  // The connection can outlive this socket (in classroom mode the class's socket may share it): its listener goes with the socket.
+  socket.io.on("reconnect_attempt", reconnecting);
   socket.on("snapshot", (snapshot) => {
     batcher.drop();
     feedSnapshot(snapshot);
@@ -27,6 +29,7 @@ export function connectSandbox(store: SandboxStore): () => void {
   socket.on("lesson", applyLessonRun);
   return () => {
     batcher.drop();
+    socket.io.off("reconnect_attempt", reconnecting);
     socket.disconnect();
   };
 }

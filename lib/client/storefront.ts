@@ -2,8 +2,8 @@
 // (the microservices' gateway or the monolith).
 import type { StackId } from "../contract/events";
 
-/** The app passes /storefront/<stack>/api/* to that stack's entry unchanged. */
-export const storefrontBase = (stack: StackId): string => `/storefront/${stack}/api`;
+/** The app passes /storefront/<stack>/api/* to that stack's entry unchanged: a storefront path goes after this. */
+export const storefrontBase = (stack: StackId): string => `/storefront/${stack}`;
 
 /** The trace a call started, from its answer's `traceparent` header (00-<traceId>-<spanId>-01); null when absent or malformed. */
 export function traceIdOfTraceparent(header: string | null): string | null {
@@ -14,7 +14,7 @@ export function traceIdOfTraceparent(header: string | null): string | null {
 /** Every answer says which trace it belongs to, when the shop said so: a refused call can be followed too. */
 export type ShopAnswer<T> = ({ ok: true; status: number; body: T } | { ok: false; status: number; error: string }) & { traceId?: string | null };
 
-/** One storefront call. A refusal comes back as the shop's own `{error}` with its status; nothing throws. */
+/** One storefront call to `path` (a path of the storefront's table, "/api/orders"). A refusal comes back as the shop's own `{error}` with its status; nothing throws. */
 export async function shopCall<T>(
   path: string,
   options: { method?: string; body?: unknown; token?: string | null; stack?: StackId; idempotencyKey?: string } = {},

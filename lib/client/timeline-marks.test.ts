@@ -2,7 +2,7 @@
 // scenario's steps; and the requests a fault broke, with the failures they caused upstream in the same trace.
 import { describe, expect, it } from "vitest";
 import type { NumberedEvent } from "../contract/events";
-import { service, state } from "../lessons/check-fixtures";
+import { service, state } from "../lessons/testing/check-fixtures";
 import { brokenBy, marks } from "./timeline-marks";
 
 const T = 1_800_000_000_000;

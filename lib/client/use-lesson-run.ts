@@ -3,9 +3,9 @@
 import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import type { LessonRun } from "../contract/lessons";
-import { callApi } from "./sandbox-api";
-import { lessonStore } from "./lesson-store";
-import { canAct, classroomStore } from "./classroom-store";
+import { callControl, type ApiResult } from "./sandbox-api";
+import { lessonStore } from "./stores/lesson-store";
+import { canAct, classroomStore } from "./stores/classroom-store";
 
 /** Whether the run already serves this address: the same lesson, at this step or with this step done. */
 export function runServes(run: LessonRun | null, lessonId: string, stepId: string): boolean {
@@ -25,10 +25,10 @@ export function useLessonRun(lessonId: string, stepId: string) {
   // In a classroom only the presenter sets a lesson up; a viewer's page shows the presenter's run.
   const mayAct = useStore(classroomStore, (classroom) => classroom.checked && canAct(classroom));
 
-  const act = async (what: string, path: string, body: unknown = {}) => {
+  const act = async (what: string, ask: () => Promise<ApiResult<{ run: LessonRun | null }>>) => {
     setBusy(what);
     setError(null);
-    const answer = await callApi<{ run: LessonRun | null }>("POST", path, body);
+    const answer = await ask();
     setBusy(null);
     if (!answer.ok) setError(answer.error);
   };
@@ -37,16 +37,16 @@ export function useLessonRun(lessonId: string, stepId: string) {
     const address = `${lessonId}/${stepId}`;
     if (!heard || !mayAct || requested.current === address || runServes(run, lessonId, stepId)) return;
     requested.current = address;
-    void act("setting up", `/api/lessons/${encodeURIComponent(lessonId)}/start`, { step: stepId });
+    void act("setting up", () => callControl("startLesson", { params: { id: lessonId }, body: { step: stepId } }));
   }, [heard, mayAct, run, lessonId, stepId]);
 
   return {
     run: run?.lessonId === lessonId ? run : null,
     error,
     busy,
-    showMe: () => act("showing", "/api/lessons/run/show-me"),
-    predict: (step: string, choice: string | null) => act("predicting", "/api/lessons/run/predict", { step, choice }),
-    restore: () => act("putting back", "/api/lessons/run/restore"),
-    restart: () => act("restarting", `/api/lessons/${encodeURIComponent(lessonId)}/start`),
+    showMe: () => act("showing", () => callControl("showMe", { body: {} })),
+    predict: (step: string, choice: string | null) => act("predicting", () => callControl("predict", { body: { step, choice } })),
+    restore: () => act("putting back", () => callControl("restoreLesson", { body: {} })),
+    restart: () => act("restarting", () => callControl("startLesson", { params: { id: lessonId }, body: {} })),
   };
 }

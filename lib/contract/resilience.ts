@@ -1,5 +1,6 @@
 // Resilience patterns on the calls a service makes to another, switchable so a learner can compare a failure with and without them.
 import { z } from "zod";
+import { DEFAULT_RESILIENCE as DEFAULTS } from "./resilience-default";
 
 export const ResilienceSchema = z
   .object({
@@ -14,7 +15,8 @@ export const ResilienceSchema = z
   .strict();
 export type Resilience = z.infer<typeof ResilienceSchema>;
 
-export { DEFAULT_RESILIENCE } from "./resilience-default";
+/** The resilience a stack starts with: the plain value the shop's processes read, held to the schema's type here. */
+export const DEFAULT_RESILIENCE: Resilience = DEFAULTS;
 
 export const CircuitStateSchema = z.enum(["closed", "open", "half-open"]);
 export type CircuitState = z.infer<typeof CircuitStateSchema>;

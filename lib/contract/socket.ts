@@ -1,8 +1,8 @@
-// The socket.io contract between the sandbox server and the browser, given as generics to both sides.
+// The live stream's socket.io contract (the namespace "/") between the sandbox server and the browser, given as
+// generics to both sides. The classroom's messages travel on a namespace of their own: lib/contract/classroom-socket.ts.
 import type { SandboxState } from "./control";
 import type { NumberedEvent } from "./events";
 import type { LessonRun } from "./lessons";
-import type { ClassroomPublic, PresenterView, SocketAck } from "./classroom";
 
 export interface Snapshot {
   state: SandboxState;
@@ -19,16 +19,7 @@ export interface ServerToClientEvents {
   state: (state: SandboxState) => void;
   /** The guided lesson being run, after every change (a check ticking, a step opening); null when none. Sent on connect too. */
   lesson: (run: LessonRun | null) => void;
-  /** Classroom mode only: viewers, the poll and the class's permission to shop, after every change. Sent on connect. */
-  classroom: (classroom: ClassroomPublic) => void;
-  /** Classroom mode only: what the presenter is looking at, for followers to copy. Sent on connect. */
-  "classroom:view": (view: PresenterView | null) => void;
 }
 
-/** Payloads are checked against lib/contract/classroom.ts on arrival: a browser can send anything. */
-export interface ClientToServerEvents {
-  /** The presenter's view (acting: the presenter only; others get a 403 in the ack and nothing changes). */
-  "classroom:view": (view: unknown, ack?: (answer: SocketAck) => void) => void;
-  /** A viewer says whether they follow the presenter (for the console's count). */
-  "classroom:following": (following: unknown) => void;
-}
+/** The stream only flows to the page: a page acts through the control API, never on this socket. */
+export type ClientToServerEvents = Record<never, never>;

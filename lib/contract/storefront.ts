@@ -1,4 +1,5 @@
-// The shop's storefront API, the same on the gateway and on the monolith: bodies it accepts, shapes it returns.
+// The shop's storefront API, the same on the gateway and on the monolith: bodies it accepts, shapes it returns (its
+// routes, without zod so the shop's processes can load them: storefront-paths.ts).
 import { z } from "zod";
 
 export const RegisterBodySchema = z.object({
@@ -29,7 +30,6 @@ export type PlaceOrderBody = z.infer<typeof PlaceOrderBodySchema>;
  * The `Idempotency-Key` header of POST /api/orders: one per intent to order (a UUID, say). The same key and items
  * give back the same order; other items with the same key are a 409. Printable ASCII, 1 to 128 characters.
  */
-export { IDEMPOTENCY_KEY_HEADER } from "./body-checks";
 export const IdempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,128}$/, "an Idempotency-Key is 1 to 128 printable characters");
 
 export interface User {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { DbEvent, StackId } from "../contract/events";
 import type { PredicateSpec } from "../contract/lessons";
-import { input, orderPlaced, T0 } from "./check-fixtures";
+import { input, orderPlaced, T0 } from "./testing/check-fixtures";
 import { evaluate } from "./predicates";
 
 /** A statement in the trace of the order placed at T0 (see `placed`), unless another trace is named. */

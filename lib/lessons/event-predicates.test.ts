@@ -1,6 +1,6 @@
 // The telemetry checks, each against recorded sequences where the goal happened and where it nearly did.
 import { describe, expect, it } from "vitest";
-import { call, input, lifecycle, orderPlaced, service, state, T0 } from "./check-fixtures";
+import { call, input, lifecycle, orderPlaced, service, state, T0 } from "./testing/check-fixtures";
 import { evaluate } from "./predicates";
 
 describe("restCall", () => {

@@ -1,6 +1,7 @@
 // Checks read from the telemetry window: a REST call, orders accepted while a service was down, a circuit opening.
 import type { HttpEvent, LifecycleEvent } from "../contract/events";
 import type { PredicateSpec } from "../contract/lessons";
+import { STOREFRONT_ROUTES, storefrontCall } from "../contract/storefront-paths";
 import { shopperFailed } from "../sandbox/traffic/shopper-features";
 import { contradicted, entryOf, isDown, outcome, type CheckInput, type CheckOutcome } from "./check-input";
 
@@ -30,19 +31,23 @@ export function downIntervals(service: string, input: CheckInput): Array<[from: 
   return intervals;
 }
 
+const PLACE_ORDER = storefrontCall(STOREFRONT_ROUTES.placeOrder);
+/** A shopper's request to place an order, as the entry saw it or as the shopper heard its answer. */
+const placesOrder = (request: { method: string; path: string }) => request.method === PLACE_ORDER.method && request.path === PLACE_ORDER.path;
+
 /** Shoppers' orders accepted (202) at the stack's entry while `service` was down. */
 export function ordersAcceptedWhileDown(spec: Spec<"ordersAcceptedWhileDown">, input: CheckInput): CheckOutcome {
   const label = `at least ${spec.atLeast} orders accepted while ${spec.service} is down`;
   const intervals = downIntervals(spec.service, input);
   const accepted = input.events.filter(
     (event): event is HttpEvent =>
-      event.type === "http" && event.stack === spec.stack && event.from === "client" && event.to === entryOf(spec.stack) && event.method === "POST" && event.path === "/api/orders" && event.status === 202 && intervals.some(([from, to]) => event.ts >= from && event.ts <= to),
+      event.type === "http" && event.stack === spec.stack && event.from === "client" && event.to === entryOf(spec.stack) && placesOrder(event) && event.status === 202 && intervals.some(([from, to]) => event.ts >= from && event.ts <= to),
   );
   const met = accepted.length >= spec.atLeast;
   const missing = intervals.length === 0 ? `${spec.service} has not been down yet` : `${accepted.length} of ${spec.atLeast} orders accepted while ${spec.service} is down`;
   if (met) return outcome(true, label, missing, { accepted: accepted.length }, accepted[spec.atLeast - 1]?.ts);
   // Shoppers' orders refused while it was down: the shop did depend on it after all.
-  const refused = input.shoppers.filter((sample) => sample.stack === spec.stack && sample.method === "POST" && sample.path === "/api/orders" && shopperFailed(sample.status) && intervals.some(([from, to]) => sample.at >= from && sample.at <= to));
+  const refused = input.shoppers.filter((sample) => sample.stack === spec.stack && placesOrder(sample) && shopperFailed(sample.status) && intervals.some(([from, to]) => sample.at >= from && sample.at <= to));
   if (refused.length >= spec.atLeast) return contradicted(label, `${refused.length} orders failed while ${spec.service} was down, ${accepted.length} accepted`, { accepted: accepted.length });
   return outcome(false, label, missing, { accepted: accepted.length });
 }

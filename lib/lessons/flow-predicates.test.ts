@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { CircuitEvent, HttpEvent } from "../contract/events";
 import type { PredicateSpec } from "../contract/lessons";
 import type { ShopperSample } from "./check-input";
-import { call, input, job, T0 } from "./check-fixtures";
+import { call, input, job, T0 } from "./testing/check-fixtures";
 import { evaluate } from "./predicates";
 
 const circuit = (ts: number, state: CircuitEvent["state"]): CircuitEvent => ({ type: "circuit", ts, stack: "microservices", from: "api-gateway", to: "product-service", state, reason: "test" });

@@ -3,7 +3,8 @@
 import type { LessonAction, LessonStartSchema } from "../contract/lessons";
 import { DEFAULT_RESILIENCE } from "../contract/resilience";
 import type { Sandbox } from "../sandbox/sandbox";
-import type { ScenarioControl, TrafficControl } from "../sandbox/instruments";
+import type { ScenarioControl } from "../sandbox/scenarios/scenario-control";
+import type { TrafficControl } from "../sandbox/traffic/traffic-control";
 import type { z } from "zod";
 import { isDown } from "./check-input";
 import { placeOrders } from "./lesson-shopper";

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Audit, SandboxState } from "../contract/control";
 import type { NumberedEvent, TelemetryEvent } from "../contract/events";
 import type { Lesson, LessonAction, LessonRun } from "../contract/lessons";
-import { T0, lifecycle, noTraffic, orderPlaced, service, state } from "./check-fixtures";
+import { T0, lifecycle, noTraffic, orderPlaced, service, state } from "./testing/check-fixtures";
 import type { ShopperSample } from "./check-input";
 import { LessonRunner, TICK_MS, type LessonSources } from "./lesson-runner";
 

@@ -2,6 +2,7 @@
 // each answer told to the incident tracker like any other shopper's.
 import http from "node:http";
 import type { StackId } from "../contract/events";
+import { STOREFRONT_ROUTES, storefrontCall } from "../contract/storefront-paths";
 import type { Sandbox } from "../sandbox/sandbox";
 import { sendShopperRequest, type ShopperRequest } from "../sandbox/traffic/shopper-http";
 
@@ -19,13 +20,13 @@ export async function placeOrders(sandbox: Sandbox, stack: StackId, count: numbe
   const email = `learner-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
   const password = "lesson password";
   // A service that has just started (a lesson's start state) may refuse the first tries: a few, a moment apart.
-  const register = await attempt(() => ask({ method: "POST", path: "/api/auth/register", body: { email, password, name: "Learner" } }), (answer) => answer.status === 201 || answer.status === 409);
-  const login = await attempt(() => ask({ method: "POST", path: "/api/auth/login", body: { email, password } }), (answer) => answer.status === 200);
+  const register = await attempt(() => ask({ ...storefrontCall(STOREFRONT_ROUTES.register), body: { email, password, name: "Learner" } }), (answer) => answer.status === 201 || answer.status === 409);
+  const login = await attempt(() => ask({ ...storefrontCall(STOREFRONT_ROUTES.login), body: { email, password } }), (answer) => answer.status === 200);
   const token = (login.body as { token?: string } | undefined)?.token;
   if (!token) throw new Error(`could not log in to the ${stack} shop (register answered ${register.status}, log in ${login.status})`);
   let accepted = 0;
   for (let index = 0; index < count; index++) {
-    const answer = await ask({ method: "POST", path: "/api/orders", token, body: { items: [{ productId, quantity: 1 }] } });
+    const answer = await ask({ ...storefrontCall(STOREFRONT_ROUTES.placeOrder), token, body: { items: [{ productId, quantity: 1 }] } });
     if (answer.status === 202) accepted++;
   }
   return accepted;

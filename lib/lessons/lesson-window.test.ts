@@ -2,7 +2,7 @@
 // starts where it is asked to, and a finding is said only once it has held a while and unsaid as soon as it does not.
 import { describe, expect, it } from "vitest";
 import type { NumberedEvent } from "../contract/events";
-import { call, lifecycle, T0 } from "./check-fixtures";
+import { call, lifecycle, T0 } from "./testing/check-fixtures";
 import { afterAWhile, LessonWindow } from "./lesson-window";
 
 const numbered = <T extends object>(event: T, seq: number) => ({ ...event, seq }) as unknown as NumberedEvent;

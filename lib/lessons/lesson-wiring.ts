@@ -1,7 +1,8 @@
 // Builds the lesson runner for a sandbox: where its checks read from and how its calls are performed.
 import type { Metrics } from "../contract/control";
 import type { Sandbox } from "../sandbox/sandbox";
-import type { ScenarioControl, TrafficControl } from "../sandbox/instruments";
+import type { ScenarioControl } from "../sandbox/scenarios/scenario-control";
+import type { TrafficControl } from "../sandbox/traffic/traffic-control";
 import { audit } from "../sandbox/metrics/audit";
 import { applyStart, performAll } from "./lesson-actions";
 import { LessonRunner } from "./lesson-runner";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { PredicateSpec } from "../contract/lessons";
 import type { ShopperSample } from "./check-input";
-import { input, T0 } from "./check-fixtures";
+import { input, T0 } from "./testing/check-fixtures";
 import { evaluate } from "./predicates";
 
 /** `count` browse requests to `stack`, one every 10 ms from `from`, each taking `ms` (status 0: no answer). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { PredicateSpec } from "../contract/lessons";
 import { IncidentTracker } from "../sandbox/metrics/incident-tracker";
-import { input, noTraffic, T0 } from "./check-fixtures";
+import { input, noTraffic, T0 } from "./testing/check-fixtures";
 import { evaluate } from "./predicates";
 
 /** A redeploy as the incident tracker records it from the shoppers' requests: `statuses` one every 50 ms during it. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Metrics } from "../contract/control";
 import type { PredicateSpec } from "../contract/lessons";
-import { input, service, state, T0 } from "./check-fixtures";
+import { input, service, state, T0 } from "./testing/check-fixtures";
 import { evaluate } from "./predicates";
 
 const MB = 1_048_576;

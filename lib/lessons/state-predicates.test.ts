@@ -1,7 +1,7 @@
 // The live-state checks, each both ways: the state that meets the goal and the one that nearly does.
 import { describe, expect, it } from "vitest";
 import type { Metrics } from "../contract/control";
-import { T0, input, job, lifecycle, service, state } from "./check-fixtures";
+import { T0, input, job, lifecycle, service, state } from "./testing/check-fixtures";
 import { evaluate } from "./predicates";
 
 const metricsOf = (id: string, processes: number, rssBytes: number): Metrics => ({ windowS: 10, services: [{ id, stack: "microservices", up: processes > 0, rps: 0, p50Ms: null, p95Ms: null, errorRate: 0, cpuPercent: 0, rssBytes, processes }], stacks: [], queues: [] });

@@ -1,6 +1,6 @@
 // When a step's decisive action happened, read from the state and telemetry, and never before the step opened.
 import { describe, expect, it } from "vitest";
-import { input, lifecycle, service, state, T0 } from "./check-fixtures";
+import { input, lifecycle, service, state, T0 } from "./testing/check-fixtures";
 import { changeMoment } from "./step-change";
 import { keyedFigures } from "./step-evaluation";
 

@@ -1,7 +1,7 @@
 // A moment rebuilt from a recording: its stacks' statuses follow the services' moves since the snapshot.
 import { describe, expect, it } from "vitest";
 import type { NumberedEvent } from "../contract/events";
-import { service, state, T0 } from "../lessons/check-fixtures";
+import { service, state, T0 } from "../lessons/testing/check-fixtures";
 import { stateAt } from "./state-at";
 
 const kill = (seq: number, ts: number, from: "healthy" | "stopping", to: "stopping" | "stopped"): NumberedEvent =>

@@ -10,7 +10,7 @@ import { BROKER_ID, MONOLITH_ID, SHOP_SERVICE_IDS, type Architecture } from "../
 import { BROKER_REFUSALS, stackStatusOf } from "../contract/lifecycle";
 import { socketPath } from "./processes/broker";
 import { emptyDataFolder, makeDataFolder, removeDataFolder } from "./processes/data-folder";
-import { FaultRegistry } from "./scenarios/fault-registry";
+import { FaultRegistry } from "./faults/fault-registry";
 import { IncidentTracker } from "./metrics/incident-tracker";
 import { monolithDefinition, redisDefinition, shopServiceDefinition, type StackPaths } from "./processes/launch-specs";
 import { QueueWatch } from "./telemetry/queue-watch";

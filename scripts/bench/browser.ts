@@ -3,6 +3,7 @@ import http from "node:http";
 import { chromium } from "@playwright/test";
 import type { SandboxState } from "../../lib/contract/control";
 import { percentile } from "./app";
+import { STOREFRONT_ROUTES, storefrontPath } from "../../lib/contract/storefront-paths";
 
 const RPS = 200;
 const SECONDS = 10;
@@ -14,7 +15,7 @@ const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} ms`
 
 /** GET products through the gateway at `rps` for `seconds`, paced, bounded; loopback only. */
 async function driveStorefront(gateway: string, rps: number, seconds: number): Promise<{ ok: number; failed: number; elapsedS: number }> {
-  const url = new URL("/api/products", gateway);
+  const url = new URL(storefrontPath(STOREFRONT_ROUTES.products), gateway);
   if (url.hostname !== "127.0.0.1" && url.hostname !== "localhost") throw new Error(`refusing to load ${url.host}: loopback only`);
   const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT });
   const get = () =>

@@ -2,9 +2,10 @@
 // has its own address (the app gives one address only so many passes), and opens the class's socket.
 import http from "node:http";
 import { io as connect, type Socket } from "socket.io-client";
+import { CLASSROOM_NAMESPACE } from "../../lib/contract/classroom-socket";
 
 export const open = (base: string, headers: Record<string, string>): Promise<Socket> => {
-  const socket = connect(base, { transports: ["websocket"], extraHeaders: headers, auth: { classroom: true }, forceNew: true, reconnection: false });
+  const socket = connect(`${base}${CLASSROOM_NAMESPACE}`, { transports: ["websocket"], extraHeaders: headers, forceNew: true, reconnection: false });
   return new Promise<Socket>((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", reject);

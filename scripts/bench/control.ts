@@ -1,6 +1,7 @@
 // The control API and the storefront, as a benchmark drives them: small JSON helpers over loopback.
 import type { Audit, SandboxState } from "../../lib/contract/control";
 import type { RunningApp } from "./app";
+import { STOREFRONT_ROUTES, storefrontPath } from "../../lib/contract/storefront-paths";
 
 export async function call<T = unknown>(url: string, method = "GET", body?: unknown, token?: string): Promise<{ status: number; body: T }> {
   const response = await fetch(url, {
@@ -25,7 +26,7 @@ export const audit = async (app: RunningApp, stack = "microservices") => (await 
 export async function shopper(app: RunningApp, stack = "microservices"): Promise<{ storefront: string; token: string }> {
   const storefront = `${app.baseUrl}/storefront/${stack}`;
   const email = `bench-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
-  await call(`${storefront}/api/auth/register`, "POST", { email, password: "benchmark password", name: "Bench" });
-  const { body } = await call<{ token: string }>(`${storefront}/api/auth/login`, "POST", { email, password: "benchmark password" });
+  await call(`${storefront}${storefrontPath(STOREFRONT_ROUTES.register)}`, "POST", { email, password: "benchmark password", name: "Bench" });
+  const { body } = await call<{ token: string }>(`${storefront}${storefrontPath(STOREFRONT_ROUTES.login)}`, "POST", { email, password: "benchmark password" });
   return { storefront, token: body.token };
 }

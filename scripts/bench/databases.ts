@@ -5,6 +5,7 @@ import { chromium } from "@playwright/test";
 import { ms, percentile, waitFor, type RunningApp } from "./app";
 import { audit, call, control, shopper } from "./control";
 import { recordGoal } from "./goals";
+import { STOREFRONT_ROUTES, storefrontPath } from "../../lib/contract/storefront-paths";
 
 /** Sequential orders by one shopper: the latency a shopper sees, not the most the shop can take. */
 export async function measureDatabases(app: RunningApp, orders = 200): Promise<string[]> {
@@ -13,7 +14,7 @@ export async function measureDatabases(app: RunningApp, orders = 200): Promise<s
   const times: number[] = [];
   for (let i = 0; i < orders; i++) {
     const before = performance.now();
-    const { status } = await call(`${storefront}/api/orders`, "POST", { items: [{ productId: "p-mouse", quantity: 1 }] }, token);
+    const { status } = await call(`${storefront}${storefrontPath(STOREFRONT_ROUTES.placeOrder)}`, "POST", { items: [{ productId: "p-mouse", quantity: 1 }] }, token);
     if (status !== 202) throw new Error(`an order answered ${status}`);
     times.push(performance.now() - before);
   }
@@ -48,7 +49,7 @@ export async function measureDataTab(app: RunningApp, orders = 20): Promise<stri
     const times: number[] = [];
     for (let i = 0; i < orders; i++) {
       const sent = performance.now();
-      const { status, body } = await call<{ order: { id: string } }>(`${storefront}/api/orders`, "POST", { items: [{ productId: "p-mouse", quantity: 1 }] }, token);
+      const { status, body } = await call<{ order: { id: string } }>(`${storefront}${storefrontPath(STOREFRONT_ROUTES.placeOrder)}`, "POST", { items: [{ productId: "p-mouse", quantity: 1 }] }, token);
       if (status !== 202) throw new Error(`an order answered ${status}`);
       await data.locator('[data-table="orders"]').getByRole("cell", { name: body.order.id, exact: true }).waitFor({ timeout: 30_000 });
       times.push(performance.now() - sent);

@@ -11,6 +11,7 @@ import { measureSoak } from "./soak";
 import { DRIVE_PER_SERVICE, measureTelemetryDrive, measureTelemetryLoad } from "./telemetry-load";
 import { measureHop, measureMicroservicesThroughput, measureMonolithThroughput } from "./throughput";
 import { state } from "./control";
+import { STOREFRONT_ROUTES, storefrontPath } from "../../lib/contract/storefront-paths";
 
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
@@ -43,7 +44,7 @@ export async function measureGoalFigures(app: RunningApp, serverPid: number, bas
 
 
   // 1,000 requests/s through the gateway for 10 s, then the whole sandbox's memory.
-  const busy = await autocannon(`${(await state(app)).stacks.find((stack) => stack.id === "microservices")!.storefrontUrl}/api/products`, { rate: 1_000, seconds: 10, connections: 20 });
+  const busy = await autocannon(`${(await state(app)).stacks.find((stack) => stack.id === "microservices")!.storefrontUrl}${storefrontPath(STOREFRONT_ROUTES.products)}`, { rate: 1_000, seconds: 10, connections: 20 });
   const afterLoad = measureMemory(serverPid);
   say(`after ${perSecond(busy.rps)} through the gateway for 10 s (${busy.requests - busy.ok} not 2xx): ${memoryLine(afterLoad)}`);
   recordGoal("same, after 1,000 requests/s", "≤ 650 MB", `${mb(afterLoad.totalBytes)} (at ${perSecond(busy.rps)})`, `idle ${mb(idle.totalBytes)} (+${mb(afterLoad.totalBytes - idle.totalBytes)})`, afterLoad.totalBytes <= 650 * 2 ** 20 && busy.rps >= 950);

@@ -3,13 +3,14 @@
 import http from "node:http";
 import { ms, waitFor, type RunningApp } from "./app";
 import { audit, call, control, shopper, state } from "./control";
+import { STOREFRONT_ROUTES, storefrontPath } from "../../lib/contract/storefront-paths";
 
 /** Orders placed while payment-service is down, then timed as its restart drains them. */
 export async function measureBacklogDrain(app: RunningApp, orders = 200): Promise<string[]> {
   const { storefront, token } = await shopper(app);
   await control(app, "POST", "/api/services/payment-service/kill");
   const placing = Array.from({ length: 10 }, async (_, lane) => {
-    for (let i = lane; i < orders; i += 10) await call(`${storefront}/api/orders`, "POST", { items: [{ productId: "p-mouse", quantity: 1 }] }, token);
+    for (let i = lane; i < orders; i += 10) await call(`${storefront}${storefrontPath(STOREFRONT_ROUTES.placeOrder)}`, "POST", { items: [{ productId: "p-mouse", quantity: 1 }] }, token);
   });
   await Promise.all(placing);
   const started = performance.now();
@@ -27,9 +28,9 @@ export async function measureBrokerReturn(app: RunningApp): Promise<string[]> {
   const started = performance.now();
   await control(app, "POST", "/api/services/redis/start");
   const up = performance.now() - started;
-  const { body } = await call<{ order: { id: string } }>(`${storefront}/api/orders`, "POST", { items: [{ productId: "p-mouse", quantity: 1 }] }, token);
+  const { body } = await call<{ order: { id: string } }>(`${storefront}${storefrontPath(STOREFRONT_ROUTES.placeOrder)}`, "POST", { items: [{ productId: "p-mouse", quantity: 1 }] }, token);
   await waitFor("the probe order's email", async () => {
-    const { body: answer } = await call<{ notifications: Array<{ orderId: string }> }>(`${storefront}/api/notifications`, "GET", undefined, token);
+    const { body: answer } = await call<{ notifications: Array<{ orderId: string }> }>(`${storefront}${storefrontPath(STOREFRONT_ROUTES.myNotifications)}`, "GET", undefined, token);
     return answer.notifications.some((notification) => notification.orderId === body.order.id) ? true : undefined;
   }, 60_000, 20);
   return [`broker restart: redis healthy after ${ms(up)}; an order through all four inboxes (paid and emailed) ${ms(performance.now() - started)} after the start`];
@@ -46,7 +47,7 @@ export async function measureReplicaDeath(app: RunningApp): Promise<string[]> {
   const loop = async () => {
     for (let i = 0; running && i < 50_000; i++) {
       const status = await new Promise<number>((resolve) => {
-        const request = http.get(`${gateway}/api/products`, { agent, timeout: 5_000 }, (response) => {
+        const request = http.get(`${gateway}${storefrontPath(STOREFRONT_ROUTES.products)}`, { agent, timeout: 5_000 }, (response) => {
           response.resume();
           response.on("end", () => resolve(response.statusCode ?? 0));
         });

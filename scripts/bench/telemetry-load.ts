@@ -10,6 +10,7 @@ import { percentile, waitFor, type RunningApp } from "./app";
 import { state } from "./control";
 import { generators, type LoadResult } from "./load";
 import { BENCH_TELEMETRY_PATH } from "../../sandbox-services/runtime/src/telemetry-drive";
+import { STOREFRONT_ROUTES, storefrontPath } from "../../lib/contract/storefront-paths";
 
 /**
  * What the app is started with so the drive below can run: each service may push this many events/s, for this long.
@@ -97,7 +98,7 @@ export async function measureTelemetryLoad(app: RunningApp, targetEventsPerSecon
   const stacks = (await state(app)).stacks.filter((stack) => stack.storefrontUrl);
   const targets: Array<{ stack: string; url: string; eventsPerRequest: number }> = [];
   for (const stack of stacks) {
-    const url = `${stack.storefrontUrl}/api/products`;
+    const url = `${stack.storefrontUrl}${storefrontPath(STOREFRONT_ROUTES.products)}`;
     const probe = await traceOf(url);
     const eventsPerRequest = await waitFor(`the events of one ${stack.id} request`, async () => {
       const count = byTrace.get(probe) ?? 0;

@@ -2,6 +2,7 @@
 // alone (with its stack's key, as the gateway calls it) and the monolith; and one hop's added latency, sequential.
 import type { RunningApp } from "./app";
 import { percentile } from "./app";
+import { STOREFRONT_ROUTES, storefrontPath } from "../../lib/contract/storefront-paths";
 import { state } from "./control";
 import { autocannon, type LoadResult } from "./load";
 import { timeSequential } from "./sequential";
@@ -23,7 +24,7 @@ async function productService(app: RunningApp): Promise<{ url: string; headers: 
 async function entryOf(app: RunningApp, stack: "microservices" | "monolith"): Promise<string> {
   const url = (await state(app)).stacks.find((candidate) => candidate.id === stack)?.storefrontUrl;
   if (!url) throw new Error(`the ${stack} stack is not running`);
-  return `${url}/api/products`;
+  return `${url}${storefrontPath(STOREFRONT_ROUTES.products)}`;
 }
 
 /** Interleaved rounds of 100 (straight, then through the gateway), so a machine busier in one moment than the next weighs on both. */

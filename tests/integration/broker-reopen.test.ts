@@ -4,7 +4,8 @@
 // at BullMQ's own version check, the moment a broker crash can cut an opening short, so it happens every time.
 import { Queue } from "bullmq";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { FAIL_FAST, QueueShelf } from "../../lib/contract/broker";
+import { FAIL_FAST } from "../../lib/contract/broker";
+import { QueueShelf } from "../../sandbox-services/runtime/src/queue-shelf";
 import { QueueStats } from "../../lib/sandbox/telemetry/queue-stats";
 import { startApp, type RunningApp } from "./support/app";
 import { BrokerProxy } from "./support/broker-proxy";

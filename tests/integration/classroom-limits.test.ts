@@ -7,6 +7,7 @@ import { gunzipSync } from "node:zlib";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClassroomView } from "../../lib/contract/classroom";
+import { CLASSROOM_NAMESPACE } from "../../lib/contract/classroom-socket";
 import type { SandboxState } from "../../lib/contract/control";
 import { MAX_SOCKETS_PER_VIEWER } from "../../lib/classroom/classroom";
 import { startApp, type RunningApp } from "./support/app";
@@ -44,8 +45,9 @@ async function join(from = "127.0.0.1"): Promise<string> {
   return cookiesOf(answer);
 }
 
+/** A page's class socket (on the class's namespace, counted as a viewer) or its stream socket. */
 function socket(headers: Record<string, string>, classSocket = true): Socket {
-  const client = connect(app.origin, { transports: ["websocket"], extraHeaders: headers, reconnection: false, forceNew: true, auth: classSocket ? { classroom: true } : {} });
+  const client = connect(`${app.origin}${classSocket ? CLASSROOM_NAMESPACE : ""}`, { transports: ["websocket"], extraHeaders: headers, reconnection: false, forceNew: true });
   sockets.push(client);
   return client;
 }

@@ -1,10 +1,12 @@
 // Classroom mode on the real app: only the presenter acts (every control route, storefront write and acting socket
-// message is refused 403 without the presenter's token, and nothing changes); the audience reads and votes; a
-// rotated audience link drops its viewers; the app is reachable from the network only when classroom mode is on.
+// message is refused 403 without the presenter's token, and nothing changes); the audience reads and votes; the
+// class's messages travel on its own socket.io namespace; a rotated audience link drops its viewers; the app is
+// reachable from the network, and has a class namespace, only when classroom mode is on.
 import net from "node:net";
-import { io as connect, type Socket } from "socket.io-client";
+import { io as connect, Manager, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ClassroomView, PresenterView, SocketAck } from "../../lib/contract/classroom";
+import type { ClassroomPublic, ClassroomView, PresenterView, SocketAck } from "../../lib/contract/classroom";
+import { CLASSROOM_NAMESPACE } from "../../lib/contract/classroom-socket";
 import { networkAddresses } from "../../lib/classroom/hosts";
 import { startApp, type RunningApp } from "./support/app";
 import { fingerprint } from "./support/fingerprint";
@@ -33,9 +35,16 @@ async function join(code: string): Promise<string> {
   return cookies.map((cookie) => cookie.split(";")[0]).join("; ");
 }
 
-/** A page's classroom socket (the one that counts as a viewer). */
-function socket(headers: Record<string, string>): Socket {
-  const client = connect(app.origin, { transports: ["websocket"], extraHeaders: headers, reconnection: false, forceNew: true, auth: { classroom: true } });
+/** A page's classroom socket (the one that counts as a viewer), on the class's own namespace. */
+function socket(headers: Record<string, string>, origin = app.origin): Socket {
+  const client = connect(`${origin}${CLASSROOM_NAMESPACE}`, { transports: ["websocket"], extraHeaders: headers, reconnection: false, forceNew: true });
+  sockets.push(client);
+  return client;
+}
+
+/** A page's stream socket, on the stream's namespace ("/"). */
+function streamSocket(headers: Record<string, string>, origin = app.origin): Socket {
+  const client = connect(origin, { transports: ["websocket"], extraHeaders: headers, reconnection: false, forceNew: true });
   sockets.push(client);
   return client;
 }
@@ -157,8 +166,9 @@ describe("classroom mode: only the presenter acts", () => {
 describe("classroom mode on the live stream", () => {
   const view: PresenterView = { route: "/compare", selection: { kind: "node", id: "order-service" }, viewport: { x: 10, y: 20, zoom: 1.5 } };
 
-  it("refuses a socket without a role, and the audience's acting message with 403, changing nothing", async () => {
+  it("refuses a socket without a role on either namespace, and the audience's acting message with 403, changing nothing", async () => {
     await expect(connected(socket({}))).rejects.toThrow();
+    await expect(connected(streamSocket({}))).rejects.toThrow();
     const student = socket({ cookie: audience });
     await connected(student);
     const before = (await classroom()).view;
@@ -183,20 +193,69 @@ describe("classroom mode on the live stream", () => {
     await waitFor("the console to count one follower less", async () => ((await classroom()).viewers.following === following - 1 ? true : undefined));
   });
 
-  it("keeps the telemetry stream off the class's socket and on the page's stream socket", async () => {
+  it("sends a class socket the class and the presenter's view as it connects", async () => {
+    const student = socket({ cookie: audience });
+    const shared = new Promise<ClassroomPublic>((resolve) => student.once("classroom", resolve));
+    const presenterView = new Promise<unknown>((resolve) => student.once("classroom:view", resolve));
+    await connected(student);
+    const now = await classroom();
+    expect(await shared).toEqual({ joinCode: now.joinCode, viewers: now.viewers, letClassShop: now.letClassShop, poll: now.poll });
+    expect(await presenterView).toEqual(now.view);
+    expect(now.view).not.toBeNull();
+  });
+
+  it("keeps each namespace to its own messages: the stream off the class's socket, the class's off the stream socket", async () => {
     const classSocket = socket({ cookie: audience });
     let classGotStream = false;
-    classSocket.on("snapshot" as never, () => void (classGotStream = true));
-    classSocket.on("events" as never, () => void (classGotStream = true));
+    classSocket.on("snapshot", () => void (classGotStream = true));
+    classSocket.on("events", () => void (classGotStream = true));
     await connected(classSocket);
-    const streamSocket = connect(app.origin, { transports: ["websocket"], extraHeaders: { cookie: audience }, reconnection: false, forceNew: true });
-    sockets.push(streamSocket);
-    const snapshot = new Promise<void>((resolve) => streamSocket.once("snapshot", () => resolve()));
-    await snapshot;
-    // An event the stream carries: a storefront read by the presenter.
-    await requestJson(`${app.origin}/storefront/microservices/api/products`, { headers: PRESENTER });
-    await new Promise<void>((resolve) => streamSocket.once("events", () => resolve()));
+    const stream = streamSocket({ cookie: audience });
+    const streamGotClass: string[] = [];
+    stream.on("classroom", () => void streamGotClass.push("classroom"));
+    stream.on("classroom:view", () => void streamGotClass.push("classroom:view"));
+    const batches: string[] = [];
+    stream.on("events", (batch) => void batches.push(JSON.stringify(batch)));
+    await new Promise<void>((resolve) => stream.once("snapshot", () => resolve()));
+    // A change of the class: broadcast on the class's namespace.
+    const broadcast = new Promise<void>((resolve) => classSocket.on("classroom", (shared: ClassroomPublic) => shared.letClassShop && resolve()));
+    await requestJson(`${app.origin}/api/classroom/shop`, { method: "POST", headers: PRESENTER, body: { allowed: true } });
+    await broadcast;
+    // Then an event the stream carries (a storefront read by the presenter): it reaches the stream socket after
+    // anything the server sent it before, the class's broadcast too had it been sent there.
+    const probe = `namespace-probe-${Date.now()}`;
+    await raw("GET", `/storefront/microservices/api/products/${probe}`, PRESENTER);
+    await waitFor("the read in the stream socket's events", () => batches.some((batch) => batch.includes(probe)));
+    await requestJson(`${app.origin}/api/classroom/shop`, { method: "POST", headers: PRESENTER, body: { allowed: false } });
     expect(classGotStream).toBe(false);
+    expect(streamGotClass).toEqual([]);
+  });
+
+  it("counts a page's class socket and not its stream socket on one shared connection, and lets each go on its own", async () => {
+    const before = (await classroom()).viewers.connected;
+    const page = new Manager(app.origin, { transports: ["websocket"], extraHeaders: { cookie: await join((await classroom()).joinCode) }, reconnection: false });
+    const stream = page.socket("/");
+    const classSocket = page.socket(CLASSROOM_NAMESPACE);
+    sockets.push(stream, classSocket);
+    await connected(stream);
+    await connected(classSocket);
+    expect(classSocket.io.engine).toBe(stream.io.engine);
+    expect((await classroom()).viewers.connected).toBe(before + 1);
+    // The stream socket leaves and comes back on the same connection: the viewer stays counted by the class socket.
+    stream.disconnect();
+    stream.connect();
+    await connected(stream);
+    expect((await classroom()).viewers.connected).toBe(before + 1);
+    // The class socket leaves while the stream's keeps the connection: the viewer is no longer counted.
+    classSocket.disconnect();
+    await waitFor("the viewer to leave with the class socket", async () => (await classroom()).viewers.connected === before);
+    expect(stream.connected).toBe(true);
+    classSocket.connect();
+    await connected(classSocket);
+    expect((await classroom()).viewers.connected).toBe(before + 1);
+    stream.disconnect();
+    classSocket.disconnect();
+    await waitFor("the page's viewer to be gone", async () => (await classroom()).viewers.connected === before);
   });
 });
 
@@ -231,15 +290,18 @@ describe("a poll", () => {
 });
 
 describe("rotating the audience link", () => {
-  it("drops the viewers who came in by the old link and refuses the old code", async () => {
+  it("drops the viewers who came in by the old link, on both namespaces, and refuses the old code", async () => {
     const student = socket({ cookie: audience });
+    const stream = streamSocket({ cookie: audience });
     await connected(student);
-    const dropped = new Promise<void>((resolve) => student.once("disconnect", () => resolve()));
+    await connected(stream);
+    const dropped = Promise.all([student, stream].map((client) => new Promise<void>((resolve) => client.once("disconnect", () => resolve()))));
     const rotated = await requestJson(`${app.origin}/api/classroom/audience/rotate`, { method: "POST", headers: PRESENTER });
     expect(rotated.status).toBe(200);
     await dropped;
     expect((await raw("GET", "/api/sandbox", { cookie: audience })).status).toBe(403);
     await expect(connected(socket({ cookie: audience }))).rejects.toThrow();
+    await expect(connected(streamSocket({ cookie: audience }))).rejects.toThrow();
     const fresh = await join(rotated.body.joinCode);
     expect((await raw("GET", "/api/sandbox", { cookie: fresh })).status).toBe(200);
   });
@@ -269,6 +331,28 @@ describe("where the app listens", () => {
       expect(await accepts("127.0.0.1", port)).toBe(true);
       expect(await accepts(lan!, port)).toBe(false);
       expect((await requestJson(`${plain.origin}/api/classroom`)).body).toEqual({ enabled: false });
+    } finally {
+      await plain.stop();
+    }
+  });
+});
+
+describe("without classroom mode", () => {
+  it("has no class namespace: a socket of /classroom is refused, while the stream is served as always", async () => {
+    const plain = await startApp();
+    try {
+      const stream = streamSocket({}, plain.origin);
+      await new Promise<void>((resolve) => stream.once("snapshot", () => resolve()));
+      await expect(connected(socket({}, plain.origin))).rejects.toThrow("Invalid namespace");
+      // Asked on a connection the stream already holds, as a page would: refused too, and the stream stays.
+      const page = new Manager(plain.origin, { transports: ["websocket"], reconnection: false });
+      const pageStream = page.socket("/");
+      sockets.push(pageStream);
+      await connected(pageStream);
+      const classSocket = page.socket(CLASSROOM_NAMESPACE);
+      sockets.push(classSocket);
+      await expect(connected(classSocket)).rejects.toThrow("Invalid namespace");
+      expect(pageStream.connected).toBe(true);
     } finally {
       await plain.stop();
     }

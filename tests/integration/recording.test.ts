@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OtlpExportSchema, SPAN_KIND } from "../../lib/contract/otlp";
-import { traceSpans } from "../../lib/client/traces";
+import { traceSpans } from "../../lib/client/stores/trace-store";
 import type { SandboxState } from "../../lib/contract/control";
 import { readRecording } from "../../lib/sandbox/recording/recording-file";
 import { stateAt } from "../../lib/recording/state-at";

@@ -1,13 +1,13 @@
-// The sandbox control API: a request listener that answers /api/sandbox, /api/services, /api/faults, /api/traffic,
-// /api/metrics and /api/scenarios before Next sees them. It validates every body against the contract and only
-// ever acts on services the sandbox knows; nothing from a request becomes a command or a path.
+// The sandbox control API: a request listener that answers the routes of lib/contract/control-api.ts (all but the
+// classroom's) before Next sees them. It validates every body against the contract and only ever acts on services
+// the sandbox knows; nothing from a request becomes a command or a path.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
+import { SANDBOX_ROUTE_NAMES, routesMatching, successStatus, type ControlAnswer, type ControlParams, type FileAnswer, type SandboxRouteName } from "../../contract/control-api";
 import { ArchitectureBodySchema, RedeployBodySchema, RestartPolicyBodySchema, SERVICE_ROUTE_ACTIONS, ScaleBodySchema, TrafficBodySchema, type ServiceRouteAction } from "../../contract/control";
 import { FaultBodySchema } from "../../contract/faults";
 import { LessonStartBodySchema, PredictBodySchema } from "../../contract/lessons";
 import { ResilienceSchema } from "../../contract/resilience";
-import { lessonList } from "../../lessons/lessons";
 import { databaseOf } from "../metrics/audit";
 import { readDatabaseView } from "../data/database-view";
 import { BROKER_ID, MONOLITH_ID, ServiceIdSchema } from "../../contract/services";
@@ -21,7 +21,7 @@ import { ActionRefused, badRequest, notFound } from "../refused";
 export const CONTROL_MAX_BODY_BYTES = 16 * 1024;
 
 /** A file to download rather than JSON to read (a saved run). */
-export class Download {
+export class Download implements FileAnswer {
   constructor(readonly bytes: Buffer, readonly contentType: string, readonly filename: string) {}
 }
 
@@ -74,31 +74,40 @@ const stamp = () => new Date().toISOString().replace(/[:.]/g, "-");
  */
 export const isControlPath = (pathname: string): boolean => pathname === "/api" || pathname.startsWith("/api/");
 
-type Route = (context: { sandbox: Sandbox; instruments: Instruments; body: () => Promise<unknown>; params: string[]; query: URLSearchParams }) => Promise<[number, unknown]> | [number, unknown];
+/** What a handler is given: the body is read only when it asks, so a refusal can come before it is. */
+interface RouteContext<K extends SandboxRouteName> {
+  sandbox: Sandbox;
+  instruments: Instruments;
+  body: () => Promise<unknown>;
+  params: ControlParams<K>;
+  query: URLSearchParams;
+}
+type Handler<K extends SandboxRouteName> = (context: RouteContext<K>) => ControlAnswer<K> | Promise<ControlAnswer<K>>;
 
 const isRouteAction = (action: string): action is ServiceRouteAction => (SERVICE_ROUTE_ACTIONS as readonly string[]).includes(action);
 
-const routes: Array<[method: string, pattern: RegExp, route: Route]> = [
-  ["GET", /^\/api\/sandbox$/, ({ sandbox }) => [200, sandbox.state()]],
-  ["POST", /^\/api\/sandbox\/architecture$/, async ({ sandbox, body }) => {
+/** One handler per route of the control API's map (lib/contract/control-api.ts), answering what the map says it does. */
+export const CONTROL_HANDLERS: { [K in SandboxRouteName]: Handler<K> } = {
+  sandbox: ({ sandbox }) => sandbox.state(),
+  setArchitecture: async ({ sandbox, body }) => {
     const { architecture } = parse(ArchitectureBodySchema, await body(), "architecture body");
     await sandbox.setArchitecture(architecture);
-    return [200, sandbox.state()];
-  }],
-  ["POST", /^\/api\/sandbox\/reset$/, async ({ sandbox, instruments, body }) => {
+    return sandbox.state();
+  },
+  reset: async ({ sandbox, instruments, body }) => {
     noBody(await body(), "reset");
     instruments.beforeReset();
     await sandbox.reset();
-    return [200, sandbox.state()];
-  }],
-  ["GET", /^\/api\/sandbox\/resilience$/, ({ sandbox }) => [200, { resilience: sandbox.state().resilience }]],
-  ["POST", /^\/api\/sandbox\/resilience$/, async ({ sandbox, body }) => {
+    return sandbox.state();
+  },
+  resilience: ({ sandbox }) => ({ resilience: sandbox.state().resilience }),
+  setResilience: async ({ sandbox, body }) => {
     const next = parse(ResilienceSchema.partial().strict(), await body(), "resilience body");
     sandbox.setResilience({ ...sandbox.state().resilience, ...next });
-    return [200, { resilience: sandbox.state().resilience }];
-  }],
-  ["GET", /^\/api\/sandbox\/audit$/, async ({ instruments }) => [200, await instruments.audit()]],
-  ["POST", /^\/api\/services\/([^/]+)\/([^/]+)$/, async ({ sandbox, body, params: [id, action] }) => {
+    return { resilience: sandbox.state().resilience };
+  },
+  audit: ({ instruments }) => instruments.audit(),
+  serviceAction: async ({ sandbox, body, params: { id, action } }) => {
     sandbox.supervisorOf(id); // 404 or 409 before the body is even read
     if (!isRouteAction(action)) throw notFound(`there is no action called ${action}: use ${SERVICE_ROUTE_ACTIONS.join(", ")}`);
     const raw = await body();
@@ -109,56 +118,56 @@ const routes: Array<[method: string, pattern: RegExp, route: Route]> = [
       noBody(raw, action);
       await (action === "kill" ? sandbox.kill(id) : action === "stop" ? sandbox.stop(id) : sandbox.startService(id));
     }
-    return [200, { service: sandbox.state().services.find((service) => service.id === id) }];
-  }],
-  ["GET", /^\/api\/data\/([^/]+)$/, ({ sandbox, params: [id] }) => {
+    return { service: sandbox.state().services.find((service) => service.id === id) };
+  },
+  database: ({ sandbox, params: { id } }) => {
     if (id === BROKER_ID) throw notFound("redis keeps no tables: its queues are in the queue inspector");
     sandbox.supervisorOf(id); // 404 for an unknown service, 409 for one of a stack that is not running
     const service = sandbox.state().services.find((candidate) => candidate.id === id)!;
-    return [200, { database: readDatabaseView(id, databaseOf(sandbox.dataDir, service.stack, id)) }];
-  }],
-  ["GET", /^\/api\/faults$/, ({ sandbox }) => [200, { faults: sandbox.faults.list() }]],
-  ["POST", /^\/api\/faults$/, async ({ sandbox, body }) => {
+    return { database: readDatabaseView(id, databaseOf(sandbox.dataDir, service.stack, id)) };
+  },
+  faults: ({ sandbox }) => ({ faults: sandbox.faults.list() }),
+  addFault: async ({ sandbox, body }) => {
     const raw = await body();
     const service = (raw as { service?: unknown } | null)?.service;
     if (typeof service === "string" && !ServiceIdSchema.safeParse(service).success) throw notFound(`there is no service called ${service}`);
     if (service === BROKER_ID) throw badRequest(BROKER_REFUSALS.fault);
     if (service === MONOLITH_ID) throw badRequest("faults target a module of the shop (e.g. payment-service); monolith is not one: in the monolith, a fault on a module hits it inside the one process");
     const fault = sandbox.faults.add(parse(FaultBodySchema, raw, "fault"));
-    return [201, { fault }];
-  }],
-  ["DELETE", /^\/api\/faults$/, ({ sandbox }) => (sandbox.faults.clear(), [200, { faults: [] }])],
-  ["DELETE", /^\/api\/faults\/([^/]+)$/, ({ sandbox, params: [id] }) => {
+    return { fault };
+  },
+  clearFaults: ({ sandbox }) => (sandbox.faults.clear(), { faults: [] }),
+  removeFault: ({ sandbox, params: { id } }) => {
     if (!sandbox.faults.remove(id)) throw notFound(`there is no fault ${id}`);
-    return [200, { faults: sandbox.faults.list() }];
-  }],
-  ["GET", /^\/api\/traffic$/, ({ instruments }) => [200, { traffic: instruments.traffic.view() }]],
-  ["POST", /^\/api\/traffic$/, async ({ instruments, body }) => [200, { traffic: instruments.traffic.start(parse(TrafficBodySchema, await body(), "traffic body")) }]],
-  ["DELETE", /^\/api\/traffic$/, ({ instruments }) => [200, { traffic: instruments.traffic.stop() }]],
-  ["GET", /^\/api\/metrics$/, ({ instruments }) => [200, instruments.metrics()]],
-  ["GET", /^\/api\/compare$/, ({ instruments }) => [200, instruments.compare()]],
-  ["GET", /^\/api\/scenarios$/, ({ instruments }) => [200, instruments.scenarios.view()]],
-  ["GET", /^\/api\/recording$/, async ({ instruments, query }) => [200, new Download(await instruments.recording.file(recordedSeconds(query)), "application/gzip", `sandbox-run-${stamp()}.jsonl.gz`)]],
-  ["GET", /^\/api\/recording\/otlp$/, ({ instruments, query }) => [200, instruments.recording.otlp(recordedSeconds(query))]],
-  ["POST", /^\/api\/scenarios\/stop$/, async ({ instruments }) => [200, await instruments.scenarios.stop()]],
-  ["POST", /^\/api\/scenarios\/([^/]+)\/start$/, async ({ instruments, params: [id] }) => {
+    return { faults: sandbox.faults.list() };
+  },
+  traffic: ({ instruments }) => ({ traffic: instruments.traffic.view() }),
+  startTraffic: async ({ instruments, body }) => ({ traffic: instruments.traffic.start(parse(TrafficBodySchema, await body(), "traffic body")) }),
+  stopTraffic: ({ instruments }) => ({ traffic: instruments.traffic.stop() }),
+  metrics: ({ instruments }) => instruments.metrics(),
+  compare: ({ instruments }) => instruments.compare(),
+  scenarios: ({ instruments }) => instruments.scenarios.view(),
+  recording: async ({ instruments, query }) => new Download(await instruments.recording.file(recordedSeconds(query)), "application/gzip", `sandbox-run-${stamp()}.jsonl.gz`),
+  recordingOtlp: ({ instruments, query }) => instruments.recording.otlp(recordedSeconds(query)),
+  stopScenario: ({ instruments }) => instruments.scenarios.stop(),
+  startScenario: ({ instruments, params: { id } }) => {
     if (!instruments.scenarios.has(id)) throw notFound(`there is no scenario called ${id}`);
-    return [200, await instruments.scenarios.start(id)];
-  }],
-  ["GET", /^\/api\/lessons$/, () => [200, lessonList()]],
-  ["GET", /^\/api\/lessons\/run$/, ({ instruments }) => [200, { run: instruments.lessons.view() }]],
-  ["POST", /^\/api\/lessons\/run\/show-me$/, async ({ instruments, body }) => (noBody(await body(), "show-me"), [200, { run: await instruments.lessons.showMe() }])],
-  ["POST", /^\/api\/lessons\/run\/predict$/, async ({ instruments, body }) => {
+    return instruments.scenarios.start(id);
+  },
+  lessons: ({ instruments }) => instruments.lessons.list(),
+  lessonRun: ({ instruments }) => ({ run: instruments.lessons.view() }),
+  showMe: async ({ instruments, body }) => (noBody(await body(), "show-me"), { run: await instruments.lessons.showMe() }),
+  predict: async ({ instruments, body }) => {
     const { step, choice } = parse(PredictBodySchema, await body(), "prediction body");
-    return [200, { run: instruments.lessons.predict(step, choice) }];
-  }],
-  ["POST", /^\/api\/lessons\/run\/restore$/, async ({ instruments, body }) => (noBody(await body(), "restore"), [200, { run: await instruments.lessons.restore() }])],
-  ["POST", /^\/api\/lessons\/run\/stop$/, async ({ instruments, body }) => (noBody(await body(), "stop"), instruments.lessons.stop(), [200, { run: null }])],
-  ["POST", /^\/api\/lessons\/([^/]+)\/start$/, async ({ instruments, body, params: [id] }) => {
+    return { run: instruments.lessons.predict(step, choice) };
+  },
+  restoreLesson: async ({ instruments, body }) => (noBody(await body(), "restore"), { run: await instruments.lessons.restore() }),
+  stopLesson: async ({ instruments, body }) => (noBody(await body(), "stop"), instruments.lessons.stop(), { run: null }),
+  startLesson: async ({ instruments, body, params: { id } }) => {
     const { step } = parse(LessonStartBodySchema, await body(), "lesson start body");
-    return [200, { run: await instruments.lessons.start(id, step) }];
-  }],
-];
+    return { run: await instruments.lessons.start(id, step) };
+  },
+};
 
 export function controlApi(sandbox: Sandbox, instruments: Instruments) {
   return async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
@@ -173,16 +182,17 @@ export function controlApi(sandbox: Sandbox, instruments: Instruments) {
       } catch {
         throw badRequest("the path is not valid");
       }
-      const matches = routes.map(([routeMethod, pattern, route]) => ({ routeMethod, route, match: pattern.exec(decoded) })).filter(({ match }) => match);
+      const matches = routesMatching(SANDBOX_ROUTE_NAMES, decoded);
       // HEAD answers as GET does, without the body.
-      const found = matches.find(({ routeMethod }) => routeMethod === (head ? "GET" : method));
+      const found = matches.find((match) => match.method === (head ? "GET" : method));
       if (!found) {
-        if (matches.length > 0) return send(response, 405, { error: `${method} is not allowed on ${pathname}: use ${matches.map(({ routeMethod }) => routeMethod).join(" or ")}` }, head);
+        if (matches.length > 0) return send(response, 405, { error: `${method} is not allowed on ${pathname}: use ${matches.map((match) => match.method).join(" or ")}` }, head);
         return send(response, 404, { error: `no control API route for ${method} ${pathname}` }, head);
       }
       const query = new URL(request.url ?? "/", "http://app").searchParams;
-      const [status, body] = await found.route({ sandbox, instruments, body: () => readJson(request), params: found.match!.slice(1), query });
-      return send(response, status, body, head);
+      const handler: Handler<SandboxRouteName> = CONTROL_HANDLERS[found.name];
+      const answer = await handler({ sandbox, instruments, body: () => readJson(request), params: found.params as ControlParams<SandboxRouteName>, query });
+      return send(response, successStatus(found.name), answer, head);
     } catch (error) {
       if (!request.readableEnded) request.resume(); // an unread body is drained, so the answer reaches the caller
       if (error instanceof ActionRefused) return send(response, error.status, { error: error.message }, head);

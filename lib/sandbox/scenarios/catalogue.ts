@@ -5,7 +5,7 @@ import type { StackId } from "../../contract/events";
 import type { Scenario } from "../../contract/scenarios";
 import { DEFAULT_RESILIENCE } from "../../contract/resilience";
 import type { Sandbox } from "../sandbox";
-import type { TrafficControl } from "../instruments";
+import type { TrafficControl } from "../traffic/traffic-control";
 import type { ScenarioReadings } from "./readings";
 import { shopLines, trafficLine, type Outcome } from "./summary";
 

@@ -5,7 +5,7 @@ import type { FaultBody } from "../../contract/faults";
 import type { Resilience } from "../../contract/resilience";
 import type { Architecture } from "../../contract/services";
 import type { Sandbox } from "../sandbox";
-import type { TrafficControl } from "../instruments";
+import type { TrafficControl } from "../traffic/traffic-control";
 
 export interface SandboxBefore {
   architecture: Architecture;

@@ -1,7 +1,8 @@
 // Counts of jobs in each queue, asked of BullMQ itself. BullMQ is loaded at the first count, not with the server:
 // its few hundred modules take ~0.2 s to load (more on a busy machine), which would delay the first service's start.
 import type { ConnectionOptions, Queue } from "bullmq";
-import { FAIL_FAST, QueueShelf } from "../../contract/broker";
+import { FAIL_FAST } from "../../contract/broker";
+import { QueueShelf } from "../../../sandbox-services/runtime/src/queue-shelf";
 import type { QueueView } from "../../contract/control";
 
 /** Queue's own module, not the package's index: that would load BullMQ's Postgres backend and other clients too. */

@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import type { StackId } from "../../contract/events";
+import { STOREFRONT_ROUTES, storefrontCall } from "../../contract/storefront-paths";
 import { nextAction, type ProductOnSale, type ShopperAction, type ShopperStatus } from "./shopper-mix";
 import { sendShopperRequest, type ShopperRequest } from "./shopper-http";
 import type { TrafficTally } from "./traffic-tally";
@@ -27,13 +28,13 @@ const field = (body: unknown, ...path: string[]): unknown => path.reduce<unknown
 function requestFor(action: ShopperAction, shopper: Shopper): ShopperRequest {
   const token = shopper.token ?? undefined;
   switch (action.kind) {
-    case "list-products": return { method: "GET", path: "/api/products", wantBody: true };
-    case "view-product": return { method: "GET", path: `/api/products/${encodeURIComponent(action.productId)}`, wantBody: false };
-    case "view-order": return { method: "GET", path: `/api/orders/${encodeURIComponent(action.orderId)}`, token, wantBody: false };
-    case "notifications": return { method: "GET", path: "/api/notifications", token, wantBody: false };
-    case "place-order": return { method: "POST", path: "/api/orders", token, body: { items: [{ productId: action.productId, quantity: 1 }] }, idempotencyKey: randomUUID(), wantBody: true };
-    case "register": return { method: "POST", path: "/api/auth/register", body: { email: shopper.email, password: PASSWORD, name: "Generated shopper" }, wantBody: false };
-    case "log-in": return { method: "POST", path: "/api/auth/login", body: { email: shopper.email, password: PASSWORD }, wantBody: true };
+    case "list-products": return { ...storefrontCall(STOREFRONT_ROUTES.products), wantBody: true };
+    case "view-product": return { ...storefrontCall(STOREFRONT_ROUTES.product, { id: action.productId }), wantBody: false };
+    case "view-order": return { ...storefrontCall(STOREFRONT_ROUTES.order, { id: action.orderId }), token, wantBody: false };
+    case "notifications": return { ...storefrontCall(STOREFRONT_ROUTES.myNotifications), token, wantBody: false };
+    case "place-order": return { ...storefrontCall(STOREFRONT_ROUTES.placeOrder), token, body: { items: [{ productId: action.productId, quantity: 1 }] }, idempotencyKey: randomUUID(), wantBody: true };
+    case "register": return { ...storefrontCall(STOREFRONT_ROUTES.register), body: { email: shopper.email, password: PASSWORD, name: "Generated shopper" }, wantBody: false };
+    case "log-in": return { ...storefrontCall(STOREFRONT_ROUTES.login), body: { email: shopper.email, password: PASSWORD }, wantBody: true };
   }
 }
 

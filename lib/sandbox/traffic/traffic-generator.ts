@@ -6,7 +6,7 @@ import type { StackId } from "../../contract/events";
 import { dueAtTick } from "./pacing";
 import { conflict } from "../refused";
 import type { Sandbox } from "../sandbox";
-import type { TrafficControl } from "../instruments";
+import type { TrafficControl } from "./traffic-control";
 import { StackShoppers } from "./stack-shoppers";
 import { TRAFFIC_WINDOW_MS, TrafficTally } from "./traffic-tally";
 

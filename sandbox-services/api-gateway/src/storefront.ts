@@ -1,7 +1,8 @@
 // The storefront API a shopper's browser calls, written against the shop's modules, however they are deployed.
-import { badRequest, parseBody, unauthorized, type Routes } from "@sandbox/runtime";
+import { badRequest, parseBody, unauthorized, type Handler, type Routes } from "@sandbox/runtime";
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKey, loginBody, placeOrderBody, registerBody } from "../../../lib/contract/body-checks";
 import type { Notification, Order, Product, User } from "../../../lib/contract/storefront";
+import { STOREFRONT_ROUTES, storefrontRouteKey, type StorefrontRouteName } from "../../../lib/contract/storefront-paths";
 import type { AuthApi } from "../../auth-service/src/auth";
 
 /** What the storefront needs from the shop: in the microservices stack each is a service reached over HTTP. */
@@ -29,22 +30,27 @@ function idempotencyKeyOf(headers: Record<string, string | string[] | undefined>
   return key.value;
 }
 
+/** The router's map from the contract's table: one handler per named route, so its paths are the table's own. */
+function keyedByRoute(handlers: Record<StorefrontRouteName, Handler>): Routes {
+  return Object.fromEntries((Object.keys(STOREFRONT_ROUTES) as StorefrontRouteName[]).map((name) => [storefrontRouteKey(STOREFRONT_ROUTES[name]), handlers[name]]));
+}
+
 export function storefrontRoutes(shop: ShopBackends): Routes {
   const signedIn = (headers: Record<string, string | string[] | undefined>) => shop.auth.verify(bearerToken(headers));
-  return {
-    "POST /api/auth/register": async ({ body, peer }) => ({ status: 201, body: { user: await shop.auth.register(parseBody(registerBody, body), peer) } }),
-    "POST /api/auth/login": async ({ body, peer }) => ({ status: 200, body: { token: await shop.auth.login(parseBody(loginBody, body), peer) } }),
-    "GET /api/products": async () => ({ status: 200, body: { products: await shop.products.list() } }),
-    "GET /api/products/:id": async ({ params }) => ({ status: 200, body: { product: await shop.products.get(params.id) } }),
-    "POST /api/orders": async ({ headers, body }) => {
+  return keyedByRoute({
+    register: async ({ body, peer }) => ({ status: 201, body: { user: await shop.auth.register(parseBody(registerBody, body), peer) } }),
+    login: async ({ body, peer }) => ({ status: 200, body: { token: await shop.auth.login(parseBody(loginBody, body), peer) } }),
+    products: async () => ({ status: 200, body: { products: await shop.products.list() } }),
+    product: async ({ params }) => ({ status: 200, body: { product: await shop.products.get(params.id) } }),
+    placeOrder: async ({ headers, body }) => {
       const userId = await signedIn(headers);
       const { items } = parseBody(placeOrderBody, body);
       const order = await shop.orders.place(userId, items, idempotencyKeyOf(headers));
       return { status: 202, body: { order } };
     },
-    "GET /api/orders": async ({ headers }) => ({ status: 200, body: { orders: await shop.orders.listFor(await signedIn(headers)) } }),
-    "GET /api/orders/:id": async ({ headers, params }) => ({ status: 200, body: { order: await shop.orders.get(await signedIn(headers), params.id) } }),
-    "GET /api/users/me": async ({ headers }) => ({ status: 200, body: { user: await shop.users.get(await signedIn(headers)) } }),
-    "GET /api/notifications": async ({ headers }) => ({ status: 200, body: { notifications: await shop.notifications.listFor(await signedIn(headers)) } }),
-  };
+    myOrders: async ({ headers }) => ({ status: 200, body: { orders: await shop.orders.listFor(await signedIn(headers)) } }),
+    order: async ({ headers, params }) => ({ status: 200, body: { order: await shop.orders.get(await signedIn(headers), params.id) } }),
+    me: async ({ headers }) => ({ status: 200, body: { user: await shop.users.get(await signedIn(headers)) } }),
+    myNotifications: async ({ headers }) => ({ status: 200, body: { notifications: await shop.notifications.listFor(await signedIn(headers)) } }),
+  });
 }

@@ -113,7 +113,7 @@ describe("a process killed in the middle of saving an order (kill -9 inside the 
     const file = path.join(dir, "order-service.sqlite");
     try {
       const { signal, out } = await new Promise<{ signal: NodeJS.Signals | null; out: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./order-killed.fixture.ts", import.meta.url)), file], { stdio: ["ignore", "pipe", "inherit"] });
+        const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./testing/order-killed.ts", import.meta.url)), file], { stdio: ["ignore", "pipe", "inherit"] });
         let out = "";
         child.stdout.on("data", (chunk) => (out += chunk));
         child.on("error", reject);

@@ -226,7 +226,7 @@ describe("cancel", () => {
 describe("two replicas reserving at the same moment (two processes, one database file)", () => {
   const replica = (prefix: string, count: number) =>
     new Promise<{ reserved: number; refused: number }>((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./catalogue-replica.fixture.ts", import.meta.url)), path.join(dir, "db.sqlite"), prefix, String(count)], { stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./testing/catalogue-replica.ts", import.meta.url)), path.join(dir, "db.sqlite"), prefix, String(count)], { stdio: ["ignore", "pipe", "inherit"] });
       let out = "";
       child.stdout.on("data", (chunk) => (out += chunk));
       child.on("error", reject);

@@ -1,7 +1,8 @@
 // Domain events through BullMQ: publish into each subscriber's inbox queue, consume our own inbox. BullMQ (and ioredis
 // under it, ~28 MB per process) is loaded at the first publish or consumer, so services that use no queue never load it.
 import type { ConnectionOptions, Job, Queue, Worker } from "bullmq";
-import { FAIL_FAST, QueueShelf } from "../../../lib/contract/broker";
+import { FAIL_FAST } from "../../../lib/contract/broker";
+import { QueueShelf } from "./queue-shelf";
 import { DOMAIN_EVENTS, inboxQueueName, type DomainEventName, type ShopServiceId } from "../../../lib/contract/service-names";
 import type { DomainEventPayloads } from "../../../lib/contract/shop";
 import type { StackId } from "../../../lib/contract/events";
