@@ -63,3 +63,15 @@ test("clicking a call in the event stream opens its trace", async ({ page }) => 
   await row.click();
   await expect(page.getByRole("list", { name: "hops of the trace, in the order they started" })).toContainText("api-gateway → product-service GET /products");
 });
+
+test("an order sent again with its Idempotency-Key is given back, not made twice", async ({ page }) => {
+  await page.goto("/");
+  await registerShopper(page);
+  await orderButton(page, "p-mouse").click();
+  const message = page.locator('[data-shop-message="ok"]');
+  await expect(message).toContainText("Order accepted (202)");
+  const orderId = await page.locator("[data-order]").first().getAttribute("data-order");
+  await message.getByRole("button", { name: "send it again" }).click();
+  await expect(message).toContainText(`Sent again with the same Idempotency-Key (202): the shop gave back ${orderId}, no second order`);
+  await expect(page.locator("[data-order]")).toHaveCount(1);
+});

@@ -64,7 +64,7 @@ export function ResiliencePanel() {
           <p className="muted small">A caller gives up on a slow service after this long: a fast error instead of a hang. Off: it waits up to 10 s.</p>
         </div>
         <div className="setting">
-          <label className="inline">
+          <label className="inline" data-control="retries">
             Retries
             <select value={settings.retries} onChange={(event) => void change({ retries: Number(event.target.value) })}>
               {[0, 1, 2, 3, 4, 5].map((count) => (

@@ -5,7 +5,7 @@ import { useStore } from "zustand";
 import { SHOP_MESSAGE_ID } from "../../lib/client/focus";
 import { watchMyOrders } from "../../lib/client/order-watch";
 import { watchShopRecovery } from "../../lib/client/shop-recovery";
-import { restoreSession, shopperStore } from "../../lib/client/stores/shopper-store";
+import { restoreSession, sendOrderAgain, shopperStore } from "../../lib/client/stores/shopper-store";
 import { select, uiStore } from "../../lib/client/stores/ui-store";
 import { MyNotifications } from "./MyNotifications";
 import { MyOrders } from "./MyOrders";
@@ -23,6 +23,8 @@ export function ShopperPanel() {
   const message = useStore(shopperStore, (view) => view.message);
   const busy = useStore(shopperStore, (view) => view.busy);
   const orderStatus = useStore(shopperStore, (view) => (view.message?.orderId ? view.orders.find((order) => order.id === view.message?.orderId)?.status : undefined));
+  // A retry is offered for the order the message is about, while its key is still the one kept.
+  const canSendAgain = useStore(shopperStore, (view) => view.message?.kind === "ok" && view.message.orderId !== undefined && view.lastOrder?.orderId === view.message.orderId);
   useShopStackFollowing();
   useEffect(() => {
     // The catalogue, orders and notifications load once the sandbox says which stack runs (useShopStackFollowing).
@@ -51,6 +53,14 @@ export function ShopperPanel() {
               </>
             )}
             .
+            {canSendAgain && (
+              <>
+                {" "}
+                <button type="button" className="link" data-control="order-again" disabled={busy !== null} onClick={() => void sendOrderAgain()} title="Send the same order again with the same Idempotency-Key, as a retry after a lost answer would">
+                  send it again
+                </button>
+              </>
+            )}
             {message.traceId && (
               <>
                 {" "}

@@ -31,6 +31,7 @@ export const PredicateSpecSchema = z.discriminatedUnion("is", [
   z.object({ is: z.literal("ordersAcceptedWhileDown"), stack: StackIdSchema, service: ServiceIdSchema, atLeast: count }).strict(),
   z.object({ is: z.literal("queueBacklog"), queue: z.string(), atLeast: count }).strict(),
   z.object({ is: z.literal("ordersSettled"), stack: StackIdSchema, atLeast: count }).strict(),
+  z.object({ is: z.literal("ordersDeduplicated"), stack: StackIdSchema }).strict(),
   z
     .object({ is: z.literal("redeployed"), stack: StackIdSchema, service: ServiceIdSchema, strategy: z.enum(["recreate", "rolling"]), minServed: count, maxFailed: count.optional(), minFailed: count.optional(), minUnavailableMs: count.optional(), maxUnavailableMs: count.optional() })
     .strict(),
@@ -52,6 +53,7 @@ export const PredicateSpecSchema = z.discriminatedUnion("is", [
   z.object({ is: z.literal("amplification"), stack: StackIdSchema, to: z.string(), phase: PhaseSchema.default("step"), ...figureLimit }).strict(),
   z.object({ is: z.literal("traceChain"), stack: StackIdSchema, chain: z.array(z.string()).min(2), answeredFirst: z.boolean().default(false) }).strict(),
   z.object({ is: z.literal("queueFlow"), stack: StackIdSchema, queue: z.string(), trend: z.enum(["rising", "draining"]), phase: PhaseSchema.default("step"), minJobs: count.default(5) }).strict(),
+  z.object({ is: z.literal("queueWait"), stack: StackIdSchema, queue: z.string(), phase: PhaseSchema.default("step"), ...figureLimit, minJobs: count.default(5) }).strict(),
   z.object({ is: z.literal("redelivered"), stack: StackIdSchema, queue: z.string().optional() }).strict(),
   z.object({ is: z.literal("breakerSequence"), to: ServiceIdSchema }).strict(),
   z.object({ is: z.literal("processesKept"), stack: StackIdSchema, except: z.array(z.string()) }).strict(),
@@ -70,6 +72,7 @@ export const ChangeSpecSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("scale"), service: ServiceIdSchema, replicas: z.number().int().min(1).max(5) }).strict(),
   z.object({ kind: z.literal("circuit-open"), to: ServiceIdSchema }).strict(),
   z.object({ kind: z.literal("traffic") }).strict(),
+  z.object({ kind: z.literal("retries"), atLeast: z.number().int().min(1).max(5) }).strict(),
 ]);
 export type ChangeSpec = z.infer<typeof ChangeSpecSchema>;
 
@@ -81,7 +84,16 @@ export const LessonActionSchema = z.discriminatedUnion("do", [
   z.object({ do: z.literal("scale"), service: ServiceIdSchema, replicas: z.number().int().min(1).max(5) }).strict(),
   z.object({ do: z.literal("traffic"), rps: z.number().int().min(1).max(100), stack: StackIdSchema.optional(), durationS: z.number().int().min(1).max(120) }).strict(),
   // What to order: one of the shop's products (the mouse unless named).
-  z.object({ do: z.literal("order"), stack: StackIdSchema, count: z.number().int().min(1).max(10), productId: z.string().regex(/^p-[a-z]+$/).optional() }).strict(),
+  z
+    .object({
+      do: z.literal("order"),
+      stack: StackIdSchema,
+      count: z.number().int().min(1).max(10),
+      productId: z.string().regex(/^p-[a-z]+$/).optional(),
+      /** Each order sent twice with one Idempotency-Key, as a shopper's retry would. */
+      sentTwice: z.boolean().optional(),
+    })
+    .strict(),
   z.object({ do: z.literal("fault"), fault: FaultBodySchema }).strict(),
   z.object({ do: z.literal("clear-fault"), service: ServiceIdSchema, type: z.string() }).strict(),
   z.object({ do: z.literal("resilience"), resilience: ResilienceSchema.partial() }).strict(),
@@ -90,7 +102,7 @@ export type LessonAction = z.infer<typeof LessonActionSchema>;
 
 /** Buttons in the inspector of one service, and buttons of the left panel's tabs, that a step can point at. */
 export const SERVICE_BUTTONS = ["kill", "start", "redeploy", "scale"] as const;
-export const PANEL_BUTTONS = ["start-traffic", "inject-fault", "circuit-breaker"] as const;
+export const PANEL_BUTTONS = ["start-traffic", "inject-fault", "circuit-breaker", "retries"] as const;
 export type ServiceButton = (typeof SERVICE_BUTTONS)[number];
 export type PanelButton = (typeof PANEL_BUTTONS)[number];
 

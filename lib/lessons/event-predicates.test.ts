@@ -1,6 +1,6 @@
 // The telemetry checks, each against recorded sequences where the goal happened and where it nearly did.
 import { describe, expect, it } from "vitest";
-import { call, input, lifecycle, orderPlaced, service, state, T0 } from "./testing/check-fixtures";
+import { call, input, job, lifecycle, orderPlaced, service, state, T0 } from "./testing/check-fixtures";
 import { evaluate } from "./predicates";
 
 describe("restCall", () => {
@@ -45,6 +45,25 @@ describe("ordersAcceptedWhileDown", () => {
   });
   it("says so when the service has not been down at all", () => {
     expect(evaluate(spec, input({ events: [orderPlaced(T0 + 1)], state: state([service("payment-service")]) })).missing).toBe("payment-service has not been down yet");
+  });
+});
+
+describe("ordersDeduplicated", () => {
+  const spec = { is: "ordersDeduplicated", stack: "microservices" } as const;
+  /** An order answered at `ts` whose trace published OrderCreated (a new order), or did not (given back). */
+  const made = (ts: number) => [orderPlaced(ts), job(ts + 50, `t-${ts}`, "OrderCreated", "added")];
+
+  it("passes when one answered request made the order and another was given it back", () => {
+    expect(evaluate(spec, input({ events: [...made(T0 + 100), orderPlaced(T0 + 200)] }))).toMatchObject({ met: true, satisfiedAt: T0 + 200, figures: { answered: 2, created: 1, givenBack: 1 } });
+  });
+
+  it("does not pass when every request made its own order, and says so", () => {
+    expect(evaluate(spec, input({ events: [...made(T0 + 100), ...made(T0 + 200)] }))).toMatchObject({ met: false, missing: "2 order requests answered, each made its own order" });
+  });
+
+  it("waits for an answer's event to be published before it counts the answer as given back", () => {
+    const now = T0 + 10_000;
+    expect(evaluate(spec, input({ now, events: [...made(T0 + 100), orderPlaced(now - 500)] }))).toMatchObject({ met: false, figures: { answered: 1, created: 1, givenBack: 0 } });
   });
 });
 

@@ -1,5 +1,6 @@
-// Checks read from the telemetry window: a REST call, orders accepted while a service was down, a circuit opening.
-import type { HttpEvent, LifecycleEvent } from "../contract/events";
+// Checks read from the telemetry window: a REST call, orders accepted while a service was down, an order sent twice
+// that made one, a circuit opening.
+import type { HttpEvent, LifecycleEvent, QueueEvent } from "../contract/events";
 import type { PredicateSpec } from "../contract/lessons";
 import { STOREFRONT_ROUTES, storefrontCall } from "../contract/storefront-paths";
 import { shopperFailed } from "../sandbox/traffic/shopper-features";
@@ -50,6 +51,27 @@ export function ordersAcceptedWhileDown(spec: Spec<"ordersAcceptedWhileDown">, i
   const refused = input.shoppers.filter((sample) => sample.stack === spec.stack && placesOrder(sample) && shopperFailed(sample.status) && intervals.some(([from, to]) => sample.at >= from && sample.at <= to));
   if (refused.length >= spec.atLeast) return contradicted(label, `${refused.length} orders failed while ${spec.service} was down, ${accepted.length} accepted`, { accepted: accepted.length });
   return outcome(false, label, missing, { accepted: accepted.length });
+}
+
+/** An order's event is published from order-service's outbox a moment after the answer: an answer is judged once this old. */
+export const PUBLISHED_WITHIN_MS = 2_000;
+
+/**
+ * An order request answered (202) that made no order: its trace published no OrderCreated, while another answered
+ * request's did. A shopper's retry with the same Idempotency-Key is given back the order the first request made.
+ */
+export function ordersDeduplicated(spec: Spec<"ordersDeduplicated">, input: CheckInput): CheckOutcome {
+  const label = `an order sent again with the same Idempotency-Key makes no second order (${spec.stack})`;
+  const answered = input.events.filter(
+    (event): event is HttpEvent => event.type === "http" && event.stack === spec.stack && event.from === "client" && event.to === entryOf(spec.stack) && placesOrder(event) && event.status === 202 && event.ts <= input.now - PUBLISHED_WITHIN_MS,
+  );
+  const published = new Set(input.events.filter((event): event is QueueEvent => event.type === "queue" && event.stack === spec.stack && event.job === "OrderCreated" && event.state === "added").map((event) => event.traceId));
+  const created = answered.filter((event) => published.has(event.traceId));
+  const given = answered.filter((event) => !published.has(event.traceId));
+  const figures = { answered: answered.length, created: created.length, givenBack: given.length };
+  if (created.length >= 1 && given.length >= 1) return outcome(true, label, "", figures, Math.max(...given.map((event) => event.ts)));
+  if (answered.length === 0) return outcome(false, label, "no order answered yet", figures);
+  return outcome(false, label, `${answered.length} order requests answered, each made its own order`, figures);
 }
 
 /** Some caller's circuit breaker to `to` opened. */

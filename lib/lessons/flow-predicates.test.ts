@@ -89,10 +89,47 @@ describe("queueFlow and redelivered", () => {
     const handled = added.map((event) => ({ ...event, state: "completed" as const, ts: event.ts + 10 }));
     expect(evaluate(spec, input({ events: [...added, ...handled] })).missing).toBe("5 in, 5 out so far");
   });
+  it("says a queue that drains while it should fill contradicts the claim, once measured for a few seconds", () => {
+    const spec: PredicateSpec = { is: "queueFlow", stack: "microservices", queue: "q", trend: "rising", phase: "after", minJobs: 3 };
+    const changeAt = T0 + 1_000;
+    const handled = Array.from({ length: 4 }, (_, index) => job(changeAt + 2_000 + index, `t${index}`, "OrderCreated", "completed"));
+    expect(evaluate(spec, input({ events: handled, changeAt, settleMs: 1_000, now: changeAt + 5_000 }))).toMatchObject({ met: false, contradicts: "measured 0 in and 4 out: it is draining" });
+    // Too short a measurement says nothing yet.
+    expect(evaluate(spec, input({ events: handled, changeAt, settleMs: 1_000, now: changeAt + 3_500 })).contradicts).toBeUndefined();
+  });
   it("sees a job delivered twice (a second attempt or a stall), and not a job delivered once", () => {
     const spec: PredicateSpec = { is: "redelivered", stack: "microservices" };
     expect(evaluate(spec, input({ events: [job(T0, "a", "OrderCreated", "active")] })).met).toBe(false);
-    expect(evaluate(spec, input({ events: [{ ...job(T0, "a", "OrderCreated", "active"), attempt: 2 }] }))).toMatchObject({ met: true, figures: { redeliveredJob: "OrderCreated", attempt: 2 } });
+    expect(evaluate(spec, input({ events: [{ ...job(T0, "a", "OrderCreated", "active"), attempt: 2 }] }))).toMatchObject({ met: true, figures: { redeliveredJob: "OrderCreated", attempt: 2, how: "tried again after a failure, attempt 2" } });
     expect(evaluate(spec, input({ events: [job(T0, "a", "OrderCreated", "stalled")] })).met).toBe(true);
+    // A stall is reported by id only: the job's name is found from its other events.
+    const stalled = { ...job(T0 + 9, "a", "", "stalled"), jobId: "OrderCreated-a", attempt: 0 };
+    expect(evaluate(spec, input({ events: [job(T0, "a", "OrderCreated", "active"), stalled] }))).toMatchObject({ met: true, figures: { redeliveredJob: "OrderCreated", how: "its consumer died holding it" } });
+  });
+});
+
+describe("queueWait", () => {
+  /** A job published at `added` and taken by a consumer `waited` ms later. */
+  const waited = (trace: string, added: number, waitedMs: number, attempt = 1) => [job(added, trace, "OrderCreated", "added"), { ...job(added + waitedMs, trace, "OrderCreated", "active"), attempt }];
+
+  it("measures the median time from a job's publishing to a consumer taking it, over the jobs taken in the phase", () => {
+    const spec: PredicateSpec = { is: "queueWait", stack: "microservices", queue: "q", phase: "step", above: 2_000, minJobs: 3 };
+    const events = [...waited("a", T0 + 100, 1_000), ...waited("b", T0 + 200, 3_000), ...waited("c", T0 + 300, 5_000)];
+    expect(evaluate(spec, input({ events }))).toMatchObject({ met: true, figures: { "q.waitP50Ms": 3_000, "q.taken": 3 } });
+  });
+
+  it("says short waits contradict a claim of long ones, and counts only first attempts of jobs it saw published", () => {
+    const spec: PredicateSpec = { is: "queueWait", stack: "microservices", queue: "q", phase: "step", above: 2_000, minJobs: 3 };
+    const events = [...waited("a", T0 + 100, 10), ...waited("b", T0 + 200, 20), ...waited("c", T0 + 300, 30), ...waited("d", T0 + 400, 9_000, 2), job(T0 + 9_000, "e", "OrderCreated", "active")];
+    expect(evaluate(spec, input({ events }))).toMatchObject({ met: false, figures: { "q.waitP50Ms": 20, "q.taken": 3 }, contradicts: "measured a median wait of 20 ms over 3 jobs" });
+  });
+
+  it("waits for enough jobs, and for the change when it measures after it", () => {
+    const few: PredicateSpec = { is: "queueWait", stack: "microservices", queue: "q", phase: "step", below: 1_000, minJobs: 3 };
+    expect(evaluate(few, input({ events: waited("a", T0 + 100, 10) }))).toMatchObject({ met: false, missing: "1 of 3 jobs taken so far" });
+    const after: PredicateSpec = { is: "queueWait", stack: "microservices", queue: "q", phase: "after", below: 1_000, minJobs: 1 };
+    expect(evaluate(after, input({ events: waited("a", T0 + 100, 10) })).missing).toBe("waiting for the step's change to be made");
+    // A job taken before the change (plus its settling) is not counted after it.
+    expect(evaluate(after, input({ events: waited("a", T0 + 100, 10), changeAt: T0 + 1_000 })).missing).toBe("0 of 1 jobs taken so far");
   });
 });

@@ -1,5 +1,6 @@
 // Checks on how the shop's parts talked, read from the telemetry: calls reaching a service and per shopper request,
-// a chain of events in one trace, a queue's jobs in against out, a job delivered twice, a breaker's whole cycle.
+// a chain of events in one trace, a queue's jobs in against out and how long they wait, a job delivered twice, a
+// breaker's whole cycle.
 import type { CircuitEvent, HttpEvent, QueueEvent } from "../contract/events";
 import type { PredicateSpec } from "../contract/lessons";
 import { contradicted, entryOf, outcome, phaseSpan, type CheckInput, type CheckOutcome } from "./check-input";
@@ -113,14 +114,39 @@ export function queueFlow(spec: Spec<"queueFlow">, input: CheckInput): CheckOutc
   const completed = jobs.filter((job) => job.state === "completed").length;
   const figures = { [`${spec.queue}.inPerS`]: perSecond(added, span), [`${spec.queue}.outPerS`]: perSecond(completed, span), [`${spec.queue}.in`]: added, [`${spec.queue}.out`]: completed };
   const lead = spec.trend === "rising" ? added - completed : completed - added;
-  return outcome(lead >= spec.minJobs, label, `${added} in, ${completed} out so far`, figures);
+  if (lead >= spec.minJobs) return outcome(true, label, "", figures);
+  // The other way round by as much, over a few seconds of measuring: the queue does the opposite of the claim.
+  const settled = span[1] - span[0] >= 3_000;
+  if (settled && -lead >= spec.minJobs) return contradicted(label, `measured ${added} in and ${completed} out: it is ${spec.trend === "rising" ? "draining" : "filling"}`, figures);
+  return outcome(false, label, `${added} in, ${completed} out so far`, figures);
+}
+
+/** How long a job of `queue` waited before a consumer took it (published → first attempt begun), the median over a phase. */
+export function queueWait(spec: Spec<"queueWait">, input: CheckInput): CheckOutcome {
+  const label = `jobs wait in ${spec.queue} ${limitWords(spec)} ms before a consumer takes them${spec.phase === "after" ? ", after the change" : ""}`;
+  const span = phaseSpan(spec.phase, input);
+  if (!span) return outcome(false, label, "waiting for the step's change to be made");
+  const ofQueue = input.events.filter((event): event is QueueEvent => event.type === "queue" && event.stack === spec.stack && event.queue === spec.queue);
+  const addedAt = new Map(ofQueue.filter((event) => event.state === "added").map((event) => [event.jobId, event.ts]));
+  const waits = ofQueue
+    .filter((event) => event.state === "active" && event.attempt === 1 && inSpan(event.ts, span) && addedAt.has(event.jobId))
+    .map((event) => event.ts - addedAt.get(event.jobId)!)
+    .sort((a, b) => a - b);
+  const median = waits.length === 0 ? 0 : Math.round(waits[Math.floor((waits.length - 1) / 2)]);
+  const figures = { [`${spec.queue}.waitP50Ms`]: median, [`${spec.queue}.taken`]: waits.length };
+  if (waits.length < spec.minJobs) return outcome(false, label, `${waits.length} of ${spec.minJobs} jobs taken so far`, figures);
+  return limitHolds(median, spec) ? outcome(true, label, "", figures) : contradicted(label, `measured a median wait of ${median} ms over ${waits.length} jobs`, figures);
 }
 
 /** A job of the stack (of one queue, when named) delivered more than once: a retry, or taken back after a stall. */
 export function redelivered(spec: Spec<"redelivered">, input: CheckInput): CheckOutcome {
   const label = `a job of ${spec.queue ?? "the shop's queues"} is delivered more than once`;
   const again = input.events.find((event): event is QueueEvent => event.type === "queue" && event.stack === spec.stack && (spec.queue === undefined || event.queue === spec.queue) && (event.attempt >= 2 || event.state === "stalled"));
-  return outcome(Boolean(again), label, "every job so far was delivered once", again ? { redeliveredJob: again.job, attempt: again.attempt } : {}, again?.ts);
+  if (!again) return outcome(false, label, "every job so far was delivered once");
+  // A stall is told by the worker that found it, which knows the job only by its id: its name comes from its other events.
+  const job = again.job || input.events.find((event): event is QueueEvent => event.type === "queue" && event.jobId === again.jobId && event.job !== "")?.job || "a job";
+  const how = again.state === "stalled" ? "its consumer died holding it" : `tried again after a failure, attempt ${again.attempt}`;
+  return outcome(true, label, "", { redeliveredJob: job, attempt: again.attempt, how }, again.ts);
 }
 
 /** Some caller's breaker to `to` went open, then half-open, then closed, in that order. */

@@ -33,7 +33,7 @@ export async function perform(action: LessonAction, { sandbox, traffic }: Lesson
       traffic.start({ rps: action.rps, stack: action.stack, durationS: action.durationS });
       return;
     case "order":
-      await placeOrders(sandbox, action.stack, action.count, action.productId);
+      await placeOrders(sandbox, action.stack, action.count, action.productId, action.sentTwice);
       return;
     case "fault":
       sandbox.faults.add(action.fault);

@@ -1,5 +1,6 @@
 // The shopper a lesson's solution uses to place orders: a fresh account on the stack's storefront, real HTTP,
 // each answer told to the incident tracker like any other shopper's.
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { StackId } from "../contract/events";
 import { STOREFRONT_ROUTES, storefrontCall } from "../contract/storefront-paths";
@@ -8,8 +9,11 @@ import { sendShopperRequest, type ShopperRequest } from "../sandbox/traffic/shop
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
-/** Places `count` orders of one `productId` one after another; resolves with how many were accepted (202). */
-export async function placeOrders(sandbox: Sandbox, stack: StackId, count: number, productId = "p-mouse"): Promise<number> {
+/**
+ * Places `count` orders of one `productId` one after another; resolves with how many were accepted (202). `sentTwice`:
+ * each is sent again with the same Idempotency-Key, as a shopper retrying would.
+ */
+export async function placeOrders(sandbox: Sandbox, stack: StackId, count: number, productId = "p-mouse", sentTwice = false): Promise<number> {
   const ask = async (request: Omit<ShopperRequest, "wantBody">) => {
     const base = sandbox.entryPoints(stack)[0];
     if (!base) throw new Error(`the ${stack} storefront is not answering`);
@@ -26,8 +30,10 @@ export async function placeOrders(sandbox: Sandbox, stack: StackId, count: numbe
   if (!token) throw new Error(`could not log in to the ${stack} shop (register answered ${register.status}, log in ${login.status})`);
   let accepted = 0;
   for (let index = 0; index < count; index++) {
-    const answer = await ask({ ...storefrontCall(STOREFRONT_ROUTES.placeOrder), token, body: { items: [{ productId, quantity: 1 }] } });
+    const order = { ...storefrontCall(STOREFRONT_ROUTES.placeOrder), token, body: { items: [{ productId, quantity: 1 }] }, idempotencyKey: randomUUID() };
+    const answer = await ask(order);
     if (answer.status === 202) accepted++;
+    if (sentTwice) await ask(order);
   }
   return accepted;
 }

@@ -17,13 +17,15 @@ function figuresOf(spec: PredicateSpec): string[] {
     case "amplification": return [`${spec.to}.perRequest`, `${spec.to}.calls`, "shopperRequests"];
     case "networkHops": return [`${spec.stack}.hopsPerRequest`, `${spec.stack}.functionCallsPerRequest`];
     case "queueFlow": return ["inPerS", "outPerS", "in", "out"].map((figure) => `${spec.queue}.${figure}`);
-    case "redelivered": return ["redeliveredJob", "attempt"];
+    case "queueWait": return ["waitP50Ms", "taken"].map((figure) => `${spec.queue}.${figure}`);
+    case "redelivered": return ["redeliveredJob", "attempt", "how"];
     case "breakerSequence": return ["openForMs"];
     case "processesKept": return ["kept", "of"];
     case "stackMemory": return [...["memoryMB", "processes", "addedMB"].map((figure) => `${spec.stack}.${figure}`), ...(spec.lighterThan ? ["memoryMB", "processes"].map((figure) => `${spec.lighterThan}.${figure}`) : [])];
     case "ordersAcceptedWhileDown": return ["accepted"];
     case "queueBacklog": return ["backlog"];
     case "ordersSettled": return ["orders", "paid", "paymentFailed", "pending", "chargedTwice"];
+    case "ordersDeduplicated": return ["answered", "created", "givenBack"];
     case "redeployed": return ["served", "failed", "unavailableMs", "strategy", "version"];
     case "scaled": return ["processes", "memoryMB"];
     case "blastRadius": return ["failedFeatures", "workingFeatures", "failedRequests"].map((figure) => `${spec.stack}.${figure}`);
@@ -43,6 +45,7 @@ const BUTTON_WORDS: Array<[string, RegExp]> = [
   ["scale", /\bscale (it|the)/i],
   ["start-traffic", /start \d+ requests\/s/],
   ["circuit-breaker", /circuit breaker/],
+  ["retries", /\bRetries to \d/],
   ["inject-fault", /\bfault\b/],
 ];
 

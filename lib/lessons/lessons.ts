@@ -1,6 +1,8 @@
 // Every lesson of the course, in the order the course map shows them, each checked against the schema when first asked
 // for: at load it was ~15 ms of the server's start before it spawned a single service.
 import { LessonSchema, type Lesson } from "../contract/lessons";
+import { backpressure } from "./catalogue/backpressure";
+import { atLeastOnce } from "./catalogue/at-least-once";
 import { blastRadius } from "./catalogue/blast-radius";
 import { brokerCrash } from "./catalogue/broker-crash";
 import { circuitBreaker } from "./catalogue/circuit-breaker";
@@ -9,12 +11,13 @@ import { monolithRedeploy } from "./catalogue/monolith-redeploy";
 import { noisyNeighbour } from "./catalogue/noisy-neighbour";
 import { orderJourney } from "./catalogue/order-journey";
 import { paymentOutage } from "./catalogue/payment-outage";
+import { retriesStorm } from "./catalogue/retries-storm";
 import { rollingRedeploy } from "./catalogue/rolling-redeploy";
 import { sagaCompensates } from "./catalogue/saga-compensates";
 import { scaleHotService } from "./catalogue/scale-hot-service";
 import { startWithMonolith } from "./catalogue/start-with-monolith";
 
-export const LESSON_INPUTS = [orderJourney, paymentOutage, rollingRedeploy, monolithRedeploy, scaleHotService, blastRadius, noisyNeighbour, circuitBreaker, brokerCrash, sagaCompensates, startWithMonolith, databasePerService];
+export const LESSON_INPUTS = [orderJourney, paymentOutage, rollingRedeploy, monolithRedeploy, scaleHotService, blastRadius, noisyNeighbour, circuitBreaker, retriesStorm, brokerCrash, atLeastOnce, backpressure, sagaCompensates, startWithMonolith, databasePerService];
 
 let checked: Lesson[] | undefined;
 export const lessons = (): Lesson[] => (checked ??= LESSON_INPUTS.map((lesson) => LessonSchema.parse(lesson)));

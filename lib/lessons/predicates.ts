@@ -2,8 +2,8 @@
 import type { PredicateSpec } from "../contract/lessons";
 import type { CheckInput, CheckOutcome } from "./check-input";
 import { databaseAccess } from "./database-predicates";
-import { circuitOpen, ordersAcceptedWhileDown, restCall } from "./event-predicates";
-import { amplification, breakerSequence, calls, networkHops, queueFlow, redelivered, traceChain } from "./flow-predicates";
+import { circuitOpen, ordersAcceptedWhileDown, ordersDeduplicated, restCall } from "./event-predicates";
+import { amplification, breakerSequence, calls, networkHops, queueFlow, queueWait, redelivered, traceChain } from "./flow-predicates";
 import { beforeAfter, shoppers, stackVersus } from "./measured-predicates";
 import { processesKept, stackMemory } from "./process-predicates";
 import { blastRadius, ordersSettled, redeployed, trafficServed } from "./outcome-predicates";
@@ -15,6 +15,7 @@ export const PREDICATES: { [N in PredicateSpec["is"]]: Evaluator<N> } = {
   restCall,
   serviceStatus,
   ordersAcceptedWhileDown,
+  ordersDeduplicated,
   queueBacklog,
   ordersSettled,
   redeployed,
@@ -33,6 +34,7 @@ export const PREDICATES: { [N in PredicateSpec["is"]]: Evaluator<N> } = {
   networkHops,
   traceChain,
   queueFlow,
+  queueWait,
   redelivered,
   breakerSequence,
   processesKept,

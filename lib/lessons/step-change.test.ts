@@ -1,7 +1,7 @@
 // When a step's decisive action happened, read from the state and telemetry, and never before the step opened.
 import { describe, expect, it } from "vitest";
 import { input, lifecycle, service, state, T0 } from "./testing/check-fixtures";
-import { changeMoment } from "./step-change";
+import { changeMoment, makesChange } from "./step-change";
 import { keyedFigures } from "./step-evaluation";
 
 describe("changeMoment", () => {
@@ -17,6 +17,13 @@ describe("changeMoment", () => {
     expect(changeMoment({ kind: "redeploy", stack: "microservices", service: "order-service" }, input({ redeploys }))).toBeNull();
     expect(changeMoment({ kind: "scale", service: "product-service", replicas: 3 }, input({ state: state([service("product-service", "healthy", 3)]) }))).toBe(T0 + 60_000);
     expect(changeMoment({ kind: "scale", service: "product-service", replicas: 3 }, input({ state: state([service("product-service")]) }))).toBeNull();
+  });
+  it("takes retries once the resilience in force retries at least as often as asked", () => {
+    const retrying = (retries: number) => input({ state: state([], { resilience: { ...state().resilience, retries } }) });
+    expect(changeMoment({ kind: "retries", atLeast: 3 }, retrying(3))).toBe(T0 + 60_000);
+    expect(changeMoment({ kind: "retries", atLeast: 3 }, retrying(1))).toBeNull();
+    expect(makesChange({ do: "resilience", resilience: { retries: 3 } }, { kind: "retries", atLeast: 3 })).toBe(true);
+    expect(makesChange({ do: "resilience", resilience: { circuitBreaker: true } }, { kind: "retries", atLeast: 3 })).toBe(false);
   });
   it("takes a breaker opening from its circuit event", () => {
     const events = [{ type: "circuit" as const, ts: T0 + 3, stack: "microservices" as const, from: "api-gateway", to: "product-service", state: "open" as const, reason: "5 failures" }];

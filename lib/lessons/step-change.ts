@@ -30,6 +30,8 @@ export function changeMoment(change: ChangeSpec, input: ChangeInput): number | n
     }
     case "traffic":
       return input.traffic.startedAt !== null && input.traffic.startedAt >= input.since ? input.traffic.startedAt : null;
+    case "retries":
+      return input.state.resilience.retries >= change.atLeast ? input.now : null;
   }
 }
 
@@ -50,6 +52,8 @@ export function describeChange(change: ChangeSpec): string {
       return `the breaker to ${change.to} open`;
     case "traffic":
       return "traffic started";
+    case "retries":
+      return `retries switched on (up to ${change.atLeast})`;
   }
 }
 
@@ -70,5 +74,7 @@ export function makesChange(action: LessonAction, change: ChangeSpec): boolean {
       return action.do === "resilience" && action.resilience.circuitBreaker === true;
     case "traffic":
       return action.do === "traffic";
+    case "retries":
+      return action.do === "resilience" && (action.resilience.retries ?? 0) >= change.atLeast;
   }
 }

@@ -104,6 +104,69 @@ describe("a lesson's decisive step does not pass when its claim is made false", 
     expect(step.contradiction).toMatch(/failed request's p50 above 800 ms: measured a failed request's p50 [\d.]+ ms/);
   });
 
+  it("at-least-once: payment-service killed with no job in hand, nothing is delivered again, so the step stays open", async () => {
+    await driver.start("at-least-once", "die-holding");
+    await driver.predict("die-holding", null);
+    // Two orders paid before the kill: payment-service dies holding nothing, so no job can come back.
+    const shop = new Storefront(`${app.origin}/storefront/microservices`);
+    const customer = await shop.newCustomer();
+    for (let index = 0; index < 2; index++) {
+      const placed = await shop.placeOrder(customer.token, { items: [{ productId: "p-mouse", quantity: 1 }] });
+      await shop.waitForOrderToSettle(customer.token, placed.body.order!.id);
+    }
+    await control("POST", "/api/services/payment-service/kill");
+    await control("POST", "/api/services/payment-service/start");
+    // The restarted payment-service has looked for stalled jobs (it does at once) and pays a new order meanwhile.
+    const after = await shop.placeOrder(customer.token, { items: [{ productId: "p-mouse", quantity: 1 }] });
+    await shop.waitForOrderToSettle(customer.token, after.body.order!.id);
+    await driver.checkSays(0, /^every accepted order settled/, /^$/);
+    const run = (await driver.run())!;
+    expect(run.steps[0].status).toBe("active");
+    expect(run.steps[0].checks.find((check) => check.label.startsWith("a job of payment-inbox"))).toMatchObject({ met: false, missing: "every job so far was delivered once" });
+  });
+
+  it("at-least-once: the order sent twice with no Idempotency-Key, each request makes its own order, so the step stays open", async () => {
+    await driver.start("at-least-once", "same-key");
+    await driver.predict("same-key", null);
+    const shop = new Storefront(`${app.origin}/storefront/microservices`);
+    const customer = await shop.newCustomer();
+    for (let index = 0; index < 2; index++) expect((await shop.placeOrder(customer.token, { items: [{ productId: "p-mouse", quantity: 1 }] })).status).toBe(202);
+    await driver.checkSays(1, /^an order sent again with the same Idempotency-Key/, /^2 order requests answered, each made its own order$/);
+    expect((await driver.run())!.steps[1].status).toBe("active");
+  });
+
+  it("retries-storm: a product-service failing every call, retries rescue nothing, so the step of fewer errors stays open", async () => {
+    const step = await contradict("retries-storm", "retry", async () => {
+      await driver.checkSays(1, /^microservices shoppers' browse error rate falls/, /^baseline/);
+      await control("POST", "/api/faults", { service: "product-service", type: "errors", rate: 1, stack: "microservices" });
+      await control("POST", "/api/sandbox/resilience", { retries: 3 });
+    });
+    expect(step.contradiction).toMatch(/^microservices shoppers' browse error rate falls after the change .*: measured before error rate [\d.]+ %, after error rate [\d.]+ %$/);
+  });
+
+  it("retries-storm: retries switched off before the failures rise, no call is multiplied, so the step of the storm stays open", async () => {
+    const step = await contradict("retries-storm", "storm", async () => {
+      await control("POST", "/api/sandbox/resilience", { retries: 0 });
+      await control("POST", "/api/faults", { service: "product-service", type: "errors", rate: 0.9, stack: "microservices" });
+    });
+    expect(step.contradiction).toMatch(/^calls reaching product-service per shopper's request above 2: measured [\d.]+ calls per request/);
+  });
+
+  it("backpressure: a consumer slowed by too little to fall behind, jobs wait no time, so the step of a growing queue stays open", async () => {
+    const step = await contradict("backpressure", "slow", () => control("POST", "/api/faults", { service: "payment-service", type: "slow-consumer", ms: 100, stack: "microservices" }));
+    expect(step.contradiction).toMatch(/^jobs wait in payment-inbox above 2000 ms before a consumer takes them, after the change: measured a median wait of \d+ ms over \d+ jobs$/);
+  });
+
+  it("backpressure: three consumers made slower still under twice the orders, the queue keeps filling, so the step of draining stays open", async () => {
+    const step = await contradict("backpressure", "scale", async () => {
+      // Twice the orders, each job twice as slow: three consumers take out about 1.2 jobs a second of some 4 coming in.
+      await control("POST", "/api/faults", { service: "payment-service", type: "slow-consumer", ms: 10_000, stack: "microservices" });
+      await control("POST", "/api/traffic", { rps: 80, stack: "microservices", durationS: 60 });
+      await control("POST", "/api/services/payment-service/scale", { replicas: 3 });
+    });
+    expect(step.contradiction).toMatch(/^payment-inbox is draining: more jobs out than in: measured \d+ in and \d+ out: it is filling$/);
+  });
+
   it("start-with-monolith: the monolith made slower than the microservices, so it is not the faster one", async () => {
     const step = await contradict("start-with-monolith", "faster", () => control("POST", "/api/faults", { service: "product-service", type: "latency", ms: 30, stack: "monolith" }));
     expect(step.contradiction).toMatch(/^monolith shoppers' p50 lower than the microservices'/);

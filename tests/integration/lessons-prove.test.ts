@@ -51,6 +51,21 @@ const CLAIMS: Record<string, (byStep: Record<string, Figures>) => void> = {
     expect(num(faster, "monolith.p50Ms")).toBeLessThan(num(faster, "microservices.p50Ms"));
     expect(num(hot, "microservices.browse.p95Ms")).toBeLessThan(num(hot, "monolith.browse.p95Ms"));
   },
+  "at-least-once": ({ "die-holding": died, "same-key": sameKey }) => {
+    expect(died.redeliveredJob).toBe("OrderCreated");
+    expect(num(died, "chargedTwice")).toBe(0);
+    expect([num(sameKey, "created"), num(sameKey, "givenBack")]).toEqual([1, 1]);
+  },
+  "retries-storm": ({ flaky, retry, storm }) => {
+    expect(num(retry, "microservices.browse.errorRate.after") * 4).toBeLessThanOrEqual(num(flaky, "microservices.browse.errorRate"));
+    expect(num(storm, "product-service.perRequest")).toBeGreaterThan(2);
+    expect(num(storm, "microservices.browse.errorRate")).toBeGreaterThan(0.4);
+  },
+  backpressure: ({ steady, slow, scale }) => {
+    expect(num(slow, "payment-inbox.inPerS")).toBeGreaterThan(num(slow, "payment-inbox.outPerS"));
+    expect(num(slow, "payment-inbox.waitP50Ms")).toBeGreaterThan(10 * Math.max(1, num(steady, "payment-inbox.waitP50Ms")));
+    expect(num(scale, "payment-inbox.outPerS")).toBeGreaterThan(num(scale, "payment-inbox.inPerS"));
+  },
   "saga-compensates": ({ declined }) => expect(num(declined, "InventoryUpdated.afterMs")).toBeGreaterThan(num(declined, "PaymentFailed.afterMs")),
   "database-per-service": ({ "own-tables": owned, "one-file": shared }) => {
     expect([owned["orders.readers"], owned["charges.readers"], owned.stack]).toEqual(["order-service", "payment-service", "microservices"]);

@@ -26,11 +26,13 @@ export interface ShopperView {
   /** `traceId`: the trace the refused request started, so the person can follow where it was refused. */
   /** `orderId`: the order an "accepted" message is about; the panel follows its status as the shop reports it. */
   message: { kind: "error" | "ok"; text: string; traceId?: string; orderId?: string } | null;
+  /** The last order accepted, with the Idempotency-Key it was sent under, so it can be sent again as a retry would. */
+  lastOrder: { items: Array<{ productId: string; quantity: number }>; key: string; orderId: string } | null;
 }
 
 const SESSION_KEY = "architecture-sandbox:shopper";
 
-export const shopperStore = createStore<ShopperView>()(() => ({ stack: "microservices", choice: "microservices", session: null, products: null, orders: [], notifications: [], busy: null, message: null }));
+export const shopperStore = createStore<ShopperView>()(() => ({ stack: "microservices", choice: "microservices", session: null, products: null, orders: [], notifications: [], busy: null, message: null, lastOrder: null }));
 
 const set = (change: Partial<ShopperView>) => shopperStore.setState(change);
 const fail = (what: string, answer: { status: number; error: string; traceId?: string | null }) =>
@@ -74,7 +76,7 @@ export async function switchShopStack(next: StackId): Promise<void> {
   const current = shopperStore.getState();
   // Nothing to do on the same stack once its catalogue is in; the first call (or one after a failed load) loads it.
   if (next === current.stack && current.products !== null) return;
-  if (next !== current.stack) set({ stack: next, session: storedSession(next), products: null, orders: [], notifications: [], message: null });
+  if (next !== current.stack) set({ stack: next, session: storedSession(next), products: null, orders: [], notifications: [], message: null, lastOrder: null });
   await Promise.all([loadProducts(), refreshOrders(), refreshNotifications()]);
 }
 
@@ -137,7 +139,7 @@ export async function register(email: string, password: string, name: string): P
 
 export function logout(text = "Logged out."): void {
   saveSession(null);
-  set({ session: null, orders: [], notifications: [], message: { kind: "ok", text } });
+  set({ session: null, orders: [], notifications: [], message: { kind: "ok", text }, lastOrder: null });
 }
 
 /** What became of an order asked for: its id when accepted, the refusal in words when not, and its trace either way. */
@@ -154,15 +156,36 @@ export async function placeOrder(productId: string, quantity: number): Promise<O
     set({ message: { kind: "error", text: "Log in first: the shop only takes orders from a known customer." } });
     return { orderId: null, refusal: "not logged in", traceId: null };
   }
-  return busyWith("placing the order", async () => {
-    // One key per click: should this request be repeated, the shop gives back this order instead of a second one.
-    const answer = await call<{ order: Order }>(storefrontCall(STOREFRONT_ROUTES.placeOrder), { token, body: { items: [{ productId, quantity }] }, idempotencyKey: newIntentKey() });
+  // One key per click: should this request be repeated, the shop gives back this order instead of a second one.
+  return sendOrder(token, [{ productId, quantity }], newIntentKey(), "placing the order");
+}
+
+/**
+ * Sends the last accepted order again under its own Idempotency-Key, as a shopper's retry after a lost answer would:
+ * the shop answers with the order it already made, and says so.
+ */
+export async function sendOrderAgain(): Promise<OrderOutcome> {
+  const { session, lastOrder } = shopperStore.getState();
+  if (!session || !lastOrder) return { orderId: null, refusal: "no order to send again", traceId: null };
+  return sendOrder(session.token, lastOrder.items, lastOrder.key, "sending the order again");
+}
+
+async function sendOrder(token: string, items: Array<{ productId: string; quantity: number }>, key: string, doing: string): Promise<OrderOutcome> {
+  const before = shopperStore.getState().lastOrder;
+  return busyWith(doing, async () => {
+    const answer = await call<{ order: Order }>(storefrontCall(STOREFRONT_ROUTES.placeOrder), { token, body: { items }, idempotencyKey: key });
     if (!answer.ok) {
       fail("Order refused", answer);
       return { orderId: null, refusal: describeRefusal(answer), traceId: answer.traceId ?? null };
     }
     const order = answer.body.order;
-    set({ message: { kind: "ok", text: `Order accepted (${answer.status}): ${order.id}`, orderId: order.id }, orders: [order, ...shopperStore.getState().orders.filter((known) => known.id !== order.id)] });
+    const again = before?.key === key;
+    const text = !again
+      ? `Order accepted (${answer.status}): ${order.id}`
+      : order.id === before.orderId
+        ? `Sent again with the same Idempotency-Key (${answer.status}): the shop gave back ${order.id}, no second order`
+        : `Sent again with the same Idempotency-Key (${answer.status}): the shop made a second order, ${order.id}`;
+    set({ message: { kind: "ok", text, orderId: order.id }, orders: [order, ...shopperStore.getState().orders.filter((known) => known.id !== order.id)], lastOrder: { items, key, orderId: order.id } });
     void loadProducts();
     return { orderId: order.id, refusal: null, traceId: answer.traceId ?? null };
   });
