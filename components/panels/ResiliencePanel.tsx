@@ -45,7 +45,7 @@ export function ResiliencePanel() {
             <input type="checkbox" checked={settings.timeouts} onChange={(event) => void change({ timeouts: event.target.checked })} />
             Timeouts
           </label>
-          <label className="inline">
+          <label className="inline" data-control="timeout">
             after
             <input
               type="number"

@@ -73,6 +73,7 @@ export const ChangeSpecSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("circuit-open"), to: ServiceIdSchema }).strict(),
   z.object({ kind: z.literal("traffic") }).strict(),
   z.object({ kind: z.literal("retries"), atLeast: z.number().int().min(1).max(5) }).strict(),
+  z.object({ kind: z.literal("timeout"), atMostMs: z.number().int().min(50).max(10_000) }).strict(),
 ]);
 export type ChangeSpec = z.infer<typeof ChangeSpecSchema>;
 
@@ -102,7 +103,7 @@ export type LessonAction = z.infer<typeof LessonActionSchema>;
 
 /** Buttons in the inspector of one service, and buttons of the left panel's tabs, that a step can point at. */
 export const SERVICE_BUTTONS = ["kill", "start", "redeploy", "scale"] as const;
-export const PANEL_BUTTONS = ["start-traffic", "inject-fault", "circuit-breaker", "retries"] as const;
+export const PANEL_BUTTONS = ["start-traffic", "inject-fault", "circuit-breaker", "retries", "timeout"] as const;
 export type ServiceButton = (typeof SERVICE_BUTTONS)[number];
 export type PanelButton = (typeof PANEL_BUTTONS)[number];
 

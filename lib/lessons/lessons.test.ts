@@ -46,6 +46,7 @@ const BUTTON_WORDS: Array<[string, RegExp]> = [
   ["start-traffic", /start \d+ requests\/s/],
   ["circuit-breaker", /circuit breaker/],
   ["retries", /\bRetries to \d/],
+  ["timeout", /\btimeout to \d/],
   ["inject-fault", /\bfault\b/],
 ];
 

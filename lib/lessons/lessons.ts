@@ -15,9 +15,10 @@ import { retriesStorm } from "./catalogue/retries-storm";
 import { rollingRedeploy } from "./catalogue/rolling-redeploy";
 import { sagaCompensates } from "./catalogue/saga-compensates";
 import { scaleHotService } from "./catalogue/scale-hot-service";
+import { slowDependency } from "./catalogue/slow-dependency";
 import { startWithMonolith } from "./catalogue/start-with-monolith";
 
-export const LESSON_INPUTS = [orderJourney, paymentOutage, rollingRedeploy, monolithRedeploy, scaleHotService, blastRadius, noisyNeighbour, circuitBreaker, retriesStorm, brokerCrash, atLeastOnce, backpressure, sagaCompensates, startWithMonolith, databasePerService];
+export const LESSON_INPUTS = [orderJourney, paymentOutage, rollingRedeploy, monolithRedeploy, scaleHotService, blastRadius, noisyNeighbour, slowDependency, circuitBreaker, retriesStorm, brokerCrash, atLeastOnce, backpressure, sagaCompensates, startWithMonolith, databasePerService];
 
 let checked: Lesson[] | undefined;
 export const lessons = (): Lesson[] => (checked ??= LESSON_INPUTS.map((lesson) => LessonSchema.parse(lesson)));

@@ -25,6 +25,14 @@ describe("changeMoment", () => {
     expect(makesChange({ do: "resilience", resilience: { retries: 3 } }, { kind: "retries", atLeast: 3 })).toBe(true);
     expect(makesChange({ do: "resilience", resilience: { circuitBreaker: true } }, { kind: "retries", atLeast: 3 })).toBe(false);
   });
+  it("takes a timeout once calls give up after at most the time asked, and not while timeouts are off", () => {
+    const timing = (timeouts: boolean, timeoutMs: number) => input({ state: state([], { resilience: { ...state().resilience, timeouts, timeoutMs } }) });
+    expect(changeMoment({ kind: "timeout", atMostMs: 500 }, timing(true, 500))).toBe(T0 + 60_000);
+    expect(changeMoment({ kind: "timeout", atMostMs: 500 }, timing(true, 3_000))).toBeNull();
+    expect(changeMoment({ kind: "timeout", atMostMs: 500 }, timing(false, 500))).toBeNull();
+    expect(makesChange({ do: "resilience", resilience: { timeouts: true, timeoutMs: 500 } }, { kind: "timeout", atMostMs: 500 })).toBe(true);
+    expect(makesChange({ do: "resilience", resilience: { timeouts: false, timeoutMs: 500 } }, { kind: "timeout", atMostMs: 500 })).toBe(false);
+  });
   it("takes a breaker opening from its circuit event", () => {
     const events = [{ type: "circuit" as const, ts: T0 + 3, stack: "microservices" as const, from: "api-gateway", to: "product-service", state: "open" as const, reason: "5 failures" }];
     expect(changeMoment({ kind: "circuit-open", to: "product-service" }, input({ events }))).toBe(T0 + 3);

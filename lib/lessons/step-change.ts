@@ -32,6 +32,8 @@ export function changeMoment(change: ChangeSpec, input: ChangeInput): number | n
       return input.traffic.startedAt !== null && input.traffic.startedAt >= input.since ? input.traffic.startedAt : null;
     case "retries":
       return input.state.resilience.retries >= change.atLeast ? input.now : null;
+    case "timeout":
+      return input.state.resilience.timeouts && input.state.resilience.timeoutMs <= change.atMostMs ? input.now : null;
   }
 }
 
@@ -54,6 +56,8 @@ export function describeChange(change: ChangeSpec): string {
       return "traffic started";
     case "retries":
       return `retries switched on (up to ${change.atLeast})`;
+    case "timeout":
+      return `a timeout of at most ${change.atMostMs} ms`;
   }
 }
 
@@ -76,5 +80,7 @@ export function makesChange(action: LessonAction, change: ChangeSpec): boolean {
       return action.do === "traffic";
     case "retries":
       return action.do === "resilience" && (action.resilience.retries ?? 0) >= change.atLeast;
+    case "timeout":
+      return action.do === "resilience" && action.resilience.timeouts !== false && action.resilience.timeoutMs !== undefined && action.resilience.timeoutMs <= change.atMostMs;
   }
 }

@@ -135,6 +135,22 @@ describe("a lesson's decisive step does not pass when its claim is made false", 
     expect((await driver.run())!.steps[1].status).toBe("active");
   });
 
+  it("slow-dependency: notification-service made slow instead, browsing stays fast, so the step of a delay along the calls stays open", async () => {
+    const step = await contradict("slow-dependency", "slow", async () => {
+      await control("POST", "/api/faults", { service: "notification-service", type: "latency", ms: 1_500, stack: "microservices" });
+      await control("POST", "/api/traffic", { rps: 30, stack: "microservices", durationS: 60 });
+    });
+    expect(step.contradiction).toMatch(/^microservices shoppers' (browse p95 above 1200|notifications p95 below 400)/);
+  });
+
+  it("slow-dependency: product-service made quicker than the timeout first, nothing times out, so the step of errors stays open", async () => {
+    const step = await contradict("slow-dependency", "timeout", async () => {
+      await control("POST", "/api/faults", { service: "product-service", type: "latency", ms: 100, stack: "microservices" });
+      await control("POST", "/api/sandbox/resilience", { timeouts: true, timeoutMs: 500 });
+    });
+    expect(step.contradiction).toMatch(/^microservices shoppers' browse error rate above 50 % after the change: measured error rate [\d.]+ % over \d+ requests$/);
+  });
+
   it("retries-storm: a product-service failing every call, retries rescue nothing, so the step of fewer errors stays open", async () => {
     const step = await contradict("retries-storm", "retry", async () => {
       await driver.checkSays(1, /^microservices shoppers' browse error rate falls/, /^baseline/);

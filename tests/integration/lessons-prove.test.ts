@@ -56,6 +56,11 @@ const CLAIMS: Record<string, (byStep: Record<string, Figures>) => void> = {
     expect(num(died, "chargedTwice")).toBe(0);
     expect([num(sameKey, "created"), num(sameKey, "givenBack")]).toEqual([1, 1]);
   },
+  "slow-dependency": ({ slow, timeout, breaker }) => {
+    expect(num(slow, "microservices.notifications.p95Ms") * 3).toBeLessThan(num(slow, "microservices.browse.p95Ms"));
+    expect(num(timeout, "microservices.browse.failedP50Ms")).toBeLessThan(1_000);
+    expect(num(breaker, "microservices.browse.failedP50Ms.after") * 5).toBeLessThanOrEqual(num(breaker, "microservices.browse.failedP50Ms.before"));
+  },
   "retries-storm": ({ flaky, retry, storm }) => {
     expect(num(retry, "microservices.browse.errorRate.after") * 4).toBeLessThanOrEqual(num(flaky, "microservices.browse.errorRate"));
     expect(num(storm, "product-service.perRequest")).toBeGreaterThan(2);

@@ -1,6 +1,7 @@
 // Lesson: resilience — a slow dependency makes every caller wait for its timeout; a circuit breaker turns that wait
 // into a fast failure and spares the callee; once the dependency heals the breaker tries again and closes.
 import type { LessonInput } from "../../contract/lessons";
+import { BREAKER_SPARES_PRODUCT_SERVICE, healProductService } from "./breaker-steps";
 
 const TIMEOUT = { do: "resilience", resilience: { timeouts: true, timeoutMs: 1_000 } } as const;
 const SLOW = { do: "fault", fault: { service: "product-service", type: "latency", ms: 2_000, stack: "microservices" } } as const;
@@ -47,32 +48,11 @@ export const circuitBreaker: LessonInput = {
       },
       hints: ["The circuit breaker switch is under the faults in Break it.", "The breaker's state shows on the arrow into product-service."],
       solution: [TIMEOUT, SLOW, LOAD, BREAKER],
-      check: [
-        { is: "circuitOpen", to: "product-service" },
-        { is: "beforeAfter", stack: "microservices", feature: "browse", figure: "failedP50Ms", direction: "falls", factor: 5, minAnswers: 5 },
-        { is: "calls", stack: "microservices", to: "product-service", figure: "perS", phase: "after", below: 4 },
-      ],
+      check: BREAKER_SPARES_PRODUCT_SERVICE,
       needs: [{ is: "faultActive", service: "product-service", type: "latency" }],
       setup: [TIMEOUT, SLOW, LOAD],
     },
-    {
-      id: "heal",
-      title: "Heal product-service",
-      text: "An open breaker rests, then lets one trial call through (half-open). If the trial is answered, the breaker closes.",
-      todo: "Clear the latency fault on product-service. Keep the traffic running.",
-      target: { kind: "button", id: "inject-fault" },
-      change: { kind: "fault-cleared", service: "product-service", type: "latency" },
-      settleMs: 6_000,
-      hints: ["Faults in force are listed in Break it, each with a Clear button."],
-      solution: [{ do: "clear-fault", service: "product-service", type: "latency" }],
-      check: [
-        { is: "breakerSequence", to: "product-service" },
-        { is: "shoppers", stack: "microservices", feature: "browse", figure: "errorRate", phase: "after", below: 0.05, minAnswers: 30 },
-      ],
-      needs: [{ is: "resilienceOn", circuitBreaker: true }],
-      setup: [TIMEOUT, SLOW, LOAD, BREAKER],
-      window: "lesson",
-    },
+    healProductService([TIMEOUT, SLOW, LOAD, BREAKER]),
   ],
   result: [
     "Without a breaker a failed browse waited {slow:microservices.browse.failedP50Ms} ms for the timeout.",
