@@ -3,7 +3,7 @@
 // to a kill — so they stay true.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "@playwright/test";
+import { launchChromium } from "./bench/chromium";
 import { allHealthy, startApp, waitFor } from "./bench/app";
 
 const port = Number(process.env.SCREENSHOTS_PORT ?? 3310);
@@ -11,7 +11,7 @@ const outDir = path.join(path.dirname(new URL(import.meta.url).pathname), "..", 
 mkdirSync(outDir, { recursive: true });
 
 const app = startApp(port);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-background-networking", "--no-first-run"] });
+const browser = await launchChromium();
 try {
   await waitFor("every service healthy", async () => (allHealthy(await app.state()) ? true : undefined));
   const post = (path: string, body: unknown) => fetch(`${app.baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

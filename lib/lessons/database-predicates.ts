@@ -1,6 +1,6 @@
 // Which process touched which table, read from the database spans the processes report: in the microservices every
 // table has one process that opens its file, in the monolith one process opens every module's tables.
-import type { DbEvent, StackId } from "../contract/events";
+import type { StackId } from "../contract/events";
 import type { PredicateSpec } from "../contract/lessons";
 import { contradicted, outcome, type CheckInput, type CheckOutcome } from "./check-input";
 
@@ -22,13 +22,12 @@ function readStacks(spec: Spec, input: CheckInput): StackReading[] {
   const byStack = new Map<StackId, StackReading>();
   for (const event of input.events) {
     if (event.type !== "db" || !madeHere.has(event.traceId) || !spec.tables.includes(event.table) || (spec.stack && event.stack !== spec.stack)) continue;
-    const db = event as DbEvent;
-    const reading = byStack.get(db.stack) ?? { stack: db.stack, readers: new Map(), firstAt: new Map(), queries: 0 };
-    byStack.set(db.stack, reading);
-    const readers = reading.readers.get(db.table) ?? [];
-    if (!readers.includes(db.service)) readers.push(db.service);
-    reading.readers.set(db.table, readers);
-    if (!reading.firstAt.has(db.table)) reading.firstAt.set(db.table, db.ts);
+    const reading = byStack.get(event.stack) ?? { stack: event.stack, readers: new Map(), firstAt: new Map(), queries: 0 };
+    byStack.set(event.stack, reading);
+    const readers = reading.readers.get(event.table) ?? [];
+    if (!readers.includes(event.service)) readers.push(event.service);
+    reading.readers.set(event.table, readers);
+    if (!reading.firstAt.has(event.table)) reading.firstAt.set(event.table, event.ts);
     reading.queries += 1;
   }
   return [...byStack.values()];

@@ -1,6 +1,6 @@
 // The sandbox page under load, in headless Chromium: frames per second, and how soon an event is on screen.
 import http from "node:http";
-import { chromium } from "@playwright/test";
+import { launchChromium } from "./chromium";
 import type { SandboxState } from "../../lib/contract/control";
 import { percentile } from "./app";
 import { STOREFRONT_ROUTES, storefrontPath } from "../../lib/contract/storefront-paths";
@@ -54,10 +54,7 @@ export async function measureBrowser(baseUrl: string): Promise<string[]> {
   const gateway = state.stacks.find((stack) => stack.id === "microservices")?.storefrontUrl;
   if (!gateway) return ["browser: skipped, the microservices stack has no gateway running"];
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // Turns on the page's render-latency stamps (lib/client/render-latency.ts); off in normal use.

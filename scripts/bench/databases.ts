@@ -1,7 +1,7 @@
 // The services' own SQLite databases under load: placing an order through the gateway (two transactions in two
 // databases, a dozen statements), how many database spans an order adds to the telemetry, and how soon a new order's
 // row shows on order-service's Data tab in Chromium.
-import { chromium } from "@playwright/test";
+import { launchChromium } from "./chromium";
 import { ms, percentile, waitFor, type RunningApp } from "./app";
 import { audit, call, control, shopper } from "./control";
 import { recordGoal } from "./goals";
@@ -38,7 +38,7 @@ export async function measureDatabases(app: RunningApp, orders = 200): Promise<s
  */
 export async function measureDataTab(app: RunningApp, orders = 20): Promise<string[]> {
   const { storefront, token } = await shopper(app);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(app.baseUrl);

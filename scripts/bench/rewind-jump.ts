@@ -3,7 +3,8 @@
 // down to the frame after the moment shown (data-rewind-at) became the slider's new value.
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { launchChromium } from "./chromium";
 import { percentile } from "./app";
 
 export interface JumpFigures {
@@ -84,10 +85,7 @@ const COUNT_RECORDS = (source: string) => `(async () => {
  * a saved-run `file`, opens it with the page's own "Open a saved run" and does the same on it.
  */
 export async function measureJumps(baseUrl: string, file?: string, count = 50): Promise<{ server: JumpFigures; file?: JumpFigures }> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let started = performance.now();

@@ -2,7 +2,7 @@
 // timing the whole suite, for each step the delay from the event that satisfied its check (the server's satisfiedAt)
 // to the tick on screen, and the proof table: each lesson's claim, whether it held and the numbers it measured.
 import { loadavg } from "node:os";
-import { chromium } from "@playwright/test";
+import { launchChromium } from "./chromium";
 import { lessons as allLessons } from "../../lib/lessons/lessons";
 import { ms, percentile } from "./app";
 import { predictExpected, proofTable, readRun, type LessonProof } from "./lessons";
@@ -11,7 +11,7 @@ import { predictExpected, proofTable, readRun, type LessonProof } from "./lesson
 export async function measureTutorial(baseUrl: string, only = process.env.BENCH_LESSONS?.split(",")): Promise<string[]> {
   const lessons = allLessons().filter((lesson) => !only || only.includes(lesson.id));
   const proofs: LessonProof[] = [];
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-background-networking", "--no-first-run"] });
+  const browser = await launchChromium();
   const ticks: Array<{ step: string; total: number; server: number; socket: number; paint: number }> = [];
   const started = performance.now();
   try {
