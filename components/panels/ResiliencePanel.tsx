@@ -83,6 +83,13 @@ export function ResiliencePanel() {
           </label>
           <p className="muted small">After five failures in a row, calls to that service fail at once instead of waiting; one trial call every 5 s.</p>
         </div>
+        <div className="setting">
+          <label className="check" data-control="readiness">
+            <input type="checkbox" checked={settings.readinessChecks} onChange={(event) => void change({ readinessChecks: event.target.checked })} />
+            Readiness checks
+          </label>
+          <p className="muted small">The sandbox asks each process every second whether it can serve (GET /ready, which faults reach), not only whether it answers (GET /health). One that cannot is marked unhealthy and gets no calls until it can.</p>
+        </div>
       </fieldset>
       <ActionError error={error} />
     </section>

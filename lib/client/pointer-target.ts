@@ -16,6 +16,7 @@ const PANEL_BUTTONS: Record<PanelButton, { label: string; tab: "traffic" | "brea
   "circuit-breaker": { label: "Circuit breaker", tab: "break", tabLabel: "Break it" },
   retries: { label: "Retries", tab: "break", tabLabel: "Break it" },
   timeout: { label: "Timeout", tab: "break", tabLabel: "Break it" },
+  readiness: { label: "Readiness checks", tab: "break", tabLabel: "Break it" },
 };
 
 const serviceNode = (id: string) => `.react-flow [data-stack="${id === "monolith" ? "monolith" : "microservices"}"][data-service="${id}"]`;

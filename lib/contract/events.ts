@@ -72,6 +72,8 @@ export const LifecycleEventSchema = z.object({
   pid: z.number().int().nullable(),
   version: z.number().int(),
   reason: z.string(),
+  /** Which probe moved a running instance between healthy and unhealthy: liveness (/health) or readiness (/ready). */
+  probe: z.enum(["liveness", "readiness"]).optional(),
 });
 export type LifecycleEvent = z.infer<typeof LifecycleEventSchema>;
 

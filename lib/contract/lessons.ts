@@ -28,6 +28,9 @@ const measure = {
 export const PredicateSpecSchema = z.discriminatedUnion("is", [
   z.object({ is: z.literal("restCall"), stack: StackIdSchema, from: z.string(), to: z.string(), method: z.string(), path: z.string() }).strict(),
   z.object({ is: z.literal("serviceStatus"), service: ServiceIdSchema, status: z.enum(["down", "healthy"]) }).strict(),
+  // Liveness against readiness: the service stayed healthy all through the step, or its readiness probe moved it.
+  z.object({ is: z.literal("stayedHealthy"), service: ServiceIdSchema }).strict(),
+  z.object({ is: z.literal("readiness"), service: ServiceIdSchema, ready: z.boolean() }).strict(),
   z.object({ is: z.literal("ordersAcceptedWhileDown"), stack: StackIdSchema, service: ServiceIdSchema, atLeast: count }).strict(),
   z.object({ is: z.literal("queueBacklog"), queue: z.string(), atLeast: count }).strict(),
   z.object({ is: z.literal("ordersSettled"), stack: StackIdSchema, atLeast: count }).strict(),
@@ -48,7 +51,7 @@ export const PredicateSpecSchema = z.discriminatedUnion("is", [
     .object({ is: z.literal("stackVersus"), phase: PhaseSchema.default("step"), ...measure, lower: StackIdSchema, higher: StackIdSchema, factor: z.number().min(1).default(1), margin: z.number().min(0).default(0) })
     .strict(),
   z.object({ is: z.literal("beforeAfter"), stack: StackIdSchema, ...measure, direction: z.enum(["rises", "falls", "holds"]), factor: z.number().min(1).default(1), margin: z.number().min(0).default(0) }).strict(),
-  z.object({ is: z.literal("calls"), stack: StackIdSchema, to: z.string(), figure: z.enum(["perS", "count"]), phase: PhaseSchema.default("step"), ...figureLimit }).strict(),
+  z.object({ is: z.literal("calls"), stack: StackIdSchema, to: z.string(), figure: z.enum(["perS", "count", "answeredPerS"]), phase: PhaseSchema.default("step"), ...figureLimit }).strict(),
   z.object({ is: z.literal("networkHops"), stack: StackIdSchema, ...figureLimit }).strict(),
   z.object({ is: z.literal("amplification"), stack: StackIdSchema, to: z.string(), phase: PhaseSchema.default("step"), ...figureLimit }).strict(),
   z.object({ is: z.literal("traceChain"), stack: StackIdSchema, chain: z.array(z.string()).min(2), answeredFirst: z.boolean().default(false) }).strict(),
@@ -74,6 +77,7 @@ export const ChangeSpecSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("traffic") }).strict(),
   z.object({ kind: z.literal("retries"), atLeast: z.number().int().min(1).max(5) }).strict(),
   z.object({ kind: z.literal("timeout"), atMostMs: z.number().int().min(50).max(10_000) }).strict(),
+  z.object({ kind: z.literal("readiness") }).strict(),
 ]);
 export type ChangeSpec = z.infer<typeof ChangeSpecSchema>;
 
@@ -103,7 +107,7 @@ export type LessonAction = z.infer<typeof LessonActionSchema>;
 
 /** Buttons in the inspector of one service, and buttons of the left panel's tabs, that a step can point at. */
 export const SERVICE_BUTTONS = ["kill", "start", "redeploy", "scale"] as const;
-export const PANEL_BUTTONS = ["start-traffic", "inject-fault", "circuit-breaker", "retries", "timeout"] as const;
+export const PANEL_BUTTONS = ["start-traffic", "inject-fault", "circuit-breaker", "retries", "timeout", "readiness"] as const;
 export type ServiceButton = (typeof SERVICE_BUTTONS)[number];
 export type PanelButton = (typeof PANEL_BUTTONS)[number];
 

@@ -11,6 +11,8 @@ export const ResilienceSchema = z
     retries: z.number().int().min(0).max(5),
     /** Stop calling a callee that keeps failing; try again after openMs (half-open). */
     circuitBreaker: z.boolean(),
+    /** Ask every process whether it can serve (GET /ready, which faults reach), not only whether it answers (GET /health). */
+    readinessChecks: z.boolean(),
   })
   .strict();
 export type Resilience = z.infer<typeof ResilienceSchema>;

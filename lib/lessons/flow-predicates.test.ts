@@ -62,6 +62,13 @@ describe("calls and amplification", () => {
     const busy = input({ changeAt: T0, settleMs: 0, now: T0 + 5_000, events: into(50, T0) });
     expect(evaluate(spec, busy).contradicts).toBe("measured 10 calls/s");
   });
+  it("counts only the calls a service answered, not those its caller could not send for want of an instance", () => {
+    const spec: PredicateSpec = { is: "calls", stack: "microservices", to: "product-service", figure: "answeredPerS", phase: "after", below: 1 };
+    const unsent = Array.from({ length: 50 }, (_, index) => call(T0 + index * 100, "api-gateway", "product-service", 0));
+    expect(evaluate(spec, input({ changeAt: T0, settleMs: 0, now: T0 + 5_000, events: unsent }))).toMatchObject({ met: true, figures: { "product-service.calls.answeredPerS": 0 } });
+    const failing = unsent.map((event) => ({ ...event, status: 500 }));
+    expect(evaluate(spec, input({ changeAt: T0, settleMs: 0, now: T0 + 5_000, events: failing })).contradicts).toBe("measured 10 calls/s");
+  });
   it("measures calls reaching a service per shopper's request", () => {
     const spec: PredicateSpec = { is: "amplification", stack: "microservices", to: "product-service", phase: "step", above: 1.5 };
     const shoppers = Array.from({ length: 20 }, (_, index) => shopper(T0 + index * 100));

@@ -16,18 +16,23 @@ function callsInto(spec: { stack: string; to: string }, input: CheckInput, span:
   return input.events.filter((event): event is HttpEvent => event.type === "http" && event.stack === spec.stack && event.to === spec.to && event.from !== spec.to && inSpan(event.ts, span));
 }
 
-/** Calls reaching `to` (answered or not) over a phase: how many, or how many per second. */
+/**
+ * Calls reaching `to` over a phase: how many, or how many per second (answered or not: a call that timed out reached
+ * it), or how many per second it answered (a call the caller never sent, for want of a healthy instance, is not one).
+ */
 export function calls(spec: Spec<"calls">, input: CheckInput): CheckOutcome {
-  const label = `calls reaching ${spec.to}${spec.figure === "perS" ? " per second" : ""} ${limitWords(spec)}${spec.phase === "after" ? " after the change" : ""}`;
+  const what = spec.figure === "answeredPerS" ? `calls ${spec.to} answered per second` : `calls reaching ${spec.to}${spec.figure === "perS" ? " per second" : ""}`;
+  const label = `${what} ${limitWords(spec)}${spec.phase === "after" ? " after the change" : ""}`;
   const span = phaseSpan(spec.phase, input);
   if (!span) return outcome(false, label, "waiting for the step's change to be made");
-  const count = callsInto(spec, input, span).length;
-  const value = spec.figure === "perS" ? perSecond(count, span) : count;
+  const into = callsInto(spec, input, span);
+  const count = spec.figure === "answeredPerS" ? into.filter((event) => event.status > 0).length : into.length;
+  const value = spec.figure === "count" ? count : perSecond(count, span);
   const figures = { [`${spec.to}.calls.${spec.figure}`]: value };
   if (limitHolds(value, spec)) return outcome(true, label, "", figures);
   // A rate needs a few seconds of measuring before it says anything.
   const settled = span[1] - span[0] >= 3_000;
-  return settled && spec.figure === "perS" ? contradicted(label, `measured ${value} calls/s`, figures) : outcome(false, label, `${value} so far`, figures);
+  return settled && spec.figure !== "count" ? contradicted(label, `measured ${value} calls/s`, figures) : outcome(false, label, `${value} so far`, figures);
 }
 
 /** Calls reaching `to` for every shopper's request over a phase: how much one request multiplies into. */

@@ -32,6 +32,8 @@ function figuresOf(spec: PredicateSpec): string[] {
     case "trafficServed": return ["served", "failed", "p50Ms", "p95Ms", "memoryMB", "processes"].map((figure) => `${spec.stack}.${figure}`);
     case "circuitOpen": return ["failedCalls"];
     case "faultActive": return ["faultMs"];
+    case "stayedHealthy": return ["status", "healthyForS"].map((figure) => `${spec.service}.${figure}`);
+    case "readiness": return ["readiness", "notReadyAfterMs"].map((figure) => `${spec.service}.${figure}`);
     case "databaseAccess": return ["stack", "processes", "queries", ...spec.tables.map((table) => `${table}.readers`)];
     default: return ["status"];
   }
@@ -47,6 +49,7 @@ const BUTTON_WORDS: Array<[string, RegExp]> = [
   ["circuit-breaker", /circuit breaker/],
   ["retries", /\bRetries to \d/],
   ["timeout", /\btimeout to \d/],
+  ["readiness", /readiness checks/],
   ["inject-fault", /\bfault\b/],
 ];
 

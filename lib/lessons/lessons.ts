@@ -7,6 +7,7 @@ import { blastRadius } from "./catalogue/blast-radius";
 import { brokerCrash } from "./catalogue/broker-crash";
 import { circuitBreaker } from "./catalogue/circuit-breaker";
 import { databasePerService } from "./catalogue/database-per-service";
+import { healthLies } from "./catalogue/health-lies";
 import { monolithRedeploy } from "./catalogue/monolith-redeploy";
 import { noisyNeighbour } from "./catalogue/noisy-neighbour";
 import { orderJourney } from "./catalogue/order-journey";
@@ -18,7 +19,7 @@ import { scaleHotService } from "./catalogue/scale-hot-service";
 import { slowDependency } from "./catalogue/slow-dependency";
 import { startWithMonolith } from "./catalogue/start-with-monolith";
 
-export const LESSON_INPUTS = [orderJourney, paymentOutage, rollingRedeploy, monolithRedeploy, scaleHotService, blastRadius, noisyNeighbour, slowDependency, circuitBreaker, retriesStorm, brokerCrash, atLeastOnce, backpressure, sagaCompensates, startWithMonolith, databasePerService];
+export const LESSON_INPUTS = [orderJourney, paymentOutage, rollingRedeploy, monolithRedeploy, scaleHotService, blastRadius, noisyNeighbour, slowDependency, circuitBreaker, retriesStorm, healthLies, brokerCrash, atLeastOnce, backpressure, sagaCompensates, startWithMonolith, databasePerService];
 
 let checked: Lesson[] | undefined;
 export const lessons = (): Lesson[] => (checked ??= LESSON_INPUTS.map((lesson) => LessonSchema.parse(lesson)));

@@ -7,13 +7,15 @@ import { amplification, breakerSequence, calls, networkHops, queueFlow, queueWai
 import { beforeAfter, shoppers, stackVersus } from "./measured-predicates";
 import { processesKept, stackMemory } from "./process-predicates";
 import { blastRadius, ordersSettled, redeployed, trafficServed } from "./outcome-predicates";
-import { architecture, faultActive, queueBacklog, resilienceOn, scaled, serviceStatus } from "./state-predicates";
+import { architecture, faultActive, queueBacklog, readiness, resilienceOn, scaled, serviceStatus, stayedHealthy } from "./state-predicates";
 
 type Evaluator<N extends PredicateSpec["is"]> = (spec: Extract<PredicateSpec, { is: N }>, input: CheckInput) => CheckOutcome;
 
 export const PREDICATES: { [N in PredicateSpec["is"]]: Evaluator<N> } = {
   restCall,
   serviceStatus,
+  stayedHealthy,
+  readiness,
   ordersAcceptedWhileDown,
   ordersDeduplicated,
   queueBacklog,

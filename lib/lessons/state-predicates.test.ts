@@ -25,6 +25,43 @@ describe("serviceStatus", () => {
   });
 });
 
+describe("stayedHealthy", () => {
+  const spec = { is: "stayedHealthy", service: "product-service" } as const;
+  it("passes once the service has been watched healthy for a few health rounds, and not before", () => {
+    const healthy = state([service("product-service")]);
+    expect(evaluate(spec, input({ state: healthy, now: T0 + 5_000 }))).toMatchObject({ met: true, figures: { "product-service.status": "healthy", "product-service.healthyForS": 5 } });
+    expect(evaluate(spec, input({ state: healthy, now: T0 + 1_000 }))).toMatchObject({ met: false, missing: "watched for 1 s of 3 s" });
+  });
+  it("says the claim is contradicted when a probe moved the service off healthy during the step", () => {
+    const events = [{ ...lifecycle(T0 + 2_000, "product-service", "healthy", "unhealthy"), reason: "alive but not ready", probe: "readiness" as const }];
+    expect(evaluate(spec, input({ events, state: state([service("product-service")]), now: T0 + 5_000 })).contradicts).toBe("product-service was marked unhealthy: alive but not ready");
+  });
+});
+
+describe("readiness", () => {
+  const readinessOn = (status: "healthy" | "unhealthy") => state([service("product-service", status)], { resilience: { timeouts: true, timeoutMs: 3000, retries: 0, circuitBreaker: false, readinessChecks: true } });
+  const moved = (ts: number, from: "healthy" | "unhealthy", to: "healthy" | "unhealthy", probe: "liveness" | "readiness") => ({ ...lifecycle(ts, "product-service", from, to), probe });
+  it("sees a service its readiness probe took out, timed from the switch, and not one its liveness probe did", () => {
+    const spec = { is: "readiness", service: "product-service", ready: false } as const;
+    const byReadiness = input({ changeAt: T0 + 1_000, events: [moved(T0 + 3_000, "healthy", "unhealthy", "readiness")], state: readinessOn("unhealthy") });
+    expect(evaluate(spec, byReadiness)).toMatchObject({ met: true, satisfiedAt: T0 + 3_000, figures: { "product-service.readiness": "not ready", "product-service.notReadyAfterMs": 2_000 } });
+    const byLiveness = input({ changeAt: T0 + 1_000, events: [moved(T0 + 3_000, "healthy", "unhealthy", "liveness")], state: readinessOn("unhealthy") });
+    expect(evaluate(spec, byLiveness).met).toBe(false);
+  });
+  it("waits while the checks are off, and says a service passing them for long contradicts the claim", () => {
+    const spec = { is: "readiness", service: "product-service", ready: false } as const;
+    expect(evaluate(spec, input({ changeAt: T0, now: T0 + 20_000, state: state([service("product-service")]) }))).toMatchObject({ met: false, missing: "readiness checks are off: only liveness (GET /health) is asked" });
+    expect(evaluate(spec, input({ changeAt: T0, now: T0 + 2_000, state: readinessOn("healthy") })).contradicts).toBeUndefined();
+    expect(evaluate(spec, input({ changeAt: T0, now: T0 + 7_000, state: readinessOn("healthy") })).contradicts).toBe("product-service passed its readiness check for 7 s with readiness checks on");
+  });
+  it("sees a service back in once its readiness check passes again", () => {
+    const spec = { is: "readiness", service: "product-service", ready: true } as const;
+    const back = [moved(T0 + 1_000, "healthy", "unhealthy", "readiness"), moved(T0 + 4_000, "unhealthy", "healthy", "readiness")];
+    expect(evaluate(spec, input({ events: back, state: readinessOn("healthy") }))).toMatchObject({ met: true, satisfiedAt: T0 + 4_000 });
+    expect(evaluate(spec, input({ events: back.slice(0, 1), state: readinessOn("unhealthy") })).met).toBe(false);
+  });
+});
+
 describe("queueBacklog", () => {
   const spec = { is: "queueBacklog", queue: "payment-inbox", atLeast: 3 } as const;
   const queues = (waiting: number) => [{ name: "payment-inbox", waiting, active: 0, completed: 0, failed: 0, delayed: 0 }];
@@ -62,7 +99,7 @@ describe("faultActive, resilienceOn, architecture", () => {
   });
   it("sees the circuit breaker on, and not off", () => {
     const spec = { is: "resilienceOn", circuitBreaker: true } as const;
-    const on = state([], { resilience: { timeouts: true, timeoutMs: 1000, retries: 0, circuitBreaker: true } });
+    const on = state([], { resilience: { timeouts: true, timeoutMs: 1000, retries: 0, circuitBreaker: true, readinessChecks: false } });
     expect(evaluate(spec, input({ state: on })).met).toBe(true);
     expect(evaluate(spec, input()).met).toBe(false);
   });

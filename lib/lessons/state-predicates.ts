@@ -1,6 +1,7 @@
-// Checks read from the sandbox's live state: a service's status, a queue's backlog, replicas, faults, resilience, architecture.
+// Checks read from the sandbox's live state: a service's status and what its probes said, a queue's backlog, replicas,
+// faults, resilience, architecture.
 import type { PredicateSpec } from "../contract/lessons";
-import { isDown, megabytes, outcome, type CheckInput, type CheckOutcome } from "./check-input";
+import { contradicted, isDown, megabytes, outcome, type CheckInput, type CheckOutcome } from "./check-input";
 
 type Spec<N extends PredicateSpec["is"]> = Extract<PredicateSpec, { is: N }>;
 
@@ -12,6 +13,42 @@ export function serviceStatus(spec: Spec<"serviceStatus">, input: CheckInput): C
   // The tick is timed from the lifecycle event that got it there, not from when the state was next looked at.
   const move = input.events.findLast((event) => event.type === "lifecycle" && event.service === spec.service && reached(event.to));
   return outcome(met, label, view ? `${spec.service} is ${view.status}` : `${spec.service} is not running in this architecture`, { status: view?.status ?? "absent" }, move?.ts);
+}
+
+/** How long a service must be watched before "it stayed healthy" says anything: a few of the supervisor's health rounds. */
+export const WATCHED_HEALTH_MS = 3_000;
+/** Readiness switched on this long ago and the service still passes: its readiness check finds nothing wrong. */
+export const READINESS_VERDICT_MS = 6_000;
+
+const lifecycleOf = (service: string, input: CheckInput) => input.events.filter((event) => event.type === "lifecycle" && event.service === service);
+
+/** The service stayed healthy all through the step, as its probes judged it (what the graph showed). */
+export function stayedHealthy(spec: Spec<"stayedHealthy">, input: CheckInput): CheckOutcome {
+  const label = `${spec.service} stayed healthy all through the step`;
+  const view = input.state.services.find((service) => service.id === spec.service);
+  const left = lifecycleOf(spec.service, input).find((event) => event.type === "lifecycle" && event.from === "healthy");
+  if (left && left.type === "lifecycle") return contradicted(label, `${spec.service} was marked ${left.to}: ${left.reason}`, { [`${spec.service}.status`]: left.to });
+  const watchedS = Math.round((input.now - input.since) / 100) / 10;
+  const figures = { [`${spec.service}.status`]: view?.status ?? "absent", [`${spec.service}.healthyForS`]: watchedS };
+  if (view?.status !== "healthy") return outcome(false, label, view ? `${spec.service} is ${view.status}` : `${spec.service} is not running in this architecture`, figures);
+  return outcome(input.now - input.since >= WATCHED_HEALTH_MS, label, `watched for ${watchedS} s of ${WATCHED_HEALTH_MS / 1_000} s`, figures);
+}
+
+/** The service's readiness probe took it out of the registry (`ready: false`), or put it back (`ready: true`). */
+export function readiness(spec: Spec<"readiness">, input: CheckInput): CheckOutcome {
+  const label = spec.ready ? `${spec.service} passes its readiness check again` : `${spec.service} is alive but marked not ready by its readiness check`;
+  const view = input.state.services.find((service) => service.id === spec.service);
+  const moved = lifecycleOf(spec.service, input).findLast((event) => event.type === "lifecycle" && event.probe === "readiness");
+  const want = spec.ready ? "healthy" : "unhealthy";
+  const met = moved?.type === "lifecycle" && moved.to === want && view?.status === want;
+  const figures = { [`${spec.service}.readiness`]: met ? (spec.ready ? "ready" : "not ready") : (view?.status ?? "absent"), ...(met && !spec.ready && input.changeAt !== null ? { [`${spec.service}.notReadyAfterMs`]: Math.max(0, moved.ts - input.changeAt) } : {}) };
+  if (met) return outcome(true, label, "", figures, moved.ts);
+  if (!input.state.resilience.readinessChecks) return outcome(false, label, "readiness checks are off: only liveness (GET /health) is asked", figures);
+  const since = input.changeAt ?? input.since;
+  if (!spec.ready && view?.status === "healthy" && input.now - since >= READINESS_VERDICT_MS) {
+    return contradicted(label, `${spec.service} passed its readiness check for ${Math.round((input.now - since) / 1_000)} s with readiness checks on`, figures);
+  }
+  return outcome(false, label, view ? `${spec.service} is ${view.status}` : `${spec.service} is not running in this architecture`, figures);
 }
 
 /** Jobs waiting in a queue right now (BullMQ's own counts). */

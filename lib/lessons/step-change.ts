@@ -34,6 +34,8 @@ export function changeMoment(change: ChangeSpec, input: ChangeInput): number | n
       return input.state.resilience.retries >= change.atLeast ? input.now : null;
     case "timeout":
       return input.state.resilience.timeouts && input.state.resilience.timeoutMs <= change.atMostMs ? input.now : null;
+    case "readiness":
+      return input.state.resilience.readinessChecks ? input.now : null;
   }
 }
 
@@ -58,6 +60,8 @@ export function describeChange(change: ChangeSpec): string {
       return `retries switched on (up to ${change.atLeast})`;
     case "timeout":
       return `a timeout of at most ${change.atMostMs} ms`;
+    case "readiness":
+      return "readiness checks switched on";
   }
 }
 
@@ -82,5 +86,7 @@ export function makesChange(action: LessonAction, change: ChangeSpec): boolean {
       return action.do === "resilience" && (action.resilience.retries ?? 0) >= change.atLeast;
     case "timeout":
       return action.do === "resilience" && action.resilience.timeouts !== false && action.resilience.timeoutMs !== undefined && action.resilience.timeoutMs <= change.atMostMs;
+    case "readiness":
+      return action.do === "resilience" && action.resilience.readinessChecks === true;
   }
 }

@@ -240,6 +240,8 @@ export class Sandbox {
 
   setResilience(next: Resilience): void {
     this.resilience = next;
+    // Readiness is asked by the supervisors' health rounds; the rest is how the shop's processes make their calls.
+    for (const stack of STACK_IDS) this.stacks[stack].setReadinessChecks(next.readinessChecks);
     this.broadcast({ type: "resilience", resilience: next });
     this.stateChanged();
   }

@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await requestJson(`${app.origin}/api/faults`, { method: "DELETE" });
-  await requestJson(`${app.origin}/api/sandbox/resilience`, { method: "POST", body: { timeouts: true, timeoutMs: 3_000, retries: 0, circuitBreaker: false } });
+  await requestJson(`${app.origin}/api/sandbox/resilience`, { method: "POST", body: { timeouts: true, timeoutMs: 3_000, retries: 0, circuitBreaker: false, readinessChecks: false } });
 });
 
 const resilience = (body: unknown) => requestJson(`${app.origin}/api/sandbox/resilience`, { method: "POST", body });
@@ -206,6 +206,39 @@ describe("resilience patterns, switched on and off", () => {
       await requestJson(`${app.origin}/api/faults/${fault.body.fault.id}`, { method: "DELETE" });
       await waitFor("the trial call after the pause to close the circuit", async () => (await shop.products()).status === 200, { timeoutMs: 15_000, intervalMs: 250 });
       await telemetry.waitForEvents("the circuit to close", (events) => events.some((event) => event.type === "circuit" && event.to === "product-service" && event.state === "closed"));
+    } finally {
+      telemetry.close();
+    }
+  });
+
+  it("readiness checks: a service failing every request passes liveness, fails readiness, and is taken out of the calls once they are on", async () => {
+    const telemetry = await watchTelemetry(app.origin);
+    try {
+      const fault = await addFault({ service: "product-service", type: "errors", rate: 1 });
+      const address = (await app.state()).services.find((service) => service.id === "product-service")!.address!;
+      // Liveness is spared the fault, readiness is not: the process is alive and cannot serve.
+      expect((await requestJson(`${address}/health`)).status).toBe(200);
+      const ready = await requestJson<{ error: string }>(`${address}/ready`);
+      expect(ready.status).toBe(500);
+      expect(ready.body.error).toMatch(/injected errors fault/);
+      expect((await shop.products()).status).toBe(500);
+
+      expect((await resilience({ readinessChecks: true })).status).toBe(200);
+      await telemetry.waitForEvents("product-service marked not ready", (events) => events.some((event) => event.type === "lifecycle" && event.service === "product-service" && event.to === "unhealthy"));
+      expect(telemetry.events.find((event) => event.type === "lifecycle" && event.service === "product-service" && event.to === "unhealthy")).toMatchObject({ from: "healthy", probe: "readiness" });
+      expect((await app.state()).services.find((service) => service.id === "product-service")?.status).toBe("unhealthy");
+      // The gateway finds no instance to call: it answers at once, and product-service gets no call.
+      const calledBefore = telemetry.events.filter((event) => event.type === "http" && event.to === "product-service" && event.status > 0).length;
+      const refused = await shop.products();
+      expect(refused.status).toBe(503);
+      expect(String((refused.body as unknown as { error: string }).error)).toMatch(/no running instance/);
+      await telemetry.waitForEvents("the unsent call reported", (events) => events.some((event) => event.type === "http" && event.to === "product-service" && event.status === 0));
+      expect(telemetry.events.filter((event) => event.type === "http" && event.to === "product-service" && event.status > 0)).toHaveLength(calledBefore);
+
+      await requestJson(`${app.origin}/api/faults/${fault.body.fault.id}`, { method: "DELETE" });
+      await telemetry.waitForEvents("product-service ready again", (events) => events.some((event) => event.type === "lifecycle" && event.service === "product-service" && event.to === "healthy" && event.from === "unhealthy"));
+      expect(telemetry.events.findLast((event) => event.type === "lifecycle" && event.service === "product-service")).toMatchObject({ to: "healthy", probe: "readiness" });
+      expect((await shop.products()).status).toBe(200);
     } finally {
       telemetry.close();
     }

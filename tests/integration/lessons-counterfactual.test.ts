@@ -168,6 +168,24 @@ describe("a lesson's decisive step does not pass when its claim is made false", 
     expect(step.contradiction).toMatch(/^calls reaching product-service per shopper's request above 2: measured [\d.]+ calls per request/);
   });
 
+  it("health-lies: readiness checks on before the fault, product-service is marked not ready, so the step of a lying health check stays open", async () => {
+    const step = await contradict("health-lies", "lie", async () => {
+      await control("POST", "/api/sandbox/resilience", { readinessChecks: true });
+      await control("POST", "/api/faults", { service: "product-service", type: "errors", rate: 1, stack: "microservices" });
+      await control("POST", "/api/traffic", { rps: 30, stack: "microservices", durationS: 60 });
+    });
+    expect(step.contradiction).toMatch(/^product-service stayed healthy all through the step: product-service was marked unhealthy: alive but not ready/);
+  });
+
+  it("health-lies: product-service failing 1 % of requests instead, it passes its readiness checks, so the step of taking it out stays open", async () => {
+    const step = await contradict("health-lies", "ready", async () => {
+      await control("DELETE", "/api/faults");
+      await control("POST", "/api/faults", { service: "product-service", type: "errors", rate: 0.01, stack: "microservices" });
+      await control("POST", "/api/sandbox/resilience", { readinessChecks: true });
+    });
+    expect(step.contradiction).toMatch(/^(product-service is alive but marked not ready by its readiness check: product-service passed its readiness check for \d+ s with readiness checks on|calls product-service answered per second below 1 after the change: measured [\d.]+ calls\/s|microservices shoppers' browse error rate above 90 % after the change)/);
+  });
+
   it("backpressure: a consumer slowed by too little to fall behind, jobs wait no time, so the step of a growing queue stays open", async () => {
     const step = await contradict("backpressure", "slow", () => control("POST", "/api/faults", { service: "payment-service", type: "slow-consumer", ms: 100, stack: "microservices" }));
     expect(step.contradiction).toMatch(/^jobs wait in payment-inbox above 2000 ms before a consumer takes them, after the change: measured a median wait of \d+ ms over \d+ jobs$/);

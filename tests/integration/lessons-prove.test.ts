@@ -61,6 +61,15 @@ const CLAIMS: Record<string, (byStep: Record<string, Figures>) => void> = {
     expect(num(timeout, "microservices.browse.failedP50Ms")).toBeLessThan(1_000);
     expect(num(breaker, "microservices.browse.failedP50Ms.after") * 5).toBeLessThanOrEqual(num(breaker, "microservices.browse.failedP50Ms.before"));
   },
+  "health-lies": ({ lie, ready, heal, "front-door": frontDoor }) => {
+    expect(num(lie, "microservices.browse.errorRate")).toBeGreaterThan(0.9);
+    expect(lie["product-service.status"]).toBe("healthy");
+    expect(ready["product-service.readiness"]).toBe("not ready");
+    expect(num(ready, "product-service.calls.answeredPerS")).toBeLessThan(1);
+    expect(num(heal, "microservices.browse.errorRate")).toBeLessThan(0.05);
+    expect(frontDoor["microservices.workingFeatures"]).toBe("none");
+    expect(num(frontDoor, "kept")).toBe(num(frontDoor, "of"));
+  },
   "retries-storm": ({ flaky, retry, storm }) => {
     expect(num(retry, "microservices.browse.errorRate.after") * 4).toBeLessThanOrEqual(num(flaky, "microservices.browse.errorRate"));
     expect(num(storm, "product-service.perRequest")).toBeGreaterThan(2);

@@ -11,7 +11,7 @@ export function service(id: string, status: ServiceView["status"] = "healthy", r
 }
 
 export function state(services: ServiceView[] = [], change: Partial<SandboxState> = {}): SandboxState {
-  return { architecture: "microservices", stacks: [], services, queues: [], droppedEvents: 0, faults: [], resilience: { timeouts: true, timeoutMs: 3000, retries: 0, circuitBreaker: false }, transition: null, ...change };
+  return { architecture: "microservices", stacks: [], services, queues: [], droppedEvents: 0, faults: [], resilience: { timeouts: true, timeoutMs: 3000, retries: 0, circuitBreaker: false, readinessChecks: false }, transition: null, ...change };
 }
 
 export const noTraffic: TrafficView = { running: false, rps: 0, summary: "no traffic yet", stacks: [], startedAt: null, endsAt: null, result: null };

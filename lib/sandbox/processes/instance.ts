@@ -14,8 +14,10 @@ export interface LaunchSpec {
   env: Record<string, string>;
   /** "ipc": the process reports {type:"ready", port}; "log": a line matching `readyLine` is printed. */
   readiness: { kind: "ipc" } | { kind: "log"; readyLine: RegExp };
-  /** Whether the instance answers; called once ready, then on every health round. */
+  /** Whether the instance answers (liveness); called once ready, then on every health round. */
   health(instance: Instance): Promise<boolean>;
+  /** Whether the instance can serve a request now (readiness); asked on health rounds while readiness checks are on. */
+  ready?(instance: Instance): Promise<boolean>;
   /** Where it listens, for the views (when it is not a TCP port). */
   address?: string;
   /** How long it may take to become healthy; START_TIMEOUT_MS when not given. */
@@ -27,7 +29,7 @@ export interface LaunchSpec {
 export const START_TIMEOUT_MS = 15_000;
 /** A graceful stop that takes longer than this ends in SIGKILL. */
 export const STOP_TIMEOUT_MS = 5_000;
-/** Health rounds in a row that must fail before a running instance is called unhealthy. */
+/** Health rounds in a row that must fail (liveness, or readiness while it is checked) before a running instance is called unhealthy. */
 export const UNHEALTHY_AFTER_FAILURES = 2;
 
 const TRACE_IN_LOG = /trace=([0-9a-f]{32})\s*$/;
@@ -42,6 +44,7 @@ export class Instance {
   draining = false;
   private child: DrivenProcess | undefined;
   private healthFailures = 0;
+  private readyFailures = 0;
   private exited: Promise<void> = Promise.resolve();
 
   constructor(
@@ -67,12 +70,12 @@ export class Instance {
   }
 
   /** Moves to `to` if the lifecycle table allows it; every move is one lifecycle event. */
-  private transition(to: ServiceStatus, reason: string): boolean {
+  private transition(to: ServiceStatus, reason: string, probe?: LifecycleEvent["probe"]): boolean {
     if (!canTransition(this.status, to)) return false;
     const from = this.status;
     this.status = to;
     this.reason = reason;
-    this.onLifecycle({ type: "lifecycle", ts: Date.now(), stack: this.stack, service: this.serviceId, instanceId: this.instanceId, from, to, pid: this.pid, version: this.version, reason });
+    this.onLifecycle({ type: "lifecycle", ts: Date.now(), stack: this.stack, service: this.serviceId, instanceId: this.instanceId, from, to, pid: this.pid, version: this.version, reason, ...(probe && { probe }) });
     return true;
   }
 
@@ -84,6 +87,7 @@ export class Instance {
     this.port = null;
     this.startedAt = Date.now();
     this.healthFailures = 0;
+    this.readyFailures = 0;
     this.transition("starting", "starting a new process");
 
     let markReady: () => void = () => {};
@@ -156,16 +160,29 @@ export class Instance {
     await this.exited;
   }
 
-  /** One round of health checking for a running instance. */
-  async checkHealth(): Promise<void> {
-    if (this.status !== "healthy" && this.status !== "unhealthy") return;
-    const ok = await this.spec.health(this);
-    if (this.status !== "healthy" && this.status !== "unhealthy") return;
-    if (ok) {
-      this.healthFailures = 0;
-      if (this.status === "unhealthy") this.transition("healthy", "answering its health check again");
-    } else if (++this.healthFailures >= UNHEALTHY_AFTER_FAILURES && this.status === "healthy") {
-      this.transition("unhealthy", `no answer to ${this.healthFailures} health checks in a row`);
+  /**
+   * One round of health checking for a running instance. Liveness asks whether the process answers at all; with
+   * `readinessChecks` on, readiness also asks whether it can serve a request now. Either failing takes it out of the
+   * registry (unhealthy); only liveness is spared the shop's faults, so without readiness a failing service looks well.
+   */
+  async checkHealth(readinessChecks = false): Promise<void> {
+    const running = () => this.status === "healthy" || this.status === "unhealthy";
+    if (!running()) return;
+    const live = await this.spec.health(this);
+    const checkReady = live && readinessChecks && this.spec.ready !== undefined;
+    const ready = checkReady ? await this.spec.ready!(this) : live;
+    if (!running()) return;
+    if (!live) {
+      this.readyFailures = 0;
+      if (++this.healthFailures >= UNHEALTHY_AFTER_FAILURES && this.status === "healthy") this.transition("unhealthy", `no answer to ${this.healthFailures} health checks in a row`, "liveness");
+      return;
+    }
+    this.healthFailures = 0;
+    if (ready) {
+      this.readyFailures = 0;
+      if (this.status === "unhealthy") this.transition("healthy", checkReady ? "ready: its readiness check passes" : "answering its health check again", checkReady ? "readiness" : "liveness");
+    } else if (++this.readyFailures >= UNHEALTHY_AFTER_FAILURES && this.status === "healthy") {
+      this.transition("unhealthy", `alive but not ready: its readiness check failed ${this.readyFailures} times in a row`, "readiness");
     }
   }
 

@@ -18,7 +18,7 @@ export interface StackPaths {
   dataDir: string;
 }
 
-/** A Node process built from sandbox-services/<id>: it reports its port over IPC and answers /health. */
+/** A Node process built from sandbox-services/<id>: it reports its port over IPC and answers /health and /ready. */
 function nodeServiceDefinition(id: string, paths: StackPaths, env: Record<string, string>): ServiceDefinition {
   return {
     id,
@@ -29,6 +29,7 @@ function nodeServiceDefinition(id: string, paths: StackPaths, env: Record<string
       env: { ...serviceEnvironment(id), SERVICE_ID: id, INSTANCE_ID: instanceId, SERVICE_VERSION: String(version), PORT: "0", NODE_ENV: "production", ...env },
       readiness: { kind: "ipc" },
       health: (instance) => answersHealth(instance.address, HEALTH_TIMEOUT_MS),
+      ready: (instance) => answersHealth(instance.address, HEALTH_TIMEOUT_MS, "/ready"),
     }),
   };
 }

@@ -206,3 +206,42 @@ describe("starting a stack", () => {
     await whileTimePasses(stack.dispose());
   });
 });
+
+describe("readiness checks", () => {
+  it("leave a live but failing instance in the registry while off, take it out while on, and put it back once it is ready", async () => {
+    const own = new FakeDriver();
+    let ready = false;
+    const service: ServiceDefinition = { ...definition, launch: (version) => ({ ...definition.launch(version, "payment-1"), health: async () => true, ready: async () => ready }) };
+    const events: LifecycleEvent[] = [];
+    const stack = new Supervisor("microservices", [service], { sink: { emit: (batch) => events.push(...batch.filter((event) => event.type === "lifecycle")) }, changed: () => {}, greetings: () => [], launchEnv: () => ({}) }, own);
+    await whileTimePasses(stack.startAll());
+    const status = () => stack.views()[0].status;
+
+    // Liveness alone: the process answers, so it stays healthy however it serves.
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(status()).toBe("healthy");
+    expect(stack.registry()["payment-service"]).toHaveLength(1);
+
+    stack.setReadinessChecks(true);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(status()).toBe("unhealthy");
+    expect(stack.registry()["payment-service"]).toEqual([]);
+    expect(events.at(-1)).toMatchObject({ from: "healthy", to: "unhealthy", probe: "readiness" });
+    expect(stack.views()[0].reason).toMatch(/not ready/);
+
+    ready = true;
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(status()).toBe("healthy");
+    expect(events.at(-1)).toMatchObject({ from: "unhealthy", to: "healthy", probe: "readiness" });
+
+    // Switched off while not ready: liveness takes over again and the instance is back in the registry.
+    ready = false;
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(status()).toBe("unhealthy");
+    stack.setReadinessChecks(false);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(status()).toBe("healthy");
+    expect(stack.registry()["payment-service"]).toHaveLength(1);
+    await whileTimePasses(stack.dispose());
+  });
+});

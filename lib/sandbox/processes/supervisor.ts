@@ -50,6 +50,8 @@ export class Supervisor {
   };
   private lastRegistry = "";
   private shuttingDown = false;
+  /** Whether health rounds also ask each instance whether it is ready, and take one that is not out of the registry. */
+  private readinessChecks = false;
 
   constructor(
     readonly stack: StackId,
@@ -237,7 +239,12 @@ export class Supervisor {
   }
 
   private async healthRound(): Promise<void> {
-    await Promise.all([...this.services.values()].flatMap((service) => service.instances.map((instance) => instance.checkHealth())));
+    await Promise.all([...this.services.values()].flatMap((service) => service.instances.map((instance) => instance.checkHealth(this.readinessChecks))));
+  }
+
+  /** Readiness checks on or off, from the next health round; off, an instance that was only not ready is healthy again. */
+  setReadinessChecks(on: boolean): void {
+    this.readinessChecks = on;
   }
 
   /** Back to the first version, one replica, no restarts counted, no policy; the caller stops and starts around it. */

@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import { outsideTrace } from "./trace";
 
 /** How long a write waits for another replica's transaction to end before it fails: longer than any of ours lasts. */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -145,3 +146,10 @@ export function openDatabase(file: string, options: { readOnly?: boolean } = {})
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && /UNIQUE constraint failed|PRIMARY KEY/i.test(error.message);
 }
+
+/** A readiness check: the database answers a query. Outside any trace, since a probe is no work of the shop's to report. */
+export const databaseAnswers =
+  (db: Pick<Database, "get">) =>
+  (): void => {
+    outsideTrace(() => db.get("SELECT 1"));
+  };

@@ -1,5 +1,5 @@
-// The HTTP side of a service: JSON in and out, /health, trace context, errors as {error}, calls from clients reported,
-// calls without the stack's key refused (except the storefront of the shop's front door, and /health).
+// The HTTP side of a service: JSON in and out, /health and /ready, trace context, errors as {error}, calls from clients
+// reported, calls without the stack's key refused (except the storefront of the shop's front door, and the probes).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { HttpError, errorBody } from "./errors";
@@ -27,7 +27,12 @@ export interface ServerOptions {
   publicRoutes: boolean;
   /** Told of every health check answered (the process starts its background work after the first). */
   onHealthCheck?: () => void;
+  /** The process's own check that it can do its work (its database answers); throws when it cannot. */
+  ready?: () => void;
 }
+
+/** The supervisor's probes: liveness (is the process there?) and readiness (can it serve a request now?). */
+const PROBES: ReadonlySet<string> = new Set(["/health", "/ready"]);
 
 function readBody(request: http.IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -64,6 +69,11 @@ export function createHttpServer(options: ServerOptions): http.Server {
       options.onHealthCheck?.();
       return { status: 200, body: { status: options.healthMessage } };
     },
+    // Readiness walks the path a request takes (past the faults, into the database): what breaks requests fails it.
+    "GET /ready": () => {
+      options.ready?.();
+      return { status: 200, body: { status: "ready" } };
+    },
     ...options.routes,
   });
 
@@ -90,7 +100,7 @@ export function createHttpServer(options: ServerOptions): http.Server {
       });
       response.end(method === "HEAD" ? undefined : payload);
       // Calls between services are reported by the caller, which also sees the ones that never arrive.
-      if (fromClient && url.pathname !== "/health") {
+      if (fromClient && !PROBES.has(url.pathname)) {
         emit({
           type: "http",
           ts: Date.now(),
@@ -112,12 +122,13 @@ export function createHttpServer(options: ServerOptions): http.Server {
 
     runInTrace(span, async () => {
       try {
-        if (fromClient && !options.publicRoutes && url.pathname !== "/health") throw new HttpError(403, `only the shop's own services may call ${options.serviceId}: the call did not carry its stack's key`);
+        if (fromClient && !options.publicRoutes && !PROBES.has(url.pathname)) throw new HttpError(403, `only the shop's own services may call ${options.serviceId}: the call did not carry its stack's key`);
         if (Number(request.headers["content-length"] ?? 0) > MAX_BODY_BYTES) throw new HttpError(413, TOO_LARGE);
         // HEAD answers as GET does, without the body.
         const route = match(method === "HEAD" ? "GET" : method, url.pathname);
         if (!route) throw new HttpError(404, `no route for ${method} ${url.pathname}`);
-        // The supervisor's health probe is spared latency and errors, so a fault shows in the shop, not as a dead process.
+        // The liveness probe is spared latency and errors, so a fault shows in the shop, not as a dead process; the
+        // readiness probe is not spared, so it fails the way the shop's requests do.
         if (url.pathname !== "/health") await beforeHandling(options.serviceId);
         const body = method === "GET" || method === "HEAD" ? undefined : await readBody(request);
         // The shopper the app's proxy vouches for (with the stack's key), else the connection's own address.

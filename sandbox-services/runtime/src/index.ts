@@ -2,7 +2,7 @@
 // broker connection) is the separate entry "@sandbox/runtime/service", so the monolith never loads BullMQ.
 export { runProcess, type ProcessParts } from "./process";
 export { HttpError, ServiceUnavailableError, badRequest, conflict, notFound, unauthorized } from "./errors";
-export { describeStatement, isUniqueViolation, onQuery, openDatabase, type Database, type Migration, type QueryRecord } from "./database";
+export { databaseAnswers, describeStatement, isUniqueViolation, onQuery, openDatabase, type Database, type Migration, type QueryRecord } from "./database";
 export type { Publisher, EventHandlers } from "./queues";
 export type { ServiceClient, CallResult, CallOptions } from "./http-client";
 export { createInProcessClient, type ModuleDirectory } from "./in-process-client";

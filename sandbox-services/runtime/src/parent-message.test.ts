@@ -11,7 +11,7 @@ const sent: ParentMessage[] = [
   { type: "faults", faults: [] },
   { type: "faults", faults: [{ id: "f-1", createdAt: 1, service: "payment-service", type: "latency", ms: 300 }, { id: "f-2", createdAt: 2, service: "order-service", type: "partition", peer: "product-service", stack: "microservices" }] },
   { type: "resilience", resilience: DEFAULT_RESILIENCE },
-  { type: "resilience", resilience: { timeouts: false, timeoutMs: 50, retries: 5, circuitBreaker: true } },
+  { type: "resilience", resilience: { timeouts: false, timeoutMs: 50, retries: 5, circuitBreaker: true, readinessChecks: true } },
 ];
 
 describe("readParentMessage", () => {
@@ -21,7 +21,7 @@ describe("readParentMessage", () => {
   });
 
   it("ignores what is not one of its messages", () => {
-    for (const raw of [undefined, null, "registry", [], {}, { type: "exit" }, { type: "registry", registry: [] }, { type: "registry", registry: { a: "http://x" } }, { type: "registry", registry: { a: [1] } }, { type: "faults", faults: {} }, { type: "faults", faults: [{ id: "f-1" }] }, { type: "resilience", resilience: { ...DEFAULT_RESILIENCE, retries: "2" } }, { type: "resilience", resilience: { ...DEFAULT_RESILIENCE, timeoutMs: 1.5 } }, { type: "resilience" }]) {
+    for (const raw of [undefined, null, "registry", [], {}, { type: "exit" }, { type: "registry", registry: [] }, { type: "registry", registry: { a: "http://x" } }, { type: "registry", registry: { a: [1] } }, { type: "faults", faults: {} }, { type: "faults", faults: [{ id: "f-1" }] }, { type: "resilience", resilience: { ...DEFAULT_RESILIENCE, retries: "2" } }, { type: "resilience", resilience: { ...DEFAULT_RESILIENCE, timeoutMs: 1.5 } }, { type: "resilience", resilience: { ...DEFAULT_RESILIENCE, readinessChecks: "yes" } }, { type: "resilience" }]) {
       expect(readParentMessage(raw), JSON.stringify(raw)).toBeUndefined();
       expect(ParentMessageSchema.safeParse(raw).success, JSON.stringify(raw)).toBe(false);
     }

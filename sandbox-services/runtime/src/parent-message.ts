@@ -18,8 +18,8 @@ function faultsOf(value: unknown): Fault[] | undefined {
 }
 
 function resilienceOf(value: unknown): Resilience | undefined {
-  if (!isRecord(value) || typeof value.timeouts !== "boolean" || typeof value.circuitBreaker !== "boolean" || !isInt(value.timeoutMs) || !isInt(value.retries)) return undefined;
-  return { timeouts: value.timeouts, timeoutMs: value.timeoutMs, retries: value.retries, circuitBreaker: value.circuitBreaker };
+  if (!isRecord(value) || typeof value.timeouts !== "boolean" || typeof value.circuitBreaker !== "boolean" || typeof value.readinessChecks !== "boolean" || !isInt(value.timeoutMs) || !isInt(value.retries)) return undefined;
+  return { timeouts: value.timeouts, timeoutMs: value.timeoutMs, retries: value.retries, circuitBreaker: value.circuitBreaker, readinessChecks: value.readinessChecks };
 }
 
 export function readParentMessage(raw: unknown): ParentMessage | undefined {

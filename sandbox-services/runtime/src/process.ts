@@ -1,5 +1,5 @@
 // What every shop process does around its own work, a microservice or the monolith alike: follow the supervisor
-// over IPC, answer HTTP with /health, report ready, and leave cleanly on SIGTERM or when the supervisor is gone.
+// over IPC, answer HTTP with /health and /ready, report ready, and leave cleanly on SIGTERM or when the supervisor is gone.
 import type { ChildMessage } from "../../../lib/contract/ipc";
 import { readEnvironment, type ServiceEnvironment } from "./environment";
 import { setFaults } from "./faults";
@@ -26,6 +26,8 @@ export interface ProcessParts {
   routes: Routes;
   /** Routes anyone may call (the storefront of the gateway or the monolith); otherwise only the stack's services. */
   publicRoutes?: boolean;
+  /** Throws when the process cannot do its work now; `GET /ready` answers 200 otherwise. */
+  ready?: () => void;
   /** Starts the work beside the HTTP server (queue consumers, an outbox) once it answered its first health check; returns how to stop it. */
   start(): () => Promise<void>;
 }
@@ -68,7 +70,7 @@ export async function runProcess(build: (env: ServiceEnvironment) => ProcessPart
     if (stopping || stopWork) return;
     stopWork = outsideTrace(() => parts.start());
   };
-  const server = createHttpServer({ serviceId: env.serviceId, stack: env.stack, healthMessage: parts.healthMessage, routes: parts.routes, serviceSecret: env.serviceSecret, publicRoutes: parts.publicRoutes ?? false, onHealthCheck: () => setImmediate(startWork) });
+  const server = createHttpServer({ serviceId: env.serviceId, stack: env.stack, healthMessage: parts.healthMessage, routes: parts.routes, serviceSecret: env.serviceSecret, publicRoutes: parts.publicRoutes ?? false, onHealthCheck: () => setImmediate(startWork), ready: parts.ready });
   const port = await listen(server, env.port);
   setTimeout(startWork, WORK_START_FALLBACK_MS).unref();
 

@@ -13,7 +13,7 @@ describe("resilience settings", () => {
     const heard: Resilience[] = [];
     onResilienceChange((next) => heard.push(next));
     onResilienceChange((next) => heard.push({ ...next, retries: -1 }));
-    const next = { timeouts: false, timeoutMs: 500, retries: 2, circuitBreaker: true };
+    const next = { timeouts: false, timeoutMs: 500, retries: 2, circuitBreaker: true, readinessChecks: false };
     setResilience(next);
     expect(resilience()).toBe(next);
     expect(heard).toEqual([next, { ...next, retries: -1 }]);

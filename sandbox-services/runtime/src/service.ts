@@ -8,7 +8,7 @@ import { brokerConnection } from "../../../lib/contract/broker";
 import { createConsumer, createPublisher, type EventHandlers, type Publisher } from "./queues";
 import type { Routes } from "./router";
 import { databaseFile } from "../../../lib/contract/databases";
-import { openDatabase, type Database } from "./database";
+import { databaseAnswers, openDatabase, type Database } from "./database";
 
 /** What a service's own code gets handed: its dependencies, never globals. */
 export interface ServiceContext {
@@ -46,6 +46,7 @@ export async function runService(definition: MicroserviceSpec): Promise<void> {
       // The gateway is the shop's front door; every other service answers only its own stack.
       publicRoutes: definition.id === "api-gateway",
       routes,
+      ready: databaseAnswers(context.db),
       start() {
         const worker: Promise<Worker> | undefined = handlers ? createConsumer(definition.id, env.stack, connection, BULL_PREFIX, handlers) : undefined;
         const stopBackground = start?.();
