@@ -30,6 +30,7 @@ export function composeInstruments(sandbox: Sandbox): Instruments & { dispose():
       onChange: (listener) => runner.onChange(listener),
       start: (lessonId, stepId) => runner.start(lessonId, stepId),
       predict: (stepId, choice) => runner.predict(stepId, choice),
+      markMoment: (stepId, at) => runner.markMoment(stepId, at),
       showMe: () => runner.showMe(),
       restore: () => runner.restore(),
       stop: () => runner.stop(),

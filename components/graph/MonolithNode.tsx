@@ -32,7 +32,7 @@ function MonolithNodeView({ id, selected }: NodeProps) {
           <span className="muted">{facts.copies > 1 ? `×${facts.copies} whole copies, each one process` : "one process"}</span>
         </div>
         <div className="node-status">
-          {facts.status ? <StatusBadge status={facts.status} /> : <span className="muted">unknown</span>}
+          {facts.status ? <StatusBadge status={facts.status} reason={facts.reason} /> : <span className="muted">unknown</span>}
           <span className="version">v{facts.version ?? "?"}</span>
         </div>
         <ProcessInstances service={MONOLITH_ID} copies="copies" />

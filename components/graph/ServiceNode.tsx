@@ -25,6 +25,7 @@ export function useProcessFacts(id: string) {
       const process = view.sandbox?.services.find((candidate) => candidate.id === id);
       return {
         status: process?.status ?? null,
+        reason: process?.reason ?? "",
         version: process?.version ?? null,
         pid: process?.pid ?? null,
         managed: process?.managed ?? true,
@@ -69,7 +70,7 @@ function ServiceNodeView({ id, selected }: NodeProps) {
       <ServiceHandles />
       <div className="node-title">{id}</div>
       <div className="node-status">
-        {facts.status ? <StatusBadge status={facts.status} /> : <span className="muted">unknown</span>}
+        {facts.status ? <StatusBadge status={facts.status} reason={facts.reason} /> : <span className="muted">unknown</span>}
         <span className="version">v{facts.version ?? "?"}</span>
       </div>
       <ProcessInstances service={id} />

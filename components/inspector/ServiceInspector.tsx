@@ -42,7 +42,7 @@ export function ServiceInspector({ id, module }: { id: string; module?: string }
       )}
       {isMonolith && !module && <p className="module-note">The whole shop in one process: every module, one in-process bus, one database.</p>}
       <p className="inspector-status">
-        <StatusBadge status={service.status} /> <span className="muted">{service.reason}</span>
+        <StatusBadge status={service.status} reason={service.reason} /> <span className="muted">{service.reason}</span>
       </p>
       <ServiceActions service={service} />
       <FollowInStream id={id} stack={service.stack} module={module} />

@@ -39,10 +39,10 @@ export function TimeBar() {
     return (
       <section className="time-bar live" aria-label="timeline" data-time-mode="live">
         <span className="time-live">● Live</span>
-        <button type="button" className="op-button" onClick={() => void leaveLive()} ref={rewind}>
+        <button type="button" className="op-button" onClick={() => void leaveLive()} ref={rewind} data-control="rewind">
           ⟲ Rewind
         </button>
-        <button type="button" className="op-button" onClick={() => void leaveLive(true)}>
+        <button type="button" className="op-button" onClick={() => void leaveLive(true)} data-control="slow-motion">
           Slow motion
         </button>
         <span className="muted" role="status">

@@ -10,6 +10,7 @@ import { useLessonRun } from "../../lib/client/use-lesson-run";
 import { CheckList } from "./CheckList";
 import { LessonPointer } from "./LessonPointer";
 import { LessonSteps } from "./LessonSteps";
+import { MomentMark } from "./MomentMark";
 import { PredictionChoice } from "./PredictionChoice";
 import { ResultCard } from "./ResultCard";
 import "./tutorial.css";
@@ -20,7 +21,7 @@ import { canAct, classroomStore, pollAsksStep } from "../../lib/client/stores/cl
 
 export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: string }) {
   const lesson = findLesson(lessonId);
-  const { run, error, busy, showMe, restore, restart, predict } = useLessonRun(lessonId, stepId);
+  const { run, error, busy, showMe, restore, restart, predict, markMoment } = useLessonRun(lessonId, stepId);
   const [progress, setProgress] = useState(() => ({ version: 1 as const, lessons: {} }));
   const [viewIndex, setViewIndex] = useState<number | null>(null);
   const [hints, setHints] = useState(0);
@@ -96,6 +97,8 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
   const activeHere = viewed === activeIndex && !run?.result;
   // The experiment starts after the prediction: until then the step says what it asks, not what to do.
   const awaitingPrediction = Boolean(step.predict) && activeHere && !stepRun?.prediction;
+  // A look back: the step is checked on a moment of the recording the learner marks.
+  const looksBack = step.check.some((spec) => spec.is === "momentFound");
 
   return (
     <section className="lesson-panel" aria-labelledby="lesson-title" data-lesson={lessonId} data-step={step.id} data-step-status={stepRun?.status ?? "pending"}>
@@ -131,6 +134,7 @@ export function LessonPanel({ lessonId, stepId }: { lessonId: string; stepId: st
           {!watching && <button type="button" onClick={() => void restore()} disabled={busy !== null}>Run it again</button>}
         </div>
       )}
+      {looksBack && (!run?.result || done) && <MomentMark marked={stepRun?.moment ?? null} onMark={activeHere && !watching && run && !run.preparing ? (at) => void markMoment(step.id, at) : null} disabled={busy !== null} />}
       {!run?.result && <CheckList checks={stepRun?.checks ?? []} />}
       {done && <p className="lesson-done" data-satisfied-at={stepRun?.satisfiedAt ?? undefined}>✓ Step done.</p>}
       {activeHere && hints > 0 && (

@@ -26,6 +26,17 @@ function labelBelow(box: DOMRect): boolean {
   });
 }
 
+/** Whether the element lies (partly) outside the window or outside a scrolling box it sits in, such as the lesson's column. */
+function outOfView(element: Element, box: DOMRect): boolean {
+  if (box.bottom > window.innerHeight || box.top < 0) return true;
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    if (parent.scrollHeight <= parent.clientHeight || !/(auto|scroll)/.test(getComputedStyle(parent).overflowY)) continue;
+    const shown = parent.getBoundingClientRect();
+    if (box.bottom > shown.bottom || box.top < shown.top) return true;
+  }
+  return false;
+}
+
 const same = (a: DOMRect, b: DOMRect) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
 export function LessonPointer({ target }: { target: PointerTarget }) {
@@ -40,7 +51,7 @@ export function LessonPointer({ target }: { target: PointerTarget }) {
         // A button that just appeared below the fold of its panel is brought into view once, not on every look.
         if (element !== shown) {
           shown = element;
-          if (box.bottom > window.innerHeight || box.top < 0) element.scrollIntoView({ block: "nearest" });
+          if (outOfView(element, box)) element.scrollIntoView({ block: "nearest" });
         }
         const settled = element.getBoundingClientRect();
         setFound((previous) => (previous && previous.place.selector === place.selector && same(previous.box, settled) ? previous : { box: settled, place, below: labelBelow(settled) }));

@@ -9,7 +9,7 @@ const run = (stepIndex: number, met: boolean[], result: string[] | null = null):
   lessonId: lesson.id,
   stepIndex,
   preparing: null,
-  steps: lesson.steps.map((step, index) => ({ id: step.id, status: index < stepIndex ? "done" : index === stepIndex ? "active" : "pending", checks: index === stepIndex ? met.map((value, item) => ({ label: `check ${item}`, met: value, missing: "" })) : [], figures: {}, satisfiedAt: null, measured: null, prediction: null, verdict: null, contradiction: null })),
+  steps: lesson.steps.map((step, index) => ({ id: step.id, status: index < stepIndex ? "done" : index === stepIndex ? "active" : "pending", checks: index === stepIndex ? met.map((value, item) => ({ label: `check ${item}`, met: value, missing: "" })) : [], figures: {}, satisfiedAt: null, measured: null, prediction: null, verdict: null, contradiction: null, moment: null })),
   broken: null,
   result,
   error: null,

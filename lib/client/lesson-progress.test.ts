@@ -7,7 +7,7 @@ const run = (statuses: Array<"done" | "active" | "pending">, result: string[] | 
   lessonId: "payment-outage",
   stepIndex: statuses.indexOf("active"),
   preparing: null,
-  steps: statuses.map((status, index) => ({ id: `s${index}`, status, checks: [], figures: {}, satisfiedAt: null, measured: null, prediction: null, verdict: null, contradiction: null })),
+  steps: statuses.map((status, index) => ({ id: `s${index}`, status, checks: [], figures: {}, satisfiedAt: null, measured: null, prediction: null, verdict: null, contradiction: null, moment: null })),
   broken: null,
   result,
   error: null,

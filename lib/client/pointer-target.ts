@@ -35,6 +35,11 @@ export function pointerPlaces(target: PointerTarget): PointerPlace[] {
       return [{ selector: `#op-tab-${target.id}`, label: `the ${target.id} tab`, at: "target" }];
     case "architecture":
       return [{ selector: `.segmented`, label: "the architecture switch", at: "target" }];
+    case "timeline":
+      return [
+        { selector: `.time-bar [data-control="${target.id}"]`, label: target.id === "rewind" ? "Rewind" : "Slow motion", at: "target" },
+        { selector: `.lesson-panel [data-control="mark-moment"]`, label: "stop on the moment, then this", at: "target" },
+      ];
     case "button": {
       if (target.service !== undefined) {
         const label = SERVICE_BUTTON_LABELS[target.id as ServiceButton];

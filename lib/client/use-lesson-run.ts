@@ -46,6 +46,7 @@ export function useLessonRun(lessonId: string, stepId: string) {
     busy,
     showMe: () => act("showing", () => callControl("showMe", { body: {} })),
     predict: (step: string, choice: string | null) => act("predicting", () => callControl("predict", { body: { step, choice } })),
+    markMoment: (step: string, at: number) => act("marking", () => callControl("markMoment", { body: { step, at } })),
     restore: () => act("putting back", () => callControl("restoreLesson", { body: {} })),
     restart: () => act("restarting", () => callControl("startLesson", { params: { id: lessonId }, body: {} })),
   };

@@ -62,6 +62,9 @@ export const PredicateSpecSchema = z.discriminatedUnion("is", [
   z.object({ is: z.literal("processesKept"), stack: StackIdSchema, except: z.array(z.string()) }).strict(),
   z.object({ is: z.literal("stackMemory"), stack: StackIdSchema, lighterThan: StackIdSchema.optional() }).strict(),
   // Which process touched which tables, from the database spans: each table by its own process, or all by one.
+  // A look back: the moment the learner stopped on (rewound or in slow motion) shows a job of `queue` in flight —
+  // published and not yet done — with `serviceDown` down then, and the job's order already answered when `answered`.
+  z.object({ is: z.literal("momentFound"), stack: StackIdSchema, queue: z.string(), serviceDown: ServiceIdSchema.optional(), answered: z.boolean().default(false) }).strict(),
   z.object({ is: z.literal("databaseAccess"), tables: z.array(z.string()).min(2), shared: z.boolean(), stack: StackIdSchema.optional() }).strict(),
 ]);
 export type PredicateSpec = z.infer<typeof PredicateSpecSchema>;
@@ -102,6 +105,8 @@ export const LessonActionSchema = z.discriminatedUnion("do", [
   z.object({ do: z.literal("fault"), fault: FaultBodySchema }).strict(),
   z.object({ do: z.literal("clear-fault"), service: ServiceIdSchema, type: z.string() }).strict(),
   z.object({ do: z.literal("resilience"), resilience: ResilienceSchema.partial() }).strict(),
+  // "Show me" of a look back: the first recorded moment its check would accept, marked as the learner would mark it.
+  z.object({ do: z.literal("mark-moment") }).strict(),
 ]);
 export type LessonAction = z.infer<typeof LessonActionSchema>;
 
@@ -117,6 +122,8 @@ export const PointerTargetSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("queue"), id: z.string() }).strict(),
   z.object({ kind: z.literal("tab"), id: z.enum(["shop", "traffic", "break", "scenarios", "audit"]) }).strict(),
   z.object({ kind: z.literal("architecture"), id: ArchitectureSchema }).strict(),
+  // The timeline under the graph: Rewind or Slow motion, then the lesson's "This is the moment" once away from live.
+  z.object({ kind: z.literal("timeline"), id: z.enum(["rewind", "slow-motion"]) }).strict(),
   // One button: a service's own (in the inspector, so `service` says whose) or one of the left panel's.
   z
     .object({ kind: z.literal("button"), id: z.enum([...SERVICE_BUTTONS, ...PANEL_BUTTONS]), service: ServiceIdSchema.optional() })
@@ -159,8 +166,11 @@ export const LessonStepSchema = z
     needs: z.array(PredicateSpecSchema).default([]),
     /** The calls that bring the lesson's start state to what this step needs: for a deep link or "Put it back". */
     setup: z.array(LessonActionSchema).default([]),
-    /** Events that count start when the step opens, or when the lesson did (a step that watches the previous one's effect). */
-    window: z.enum(["step", "lesson"]).default("step"),
+    /**
+     * Events that count start when the step opens, when the lesson did (a step that watches the previous one's effect),
+     * or when the run did, the setup of a step opened directly included (a step that looks back at what came before).
+     */
+    window: z.enum(["step", "lesson", "run"]).default("step"),
     /** The decisive action: figures "before" are measured up to it, figures "after" from `settleMs` after it. */
     change: ChangeSpecSchema.optional(),
     settleMs: count.default(1_000),
@@ -235,6 +245,8 @@ export const LessonRunSchema = z.object({
       verdict: z.object({ correct: z.boolean().nullable(), expected: z.string(), explain: z.string(), why: z.string() }).nullable(),
       /** The run says the opposite of the claim, in words with its numbers; null while it does not. */
       contradiction: z.string().nullable(),
+      /** A look back: the recorded moment the learner last marked (ms since epoch, the sandbox's clock); null before. */
+      moment: z.number().nullable(),
     }),
   ),
   /** What changed that an earlier step set up, in words; null when all holds. */
@@ -249,6 +261,8 @@ export type LessonRun = z.infer<typeof LessonRunSchema>;
 export const LessonStartBodySchema = z.object({ step: z.string().optional() }).strict();
 /** The learner's prediction for the active step: a choice, or null to skip it. */
 export const PredictBodySchema = z.object({ step: z.string(), choice: z.string().nullable() }).strict();
+/** The moment of the recording the learner stopped on, for a step that asks them to look back. */
+export const MomentBodySchema = z.object({ step: z.string(), at: z.number().int().positive() }).strict();
 
 /** A learner's progress, kept in the browser and exported/imported as a file: steps done and predictions made. */
 export const ProgressSchema = z

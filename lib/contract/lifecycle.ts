@@ -14,6 +14,10 @@ export const TRANSITIONS: Readonly<Record<ServiceStatus, readonly ServiceStatus[
   crashed: ["starting"],
 };
 
+/** How a reason begins when the readiness probe, not liveness, made an instance unhealthy: the screens say "not ready". */
+export const NOT_READY_REASON = "alive but not ready";
+export const isNotReady = (status: ServiceStatus, reason: string): boolean => status === "unhealthy" && reason.startsWith(NOT_READY_REASON);
+
 export function canTransition(from: ServiceStatus, to: ServiceStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

@@ -37,6 +37,8 @@ export interface CheckInput {
   /** How long after the change the "after" figures start: the system settles first. */
   settleMs: number;
   opening: StepOpening | null;
+  /** A look back: the recorded moment the learner marked in this step, and when they marked it; null before. */
+  moment: { at: number; markedAt: number } | null;
 }
 
 export interface CheckOutcome {

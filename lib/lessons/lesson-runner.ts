@@ -10,6 +10,7 @@ import { findLesson } from "./lessons";
 import { needsAudit, needsMetrics } from "./predicates";
 import { predictionGate, refusePrediction, verdictOf } from "./prediction";
 import { baselineReady } from "./measured-predicates";
+import { firstMoment } from "./moment-predicates";
 import { changeMoment, makesChange } from "./step-change";
 import { brokenPrecondition, evaluateStep } from "./step-evaluation";
 import { ActionRefused, notFound } from "../sandbox/refused";
@@ -45,6 +46,8 @@ export interface LessonSources {
 interface Active {
   lesson: Lesson;
   run: LessonRun;
+  /** When the run began, before any setup: what a step opened directly looks back at. */
+  runSince: number;
   lessonSince: number;
   stepSince: number;
   byStep: Record<string, Figures>;
@@ -57,6 +60,8 @@ interface Active {
   readingAudit: boolean;
   acting: boolean;
   brokenSince: number | null;
+  /** A look back: the moment marked in the active step. */
+  moment: { at: number; markedAt: number } | null;
 }
 
 export class LessonRunner {
@@ -100,10 +105,12 @@ export class LessonRunner {
       prediction: null,
       verdict: null,
       contradiction: null,
+      moment: null,
     }));
     this.active = {
       lesson,
       run: { lessonId, stepIndex, preparing: `setting up “${lesson.title}”`, steps, broken: null, result: null, error: null },
+      runSince: now,
       lessonSince: now,
       stepSince: now,
       byStep: {},
@@ -115,6 +122,7 @@ export class LessonRunner {
       readingAudit: false,
       acting: true,
       brokenSince: null,
+      moment: null,
     };
     this.push();
     await this.prepare(generation, lesson.steps[stepIndex].setup);
@@ -148,6 +156,23 @@ export class LessonRunner {
     return active.run;
   }
 
+  /** A look back: the recorded moment the learner stopped on, for the active step to read. */
+  markMoment(stepId: string, at: number): LessonRun {
+    const active = this.active;
+    if (!active || active.run.result) throw new ActionRefused(409, "no lesson step is open");
+    const step = active.lesson.steps[active.run.stepIndex];
+    if (step.id !== stepId) throw new ActionRefused(409, `the open step is “${step.title}”, not ${stepId}`);
+    if (!step.check.some((spec) => spec.is === "momentFound")) throw new ActionRefused(400, `the step “${step.title}” does not ask for a moment`);
+    const now = Date.now();
+    if (at > now) throw new ActionRefused(400, "that moment has not happened yet: mark a moment of the recording, rewound or in slow motion");
+    if (at < active.runSince) throw new ActionRefused(400, "that moment is from before this lesson began: look within this lesson's run");
+    active.moment = { at, markedAt: now };
+    active.run.steps[active.run.stepIndex].moment = at;
+    this.evaluate();
+    this.push();
+    return active.run;
+  }
+
   /** "Show me": performs the active step's solution through the sandbox's own operations. */
   async showMe(): Promise<LessonRun | null> {
     const active = this.active;
@@ -157,7 +182,8 @@ export class LessonRunner {
     active.run.error = null;
     try {
       const cut = open.change ? open.solution.findIndex((action) => makesChange(action, open.change!)) : -1;
-      if (cut < 0) await this.sources.perform(open.solution);
+      if (open.solution.some((action) => action.do === "mark-moment")) this.markFirstMoment(active);
+      else if (cut < 0) await this.sources.perform(open.solution);
       else {
         // An experiment: what runs before the change, then a baseline measured, then the change.
         await this.sources.perform(open.solution.slice(0, cut));
@@ -171,13 +197,27 @@ export class LessonRunner {
     return this.view();
   }
 
+  /** "Show me" of a look back: marks the first moment the run kept that the step's check accepts. */
+  private markFirstMoment(active: Active): void {
+    const step = active.lesson.steps[active.run.stepIndex];
+    const spec = step.check.find((candidate) => candidate.is === "momentFound");
+    const at = spec ? firstMoment(spec, active.window.events(this.since(active))) : null;
+    if (at === null) throw new Error("this run holds no such moment yet: do the step before it again");
+    this.markMoment(step.id, at);
+  }
+
+  /** Where the active step's events start. */
+  private since(active: Active): number {
+    const window = active.lesson.steps[active.run.stepIndex].window;
+    return window === "run" ? active.runSince : window === "lesson" ? active.lessonSince : active.stepSince;
+  }
+
   /** Waits, bounded, until the open step's before/after checks have their baseline measured. */
   private async baseline(active: Active): Promise<void> {
     const step = active.lesson.steps[active.run.stepIndex];
     const deadline = Date.now() + BASELINE_WAIT_MS;
     while (this.active === active && Date.now() < deadline) {
-      const since = step.window === "lesson" ? active.lessonSince : active.stepSince;
-      if (baselineReady(step.check, this.input(active, since, false))) return;
+      if (baselineReady(step.check, this.input(active, this.since(active), false))) return;
       await new Promise((resolve) => setTimeout(resolve, TICK_MS));
     }
   }
@@ -220,7 +260,7 @@ export class LessonRunner {
 
   /** A step opens: its window, change and contradiction start afresh, and what runs now is noted to compare with later. */
   private openStep(active: Active, now: number): void {
-    Object.assign(active, { stepSince: now, changeAt: null, contradictedSince: null, opening: stepOpening(this.sources.state(), this.sources.metrics(), now) });
+    Object.assign(active, { stepSince: now, changeAt: null, contradictedSince: null, moment: null, opening: stepOpening(this.sources.state(), this.sources.metrics(), now) });
     active.run.steps[active.run.stepIndex].contradiction = null;
   }
 
@@ -241,6 +281,7 @@ export class LessonRunner {
       changeAt: active.changeAt,
       settleMs: step.settleMs,
       opening: active.opening,
+      moment: active.moment,
     };
   }
 
@@ -249,8 +290,7 @@ export class LessonRunner {
     if (!active || active.run.preparing || active.run.result) return;
     const { lesson, run } = active;
     const step = lesson.steps[run.stepIndex];
-    const since = step.window === "lesson" ? active.lessonSince : active.stepSince;
-    let input = this.input(active, since, needsMetrics(step.check));
+    let input = this.input(active, this.since(active), needsMetrics(step.check));
     if (step.change && active.changeAt === null) {
       active.changeAt = changeMoment(step.change, input);
       if (active.changeAt !== null) input = { ...input, changeAt: active.changeAt };

@@ -33,6 +33,7 @@ function figuresOf(spec: PredicateSpec): string[] {
     case "circuitOpen": return ["failedCalls"];
     case "faultActive": return ["faultMs"];
     case "stayedHealthy": return ["status", "healthyForS"].map((figure) => `${spec.service}.${figure}`);
+    case "momentFound": return ["moment.job", "moment.state", "moment.attempt", ...(spec.serviceDown ? ["moment.sinceDownMs"] : []), ...(spec.answered ? ["moment.sinceAnswerMs"] : [])];
     case "readiness": return ["readiness", "notReadyAfterMs"].map((figure) => `${spec.service}.${figure}`);
     case "databaseAccess": return ["stack", "processes", "queries", ...spec.tables.map((table) => `${table}.readers`)];
     default: return ["status"];

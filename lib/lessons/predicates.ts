@@ -5,6 +5,7 @@ import { databaseAccess } from "./database-predicates";
 import { circuitOpen, ordersAcceptedWhileDown, ordersDeduplicated, restCall } from "./event-predicates";
 import { amplification, breakerSequence, calls, networkHops, queueFlow, queueWait, redelivered, traceChain } from "./flow-predicates";
 import { beforeAfter, shoppers, stackVersus } from "./measured-predicates";
+import { momentFound } from "./moment-predicates";
 import { processesKept, stackMemory } from "./process-predicates";
 import { blastRadius, ordersSettled, redeployed, trafficServed } from "./outcome-predicates";
 import { architecture, faultActive, queueBacklog, readiness, resilienceOn, scaled, serviceStatus, stayedHealthy } from "./state-predicates";
@@ -42,6 +43,7 @@ export const PREDICATES: { [N in PredicateSpec["is"]]: Evaluator<N> } = {
   processesKept,
   stackMemory,
   databaseAccess,
+  momentFound,
 };
 
 export function evaluate(spec: PredicateSpec, input: CheckInput): CheckOutcome {

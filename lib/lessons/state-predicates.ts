@@ -1,6 +1,7 @@
 // Checks read from the sandbox's live state: a service's status and what its probes said, a queue's backlog, replicas,
 // faults, resilience, architecture.
 import type { PredicateSpec } from "../contract/lessons";
+import { isNotReady } from "../contract/lifecycle";
 import { contradicted, isDown, megabytes, outcome, type CheckInput, type CheckOutcome } from "./check-input";
 
 type Spec<N extends PredicateSpec["is"]> = Extract<PredicateSpec, { is: N }>;
@@ -48,7 +49,7 @@ export function readiness(spec: Spec<"readiness">, input: CheckInput): CheckOutc
   if (!spec.ready && view?.status === "healthy" && input.now - since >= READINESS_VERDICT_MS) {
     return contradicted(label, `${spec.service} passed its readiness check for ${Math.round((input.now - since) / 1_000)} s with readiness checks on`, figures);
   }
-  return outcome(false, label, view ? `${spec.service} is ${view.status}` : `${spec.service} is not running in this architecture`, figures);
+  return outcome(false, label, view ? `${spec.service} is ${isNotReady(view.status, view.reason) ? "not ready" : view.status}` : `${spec.service} is not running in this architecture`, figures);
 }
 
 /** Jobs waiting in a queue right now (BullMQ's own counts). */

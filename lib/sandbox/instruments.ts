@@ -15,6 +15,8 @@ export interface LessonControl {
   onChange(listener: (run: LessonRun | null) => void): () => void;
   start(lessonId: string, stepId?: string): Promise<LessonRun>;
   predict(stepId: string, choice: string | null): LessonRun;
+  /** A look back: the recorded moment the learner stopped on. */
+  markMoment(stepId: string, at: number): LessonRun;
   showMe(): Promise<LessonRun | null>;
   restore(): Promise<LessonRun | null>;
   stop(): void;

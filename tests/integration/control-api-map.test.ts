@@ -7,6 +7,8 @@ import { DEFAULT_RESILIENCE } from "../../lib/contract/resilience";
 import { callControl, type CallOptions } from "../../lib/client/sandbox-api";
 import { startApp, type RunningApp } from "./support/app";
 import { rawRequest } from "./support/raw-http";
+import { requestJson } from "./support/http";
+import type { LessonRun } from "../../lib/contract/lessons";
 import { waitFor } from "./support/wait";
 
 const TOKEN = "control-api-map-test-token-0123456789abcdef";
@@ -81,6 +83,8 @@ let joinCode = "";
 const SCENARIO = "slow-dependency";
 const LESSON = "order-journey";
 const PREDICTED_STEP = "follow-events";
+const LOOK_BACK_STEP = "look-back";
+let markedAt = 0;
 
 /**
  * One example per route, run in this order: reads first, then what changes things and puts them back, the lesson and
@@ -139,6 +143,20 @@ const EXAMPLES: { [K in ControlRouteName]: Example<K> } = {
   lessonRun: json("lessonRun", none, ({ run }) => expect(run?.lessonId).toBe(LESSON)),
   predict: json("predict", () => ({ body: { step: PREDICTED_STEP, choice: "later" } }), ({ run }) => expect(run.steps[run.stepIndex].prediction?.choice).toBe("later")),
   showMe: json("showMe", () => ({ body: {} }), ({ run }) => expect(run?.error).toBeNull()),
+  // Marked once "Show me" has finished the step before it: the lesson's look back is open then.
+  markMoment: json(
+    "markMoment",
+    () => ({ body: { step: LOOK_BACK_STEP, at: markedAt } }),
+    ({ run }) => expect(run.steps[run.stepIndex]).toMatchObject({ id: LOOK_BACK_STEP, moment: markedAt }),
+    async () => {
+      await waitFor("the look-back step to open", async () => {
+        const { body } = await requestJson<{ run: LessonRun | null }>(`${app.origin}${controlPath("lessonRun")}`, { headers: PRESENTER });
+        return body.run?.steps.find((step) => step.id === LOOK_BACK_STEP)?.status === "active";
+      }, { timeoutMs: 30_000 });
+      markedAt = Date.now() - 1;
+      return PRESENTER;
+    },
+  ),
   restoreLesson: json("restoreLesson", () => ({ body: {} }), ({ run }) => expect(run?.lessonId).toBe(LESSON)),
   stopLesson: json("stopLesson", () => ({ body: {} }), ({ run }) => expect(run).toBeNull()),
   startScenario: json("startScenario", () => ({ params: { id: SCENARIO } }), (view) => expect(view.active?.id).toBe(SCENARIO)),

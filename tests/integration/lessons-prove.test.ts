@@ -27,7 +27,11 @@ const num = (figures: Figures, name: string): number => {
 
 /** Each lesson's claim, read in its own measured figures (by step). */
 const CLAIMS: Record<string, (byStep: Record<string, Figures>) => void> = {
-  "order-journey": ({ "follow-events": journey }) => expect(num(journey, "PaymentSucceeded.afterMs")).toBeGreaterThan(num(journey, "answerMs")),
+  "order-journey": ({ "follow-events": journey, "look-back": look }) => {
+    expect(num(journey, "PaymentSucceeded.afterMs")).toBeGreaterThan(num(journey, "answerMs"));
+    expect(look["moment.job"]).toBe("OrderCreated");
+    expect(num(look, "moment.sinceAnswerMs")).toBeGreaterThanOrEqual(0);
+  },
   "payment-outage": ({ "accept-orders": accepted, drain }) => {
     expect(num(accepted, "accepted")).toBeGreaterThanOrEqual(3);
     expect([num(drain, "pending"), num(drain, "chargedTwice")]).toEqual([0, 0]);
@@ -51,7 +55,8 @@ const CLAIMS: Record<string, (byStep: Record<string, Figures>) => void> = {
     expect(num(faster, "monolith.p50Ms")).toBeLessThan(num(faster, "microservices.p50Ms"));
     expect(num(hot, "microservices.browse.p95Ms")).toBeLessThan(num(hot, "monolith.browse.p95Ms"));
   },
-  "at-least-once": ({ "die-holding": died, "same-key": sameKey }) => {
+  "at-least-once": ({ "die-holding": died, "find-held-job": look, "same-key": sameKey }) => {
+    expect([look["moment.job"], look["moment.state"]]).toEqual(["OrderCreated", "taken by payment-service"]);
     expect(died.redeliveredJob).toBe("OrderCreated");
     expect(num(died, "chargedTwice")).toBe(0);
     expect([num(sameKey, "created"), num(sameKey, "givenBack")]).toEqual([1, 1]);

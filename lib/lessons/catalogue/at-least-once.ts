@@ -3,6 +3,7 @@
 import type { LessonInput } from "../../contract/lessons";
 
 const SLOW = { do: "fault", fault: { service: "payment-service", type: "slow-consumer", ms: 8_000, stack: "microservices" } } as const;
+const DIE_HOLDING = [SLOW, { do: "order", stack: "microservices", count: 2 }, { do: "kill", service: "payment-service" }, { do: "start", service: "payment-service" }] as const;
 
 export const atLeastOnce: LessonInput = {
   id: "at-least-once",
@@ -28,11 +29,26 @@ export const atLeastOnce: LessonInput = {
         measured: "{redeliveredJob} was delivered again ({how}); then {paid} orders were paid and {chargedTwice} charged twice.",
       },
       hints: ["Break it: payment-service, slow-consumer, 8000 ms, microservices.", "Kill payment-service while its jobs are shown as active on payment-inbox, then press Start.", "Too late? Place two more orders and kill it again."],
-      solution: [SLOW, { do: "order", stack: "microservices", count: 2 }, { do: "kill", service: "payment-service" }, { do: "start", service: "payment-service" }],
+      solution: [...DIE_HOLDING],
       check: [
         { is: "redelivered", stack: "microservices", queue: "payment-inbox" },
         { is: "ordersSettled", stack: "microservices", atLeast: 2 },
       ],
+    },
+    {
+      id: "find-held-job",
+      title: "Look back at the kill",
+      text: "The timeline under the graph keeps the last minutes. Rewound, the graph and the queue show the sandbox as it was, and you can step from event to event.",
+      todo: "Press Rewind under the graph and go to the moment payment-service went down (“mark ▶” jumps between marks). Stop where it is down and a job of payment-inbox is still unfinished, then press “This is the moment”.",
+      target: { kind: "timeline", id: "rewind" },
+      hints: [
+        "A red mark on the timeline is a service going down.",
+        "Just after the kill, payment-inbox still holds the job payment-service took: nobody has finished it. In the event stream (untick “fold generated traffic” to see the lesson's own orders) its last line says payment-service took it, with no “completed” after.",
+      ],
+      solution: [{ do: "mark-moment" }],
+      check: [{ is: "momentFound", stack: "microservices", queue: "payment-inbox", serviceDown: "payment-service" }],
+      window: "run",
+      setup: [...DIE_HOLDING],
     },
     {
       id: "same-key",
@@ -57,6 +73,7 @@ export const atLeastOnce: LessonInput = {
   ],
   result: [
     "A job of payment-inbox was delivered again ({die-holding:how}); once all were done, {die-holding:paid} orders were paid and {die-holding:chargedTwice} charged twice.",
+    "Looking back, the moment you marked showed {find-held-job:moment.job} {find-held-job:moment.state}, {find-held-job:moment.sinceDownMs} ms after payment-service went down.",
     "Sent twice with one Idempotency-Key, {same-key:answered} requests made {same-key:created} order.",
   ],
 };

@@ -40,9 +40,22 @@ export const orderJourney: LessonInput = {
       solution: [{ do: "order", stack: "microservices", count: 1 }],
       check: [{ is: "traceChain", stack: "microservices", chain: ["OrderCreated", "PaymentSucceeded", "EmailSent"], answeredFirst: true }],
     },
+    {
+      id: "look-back",
+      title: "Watch it in slow motion",
+      text: "It all took a fraction of a second. Slow motion replays the present a few seconds behind at a quarter of its speed; paused, you can step from event to event.",
+      todo: "Press Slow motion under the graph, then place an order from the Shop tab. Pause, step with “event ▶” to a moment after the shop answered you but before payment-service finished the order's job, and press “This is the moment”.",
+      target: { kind: "timeline", id: "slow-motion" },
+      hints: ["The shop's answer is the call from the client to api-gateway; the job is OrderCreated in payment-inbox.", "Missed it? Rewind works too: “◀ event” steps back."],
+      solution: [{ do: "mark-moment" }],
+      check: [{ is: "momentFound", stack: "microservices", queue: "payment-inbox", answered: true }],
+      window: "run",
+      setup: [{ do: "order", stack: "microservices", count: 1 }],
+    },
   ],
   result: [
     "REST: api-gateway waited {place-order:order-service.durationMs} ms for order-service, which itself waited {place-order:product-service.durationMs} ms for product-service's reservation.",
     "Queues: the shopper had the answer after {follow-events:answerMs} ms; the order was paid {follow-events:PaymentSucceeded.afterMs} ms in and its email sent {follow-events:EmailSent.afterMs} ms in, while nobody waited.",
+    "In slow motion you stopped {look-back:moment.sinceAnswerMs} ms after the shopper had the answer, with {look-back:moment.job} still {look-back:moment.state}.",
   ],
 };

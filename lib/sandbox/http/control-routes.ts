@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { SANDBOX_ROUTE_NAMES, routesMatching, successStatus, type ControlAnswer, type ControlParams, type FileAnswer, type SandboxRouteName } from "../../contract/control-api";
 import { ArchitectureBodySchema, RedeployBodySchema, RestartPolicyBodySchema, SERVICE_ROUTE_ACTIONS, ScaleBodySchema, TrafficBodySchema, type ServiceRouteAction } from "../../contract/control";
 import { FaultBodySchema } from "../../contract/faults";
-import { LessonStartBodySchema, PredictBodySchema } from "../../contract/lessons";
+import { LessonStartBodySchema, MomentBodySchema, PredictBodySchema } from "../../contract/lessons";
 import { ResilienceSchema } from "../../contract/resilience";
 import { databaseOf } from "../metrics/audit";
 import { readDatabaseView } from "../data/database-view";
@@ -160,6 +160,10 @@ export const CONTROL_HANDLERS: { [K in SandboxRouteName]: Handler<K> } = {
   predict: async ({ instruments, body }) => {
     const { step, choice } = parse(PredictBodySchema, await body(), "prediction body");
     return { run: instruments.lessons.predict(step, choice) };
+  },
+  markMoment: async ({ instruments, body }) => {
+    const { step, at } = parse(MomentBodySchema, await body(), "moment body");
+    return { run: instruments.lessons.markMoment(step, at) };
   },
   restoreLesson: async ({ instruments, body }) => (noBody(await body(), "restore"), { run: await instruments.lessons.restore() }),
   stopLesson: async ({ instruments, body }) => (noBody(await body(), "stop"), instruments.lessons.stop(), { run: null }),

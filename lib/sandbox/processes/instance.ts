@@ -4,7 +4,7 @@ import type { LifecycleEvent, LogEvent, StackId } from "../../contract/events";
 import type { EventSink } from "../telemetry/event-sink";
 import { readChildMessage } from "../../contract/telemetry-check";
 import type { InstanceView } from "../../contract/control";
-import { canTransition, isAlive } from "../../contract/lifecycle";
+import { canTransition, isAlive, NOT_READY_REASON } from "../../contract/lifecycle";
 import type { DrivenProcess, ProcessDriver } from "./process-driver";
 
 /** How a service is started and how to tell it is ready and well. */
@@ -182,7 +182,7 @@ export class Instance {
       this.readyFailures = 0;
       if (this.status === "unhealthy") this.transition("healthy", checkReady ? "ready: its readiness check passes" : "answering its health check again", checkReady ? "readiness" : "liveness");
     } else if (++this.readyFailures >= UNHEALTHY_AFTER_FAILURES && this.status === "healthy") {
-      this.transition("unhealthy", `alive but not ready: its readiness check failed ${this.readyFailures} times in a row`, "readiness");
+      this.transition("unhealthy", `${NOT_READY_REASON}: its readiness check failed ${this.readyFailures} times in a row`, "readiness");
     }
   }
 
