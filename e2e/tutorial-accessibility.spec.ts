@@ -13,6 +13,13 @@ for (const colorScheme of ["light", "dark"] as const) {
     const serious = async (include: string) =>
       (await new AxeBuilder({ page }).include(include).analyze()).violations.filter((violation) => violation.impact === "critical" || violation.impact === "serious").map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
     expect(await serious(".course")).toEqual([]);
+    // The Challenges tab, reached by keyboard (arrow keys move between the tabs), and as accessible.
+    await page.getByRole("tab", { name: "Lessons" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByRole("tab", { name: "Challenges" })).toBeFocused();
+    await expect(page.getByRole("tab", { name: "Challenges" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.locator("[data-challenge-card]").first()).toBeVisible();
+    expect(await serious(".course")).toEqual([]);
     // A fresh run from the first step: a run left at a later step (the other colour's) would be joined, not restarted.
     expect((await page.request.post("/api/lessons/circuit-breaker/start", { headers: AS_SCRIPT, data: { step: "slow" } })).ok()).toBe(true);
     await page.goto("/tutorial/circuit-breaker/slow");
@@ -30,6 +37,11 @@ for (const colorScheme of ["light", "dark"] as const) {
     await panel.getByLabel("A few milliseconds: it fails at once").check();
     await panel.getByRole("button", { name: "Lock my prediction" }).press("Enter");
     await expect(panel.locator("[data-prediction-locked]")).toBeVisible();
+    expect(await serious(".lesson-panel")).toEqual([]);
+    // A diagnosis challenge's board: the goal, the count and the form that names the culprit.
+    await page.goto("/tutorial/who-broke-the-shop/name");
+    const board = page.locator('.lesson-panel[data-lesson="who-broke-the-shop"]');
+    await expect(board.getByRole("form", { name: "name the culprit" })).toBeVisible({ timeout: 60_000 });
     expect(await serious(".lesson-panel")).toEqual([]);
     expect((await page.request.delete("/api/traffic", { headers: AS_SCRIPT })).ok()).toBe(true);
   });

@@ -2,7 +2,7 @@
 // real app; every step ticks by itself and the result card shows numbers measured in this run.
 import { expect, test } from "@playwright/test";
 import type { LessonRun } from "../lib/contract/lessons";
-import { lessons } from "../lib/lessons/lessons";
+import { challenges, lessons } from "../lib/lessons/lessons";
 import { AS_SCRIPT } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
@@ -52,5 +52,31 @@ for (const lesson of lessons()) {
       expect(filled, `${lines[index]} against ${template}`).not.toBeNull();
       for (const value of filled!.slice(1)) expect(value).not.toBe("?");
     });
+  });
+}
+
+for (const challenge of challenges()) {
+  test(`challenge “${challenge.title}” is reached by its own solution, with its count on the result`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.goto(`/tutorial/${challenge.id}/${challenge.steps[0].id}`);
+    const panel = page.locator(`.lesson-panel[data-lesson="${challenge.id}"]`);
+    await expect(panel.locator("[data-challenge-goal]")).toContainText(challenge.challenge!.goal);
+    for (const step of challenge.steps) {
+      const mark = panel.locator(`[data-step-id="${step.id}"]`);
+      await expect(mark).toHaveAttribute("data-status", /^(active|done)$/, { timeout: 60_000 });
+      if ((await mark.getAttribute("data-status")) === "active") {
+        await panel.getByRole("button", { name: "Give up: show me" }).click({ timeout: 60_000 }).catch(async (error: unknown) => {
+          if ((await mark.getAttribute("data-status")) !== "done") throw error;
+        });
+      }
+      await expect(mark).toHaveAttribute("data-status", "done", { timeout: 120_000 }).catch(async (error: unknown) => {
+        const { run } = (await (await page.request.get("/api/lessons/run", { headers: AS_SCRIPT })).json()) as { run: LessonRun | null };
+        throw new Error(`${step.id} stayed open: ${JSON.stringify(run?.steps.find((candidate) => candidate.id === step.id) ?? run)}\n${String(error)}`);
+      });
+    }
+    const card = panel.locator("[data-result-card]");
+    await expect(card).toBeVisible();
+    for (const line of await card.locator("li").allInnerTexts()) expect(line).not.toContain("?");
+    await expect(panel.locator(".challenge-count")).toHaveAttribute("data-challenge-par", String(challenge.challenge!.par));
   });
 }

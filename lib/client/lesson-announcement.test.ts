@@ -11,6 +11,7 @@ const run = (stepIndex: number, met: boolean[], result: string[] | null = null):
   preparing: null,
   steps: lesson.steps.map((step, index) => ({ id: step.id, status: index < stepIndex ? "done" : index === stepIndex ? "active" : "pending", checks: index === stepIndex ? met.map((value, item) => ({ label: `check ${item}`, met: value, missing: "" })) : [], figures: {}, satisfiedAt: null, measured: null, prediction: null, verdict: null, contradiction: null, moment: null })),
   broken: null,
+  challenge: null,
   result,
   error: null,
 });

@@ -9,6 +9,7 @@ const run = (statuses: Array<"done" | "active" | "pending">, result: string[] | 
   preparing: null,
   steps: statuses.map((status, index) => ({ id: `s${index}`, status, checks: [], figures: {}, satisfiedAt: null, measured: null, prediction: null, verdict: null, contradiction: null, moment: null })),
   broken: null,
+  challenge: null,
   result,
   error: null,
 });

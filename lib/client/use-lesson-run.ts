@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import type { LessonRun } from "../contract/lessons";
+import type { FaultType } from "../contract/faults";
+import type { ServiceId } from "../contract/service-names";
 import { callControl, type ApiResult } from "./sandbox-api";
 import { lessonStore } from "./stores/lesson-store";
 import { canAct, classroomStore } from "./stores/classroom-store";
@@ -47,6 +49,8 @@ export function useLessonRun(lessonId: string, stepId: string) {
     showMe: () => act("showing", () => callControl("showMe", { body: {} })),
     predict: (step: string, choice: string | null) => act("predicting", () => callControl("predict", { body: { step, choice } })),
     markMoment: (step: string, at: number) => act("marking", () => callControl("markMoment", { body: { step, at } })),
+    guess: (service: ServiceId, type: FaultType) => act("guessing", () => callControl("guessCulprit", { body: { service, type } })),
+    askHint: () => act("hinting", () => callControl("challengeHint", { body: {} })),
     restore: () => act("putting back", () => callControl("restoreLesson", { body: {} })),
     restart: () => act("restarting", () => callControl("startLesson", { params: { id: lessonId }, body: {} })),
   };

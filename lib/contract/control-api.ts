@@ -7,7 +7,7 @@ import type { Comparison } from "./compare";
 import type { ArchitectureBodySchema, Audit, Metrics, RedeployBodySchema, RestartPolicyBodySchema, SandboxState, ScaleBodySchema, ServiceView, TrafficBodySchema, TrafficView } from "./control";
 import type { DatabaseView } from "./data-view";
 import type { Fault, FaultBodySchema } from "./faults";
-import type { LessonList, LessonRun, LessonStartBodySchema, MomentBodySchema, PredictBodySchema } from "./lessons";
+import type { GuessBodySchema, LessonList, LessonRun, LessonStartBodySchema, MomentBodySchema, PredictBodySchema } from "./lessons";
 import type { OtlpExport } from "./otlp";
 import type { Resilience } from "./resilience";
 import type { ScenariosView } from "./scenarios";
@@ -79,6 +79,8 @@ export const CONTROL_API = {
   showMe: { method: "POST", path: "/api/lessons/run/show-me", body: type<EmptyBody>(), ...running },
   predict: { method: "POST", path: "/api/lessons/run/predict", body: type<z.input<typeof PredictBodySchema>>(), answer: type<{ run: LessonRun }>() },
   markMoment: { method: "POST", path: "/api/lessons/run/moment", body: type<z.input<typeof MomentBodySchema>>(), answer: type<{ run: LessonRun }>() },
+  guessCulprit: { method: "POST", path: "/api/lessons/run/guess", body: type<z.input<typeof GuessBodySchema>>(), answer: type<{ run: LessonRun }>() },
+  challengeHint: { method: "POST", path: "/api/lessons/run/hint", body: type<EmptyBody>(), answer: type<{ run: LessonRun }>() },
   restoreLesson: { method: "POST", path: "/api/lessons/run/restore", body: type<EmptyBody>(), ...running },
   stopLesson: { method: "POST", path: "/api/lessons/run/stop", body: type<EmptyBody>(), answer: type<{ run: null }>() },
   startLesson: { method: "POST", path: "/api/lessons/:id/start", body: type<z.input<typeof LessonStartBodySchema>>(), answer: type<{ run: LessonRun }>() },

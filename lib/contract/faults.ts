@@ -67,5 +67,7 @@ export const FaultSchema = z.object({
   peer: targetSchema.optional(),
   stack: StackIdSchema.optional(),
   createdAt: z.number(),
+  /** Sent to the processes only: a diagnosis challenge's culprit, whose failures must not name it. */
+  hidden: z.boolean().optional(),
 });
 export type Fault = z.infer<typeof FaultSchema>;

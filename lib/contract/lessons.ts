@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { FeatureSchema } from "./compare";
 import { StackIdSchema } from "./events";
-import { FaultBodySchema } from "./faults";
+import { FaultBodySchema, FaultTypeSchema } from "./faults";
 import { ResilienceSchema } from "./resilience";
 import { ArchitectureSchema, ServiceIdSchema } from "./services";
 
@@ -13,8 +13,11 @@ const figureLimit = { below: z.number().optional(), above: z.number().optional()
 /** A figure of what shoppers got, measured at their side over a window of the step. */
 export const ShopperFigureSchema = z.enum(["p50Ms", "p95Ms", "errorRate", "failedP50Ms", "answeredPerS"]);
 export type ShopperFigure = z.infer<typeof ShopperFigureSchema>;
-/** Which part of the step a figure covers: all of it, before the step's change, or after it (once settled). */
-export const PhaseSchema = z.enum(["step", "before", "after"]);
+/**
+ * Which part of the step a figure covers: all of it, before the step's change, after it (once settled), or its last
+ * 10 seconds (a challenge's goal, reached by whatever change the learner makes).
+ */
+export const PhaseSchema = z.enum(["step", "before", "after", "recent"]);
 export type Phase = z.infer<typeof PhaseSchema>;
 
 const measure = {
@@ -65,6 +68,10 @@ export const PredicateSpecSchema = z.discriminatedUnion("is", [
   // A look back: the moment the learner stopped on (rewound or in slow motion) shows a job of `queue` in flight —
   // published and not yet done — with `serviceDown` down then, and the job's order already answered when `answered`.
   z.object({ is: z.literal("momentFound"), stack: StackIdSchema, queue: z.string(), serviceDown: ServiceIdSchema.optional(), answered: z.boolean().default(false) }).strict(),
+  // A challenge's: a diagnosis named its hidden culprit (service and kind), then cleared it; every service replaced.
+  z.object({ is: z.literal("culpritNamed") }).strict(),
+  z.object({ is: z.literal("culpritCleared") }).strict(),
+  z.object({ is: z.literal("everyServiceReplaced"), stack: StackIdSchema }).strict(),
   z.object({ is: z.literal("databaseAccess"), tables: z.array(z.string()).min(2), shared: z.boolean(), stack: StackIdSchema.optional() }).strict(),
 ]);
 export type PredicateSpec = z.infer<typeof PredicateSpecSchema>;
@@ -107,6 +114,9 @@ export const LessonActionSchema = z.discriminatedUnion("do", [
   z.object({ do: z.literal("resilience"), resilience: ResilienceSchema.partial() }).strict(),
   // "Show me" of a look back: the first recorded moment its check would accept, marked as the learner would mark it.
   z.object({ do: z.literal("mark-moment") }).strict(),
+  // "Show me" of a diagnosis: name the culprit the sandbox hid, then clear it.
+  z.object({ do: z.literal("guess-culprit") }).strict(),
+  z.object({ do: z.literal("clear-culprit") }).strict(),
 ]);
 export type LessonAction = z.infer<typeof LessonActionSchema>;
 
@@ -186,6 +196,21 @@ export const LessonStartSchema = z
   })
   .strict();
 
+/**
+ * A challenge is a puzzle, not a tour: a goal stated in numbers, reached by whatever actions the learner picks, with a
+ * par number of actions; no ring and no "do this". A diagnosis challenge hides one culprit chosen at random (and a
+ * decoy beside it) for the learner to find and name.
+ */
+export const ChallengeSchema = z
+  .object({
+    goal: z.string(),
+    par: z.number().int().min(1).max(30),
+    culprits: z.array(FaultBodySchema).min(2).optional(),
+    decoys: z.array(FaultBodySchema).min(1).optional(),
+  })
+  .strict();
+export type Challenge = z.infer<typeof ChallengeSchema>;
+
 export const LessonSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -198,6 +223,8 @@ export const LessonSchema = z
     steps: z.array(LessonStepSchema).min(1),
     /** The result card's lines, templates over the figures measured in this run ({step.figure}). */
     result: z.array(z.string()).min(1),
+    /** Present for a challenge: its goal, par and, for a diagnosis, its culprits. */
+    challenge: ChallengeSchema.optional(),
   })
   .strict();
 export type Lesson = z.infer<typeof LessonSchema>;
@@ -255,12 +282,28 @@ export const LessonRunSchema = z.object({
   result: z.array(z.string()).nullable(),
   /** The last thing a "Show me" or "Put it back" could not do, in words. */
   error: z.string().nullable(),
+  /** A challenge's count: time, actions against par, hints asked, guesses; the culprit only once named. */
+  challenge: z
+    .object({
+      startedAt: z.number(),
+      endedAt: z.number().nullable(),
+      actions: z.number().int(),
+      par: z.number().int(),
+      hints: z.number().int(),
+      /** "Show me" did (part of) it. */
+      shown: z.boolean(),
+      guesses: z.array(z.object({ service: z.string(), type: z.string(), right: z.boolean() })),
+      culprit: z.object({ service: z.string(), type: z.string() }).nullable(),
+    })
+    .nullable(),
 });
 export type LessonRun = z.infer<typeof LessonRunSchema>;
 
 export const LessonStartBodySchema = z.object({ step: z.string().optional() }).strict();
 /** The learner's prediction for the active step: a choice, or null to skip it. */
 export const PredictBodySchema = z.object({ step: z.string(), choice: z.string().nullable() }).strict();
+/** A diagnosis challenge's guess: which service, and which kind of fault. */
+export const GuessBodySchema = z.object({ service: ServiceIdSchema, type: FaultTypeSchema }).strict();
 /** The moment of the recording the learner stopped on, for a step that asks them to look back. */
 export const MomentBodySchema = z.object({ step: z.string(), at: z.number().int().positive() }).strict();
 

@@ -39,6 +39,8 @@ export interface CheckInput {
   opening: StepOpening | null;
   /** A look back: the recorded moment the learner marked in this step, and when they marked it; null before. */
   moment: { at: number; markedAt: number } | null;
+  /** A diagnosis challenge: the culprit this run hid (never sent to a page before it is named), and the guesses. */
+  challenge: { culprit: { service: string; type: string } | null; named: boolean; guesses: number } | null;
 }
 
 export interface CheckOutcome {
@@ -66,8 +68,15 @@ export const outcome = (met: boolean, label: string, missing: string, figures: F
 export const contradicted = (label: string, contradicts: string, figures: Figures = {}): CheckOutcome => ({ met: false, label, missing: contradicts, figures, contradicts });
 
 /** The time span a phase covers: the whole step, up to the change, or from the change (settled) until now. */
-export function phaseSpan(phase: "step" | "before" | "after", input: CheckInput): [from: number, to: number] | null {
+/** How a check's label says which part of the step it measures. */
+export const PHASE_WORDS: Record<"step" | "before" | "after" | "recent", string> = { step: "", before: "", after: " after the change", recent: " over the last 10 s" };
+
+/** What "recent" covers: the step's last this many milliseconds. */
+export const RECENT_MS = 10_000;
+
+export function phaseSpan(phase: "step" | "before" | "after" | "recent", input: CheckInput): [from: number, to: number] | null {
   if (phase === "step") return [input.since, input.now];
+  if (phase === "recent") return [Math.max(input.since, input.now - RECENT_MS), input.now];
   if (input.changeAt === null) return phase === "before" ? [input.since, input.now] : null;
   return phase === "before" ? [input.since, input.changeAt] : [input.changeAt + input.settleMs, input.now];
 }

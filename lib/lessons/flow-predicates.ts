@@ -3,7 +3,7 @@
 // breaker's whole cycle.
 import type { CircuitEvent, HttpEvent, QueueEvent } from "../contract/events";
 import type { PredicateSpec } from "../contract/lessons";
-import { contradicted, entryOf, outcome, phaseSpan, type CheckInput, type CheckOutcome } from "./check-input";
+import { PHASE_WORDS, contradicted, entryOf, outcome, phaseSpan, type CheckInput, type CheckOutcome } from "./check-input";
 
 type Spec<N extends PredicateSpec["is"]> = Extract<PredicateSpec, { is: N }>;
 
@@ -22,7 +22,7 @@ function callsInto(spec: { stack: string; to: string }, input: CheckInput, span:
  */
 export function calls(spec: Spec<"calls">, input: CheckInput): CheckOutcome {
   const what = spec.figure === "answeredPerS" ? `calls ${spec.to} answered per second` : `calls reaching ${spec.to}${spec.figure === "perS" ? " per second" : ""}`;
-  const label = `${what} ${limitWords(spec)}${spec.phase === "after" ? " after the change" : ""}`;
+  const label = `${what} ${limitWords(spec)}${PHASE_WORDS[spec.phase]}`;
   const span = phaseSpan(spec.phase, input);
   if (!span) return outcome(false, label, "waiting for the step's change to be made");
   const into = callsInto(spec, input, span);
@@ -128,7 +128,7 @@ export function queueFlow(spec: Spec<"queueFlow">, input: CheckInput): CheckOutc
 
 /** How long a job of `queue` waited before a consumer took it (published → first attempt begun), the median over a phase. */
 export function queueWait(spec: Spec<"queueWait">, input: CheckInput): CheckOutcome {
-  const label = `jobs wait in ${spec.queue} ${limitWords(spec)} ms before a consumer takes them${spec.phase === "after" ? ", after the change" : ""}`;
+  const label = `jobs wait in ${spec.queue} ${limitWords(spec)} ms before a consumer takes them${PHASE_WORDS[spec.phase] && `,${PHASE_WORDS[spec.phase]}`}`;
   const span = phaseSpan(spec.phase, input);
   if (!span) return outcome(false, label, "waiting for the step's change to be made");
   const ofQueue = input.events.filter((event): event is QueueEvent => event.type === "queue" && event.stack === spec.stack && event.queue === spec.queue);

@@ -1,5 +1,6 @@
 // The lesson runner with its sources faked (state, telemetry, audit, the calls it performs) and a fake clock: what
 // ticks a step and when, in which order the checks are read, restarting, a broken precondition put back, pushes.
+import type { FaultBody } from "../contract/faults";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Audit, SandboxState } from "../contract/control";
 import type { NumberedEvent, TelemetryEvent } from "../contract/events";
@@ -18,6 +19,10 @@ class FakeSandbox implements LessonSources {
   /** Set to hold "applyStart" until the test lets it finish. */
   holdStart: Promise<void> | null = null;
   failPerform: string | null = null;
+  hidden: FaultBody[] = [];
+  revealed: Array<Pick<FaultBody, "service" | "type">> = [];
+  hide = (faults: readonly FaultBody[]) => void this.hidden.push(...faults);
+  reveal = (fault: Pick<FaultBody, "service" | "type">) => void this.revealed.push({ service: fault.service, type: fault.type });
   private batchListeners = new Set<(batch: NumberedEvent[]) => void>();
   private stateListeners = new Set<(state: SandboxState) => void>();
   private shopperListeners = new Set<(sample: ShopperSample) => void>();

@@ -11,6 +11,8 @@ import { needsAudit, needsMetrics } from "./predicates";
 import { predictionGate, refusePrediction, verdictOf } from "./prediction";
 import { baselineReady } from "./measured-predicates";
 import { firstMoment } from "./moment-predicates";
+import type { FaultBody } from "../contract/faults";
+import type { Challenge } from "../contract/lessons";
 import { changeMoment, makesChange } from "./step-change";
 import { brokenPrecondition, evaluateStep } from "./step-evaluation";
 import { ActionRefused, notFound } from "../sandbox/refused";
@@ -40,6 +42,26 @@ export interface LessonSources {
   audit(): Promise<Audit[]>;
   applyStart(lesson: Lesson): Promise<void>;
   perform(actions: readonly LessonAction[]): Promise<void>;
+  /** Puts faults in force that no screen lists (a diagnosis challenge's culprit and decoy). */
+  hide(faults: readonly FaultBody[]): void;
+  /** A hidden fault, named, becomes one like any other. */
+  reveal(fault: Pick<FaultBody, "service" | "type">): void;
+}
+
+/** What a diagnosis hid: the culprit to name and a decoy beside it. */
+interface Hidden {
+  culprit: FaultBody;
+  decoy: FaultBody | null;
+}
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
+
+/** A decoy on another service than the culprit's, so naming the decoy's service is always wrong. */
+function hideOne(challenge: Challenge): Hidden | null {
+  if (!challenge.culprits) return null;
+  const culprit = pick(challenge.culprits);
+  const decoys = (challenge.decoys ?? []).filter((decoy) => decoy.service !== culprit.service);
+  return { culprit, decoy: decoys.length > 0 ? pick(decoys) : null };
 }
 
 
@@ -62,6 +84,22 @@ interface Active {
   brokenSince: number | null;
   /** A look back: the moment marked in the active step. */
   moment: { at: number; markedAt: number } | null;
+  /** A diagnosis challenge's hidden faults: never in the run a page gets until the culprit is named. */
+  hidden: Hidden | null;
+}
+
+/** Actions of a solution the runner carries out itself, from what it keeps (the recorded window, the hidden culprit). */
+const RUNNER_ACTIONS: ReadonlySet<LessonAction["do"]> = new Set(["mark-moment", "guess-culprit", "clear-culprit"]);
+
+/** A finished challenge's count, as figures its result card can name. */
+function challengeFigures(challenge: NonNullable<LessonRun["challenge"]>): Figures {
+  return {
+    seconds: Math.round(((challenge.endedAt ?? Date.now()) - challenge.startedAt) / 100) / 10,
+    actions: challenge.actions,
+    par: challenge.par,
+    hints: challenge.hints,
+    wrongGuesses: challenge.guesses.filter((guess) => !guess.right).length,
+  };
 }
 
 export class LessonRunner {
@@ -109,7 +147,16 @@ export class LessonRunner {
     }));
     this.active = {
       lesson,
-      run: { lessonId, stepIndex, preparing: `setting up “${lesson.title}”`, steps, broken: null, result: null, error: null },
+      run: {
+        lessonId,
+        stepIndex,
+        preparing: `setting up “${lesson.title}”`,
+        steps,
+        broken: null,
+        result: null,
+        error: null,
+        challenge: lesson.challenge ? { startedAt: now, endedAt: null, actions: 0, par: lesson.challenge.par, hints: 0, shown: false, guesses: [], culprit: null } : null,
+      },
       runSince: now,
       lessonSince: now,
       stepSince: now,
@@ -123,6 +170,7 @@ export class LessonRunner {
       acting: true,
       brokenSince: null,
       moment: null,
+      hidden: lesson.challenge ? hideOne(lesson.challenge) : null,
     };
     this.push();
     await this.prepare(generation, lesson.steps[stepIndex].setup);
@@ -173,6 +221,44 @@ export class LessonRunner {
     return active.run;
   }
 
+  /** A diagnosis challenge's guess: right, the culprit is named and shown like any fault; wrong, it is counted. */
+  guess(service: string, type: string): LessonRun {
+    const active = this.active;
+    if (!active || active.run.result) throw new ActionRefused(409, "no challenge is open");
+    const challenge = active.run.challenge;
+    if (!challenge || !active.hidden) throw new ActionRefused(400, "this is no diagnosis: there is no hidden culprit to name");
+    if (challenge.culprit) throw new ActionRefused(409, `the culprit is already named: ${challenge.culprit.type} on ${challenge.culprit.service}`);
+    const { culprit } = active.hidden;
+    const right = culprit.service === service && culprit.type === type;
+    challenge.guesses.push({ service, type, right });
+    if (right) {
+      challenge.culprit = { service, type };
+      this.sources.reveal(culprit);
+    }
+    this.evaluate();
+    this.push();
+    return active.run;
+  }
+
+  /** A challenge's hint, asked for: the next one shows, and the count goes on the result. */
+  hint(): LessonRun {
+    const active = this.active;
+    if (!active?.run.challenge || active.run.result) throw new ActionRefused(409, "no challenge is open");
+    const hints = active.lesson.steps[active.run.stepIndex].hints.length;
+    if (active.run.challenge.hints >= hints) throw new ActionRefused(409, "there is no other hint");
+    active.run.challenge.hints++;
+    this.push();
+    return active.run;
+  }
+
+  /** One of the learner's own actions on the sandbox (a kill, a fault, a setting…), counted against a challenge's par. */
+  countAction(): void {
+    const challenge = this.active?.run.challenge;
+    if (!challenge || this.active!.run.result || this.active!.run.preparing) return;
+    challenge.actions++;
+    this.push();
+  }
+
   /** "Show me": performs the active step's solution through the sandbox's own operations. */
   async showMe(): Promise<LessonRun | null> {
     const active = this.active;
@@ -182,8 +268,10 @@ export class LessonRunner {
     active.run.error = null;
     try {
       const cut = open.change ? open.solution.findIndex((action) => makesChange(action, open.change!)) : -1;
-      if (open.solution.some((action) => action.do === "mark-moment")) this.markFirstMoment(active);
-      else if (cut < 0) await this.sources.perform(open.solution);
+      if (active.run.challenge) active.run.challenge.shown = true;
+      if (open.solution.some((action) => RUNNER_ACTIONS.has(action.do))) {
+        for (const action of open.solution) if (this.active === active) await this.performOne(active, action);
+      } else if (cut < 0) await this.sources.perform(open.solution);
       else {
         // An experiment: what runs before the change, then a baseline measured, then the change.
         await this.sources.perform(open.solution.slice(0, cut));
@@ -195,6 +283,19 @@ export class LessonRunner {
     }
     this.evaluate();
     return this.view();
+  }
+
+  /** One action of a solution: the runner's own (a moment, a culprit) here, the sandbox's through its operations. */
+  private async performOne(active: Active, action: LessonAction): Promise<void> {
+    const hidden = active.hidden;
+    if (action.do === "mark-moment") this.markFirstMoment(active);
+    else if (action.do === "guess-culprit") {
+      if (!hidden) throw new Error("this run hid no culprit");
+      if (!active.run.challenge?.culprit) this.guess(hidden.culprit.service, hidden.culprit.type);
+    } else if (action.do === "clear-culprit") {
+      if (!hidden) throw new Error("this run hid no culprit");
+      await this.sources.perform([{ do: "clear-fault", service: hidden.culprit.service, type: hidden.culprit.type }]);
+    } else await this.sources.perform([action]);
   }
 
   /** "Show me" of a look back: marks the first moment the run kept that the step's check accepts. */
@@ -238,6 +339,8 @@ export class LessonRunner {
     try {
       await this.sources.applyStart(active.lesson);
       await this.sources.perform(setup);
+      // A diagnosis hides its culprit again after every start state (which clears faults), until it is named.
+      if (active.hidden && !active.run.challenge?.culprit) this.sources.hide([active.hidden.culprit, ...(active.hidden.decoy ? [active.hidden.decoy] : [])]);
       active.run.error = null;
     } catch (error) {
       active.run.error = error instanceof Error ? error.message : String(error);
@@ -245,7 +348,11 @@ export class LessonRunner {
     if (generation !== this.generation) return;
     const now = Date.now();
     this.openStep(active, now);
-    if (active.run.steps.every((step) => step.status !== "done")) active.lessonSince = now;
+    if (active.run.steps.every((step) => step.status !== "done")) {
+      active.lessonSince = now;
+      // A challenge's clock starts once the sandbox is set up: the set-up is not the learner's time.
+      if (active.run.challenge) active.run.challenge.startedAt = now;
+    }
     Object.assign(active.run, { preparing: null, broken: null });
     Object.assign(active, { acting: false, brokenSince: null, audit: null });
     this.evaluate();
@@ -282,6 +389,7 @@ export class LessonRunner {
       settleMs: step.settleMs,
       opening: active.opening,
       moment: active.moment,
+      challenge: active.hidden ? { culprit: active.hidden.culprit, named: active.run.challenge?.culprit != null, guesses: active.run.challenge?.guesses.filter((guess) => !guess.right).length ?? 0 } : null,
     };
   }
 
@@ -320,6 +428,10 @@ export class LessonRunner {
         Object.assign(active, { audit: null, brokenSince: null });
         run.broken = null;
       } else {
+        if (run.challenge) {
+          run.challenge.endedAt = Date.now();
+          Object.assign(active.byStep[step.id], challengeFigures(run.challenge));
+        }
         run.result = lesson.result.map((line) => fill(line, active.byStep, step.id));
         run.broken = null;
       }

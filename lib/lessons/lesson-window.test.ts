@@ -27,6 +27,13 @@ describe("LessonWindow", () => {
     window.takeShopper({ at: T0 + 10, stack: "monolith", feature: "browse", status: 200, durationMs: 5 } as never);
     expect(window.shoppersSince(T0 + 5)).toHaveLength(1);
   });
+
+  it("leaves out a shopper's request sent before the moment asked and answered after it: it belongs to what came before", () => {
+    const window = new LessonWindow();
+    window.takeShopper({ at: T0 + 400, stack: "microservices", method: "GET", path: "/api/products", status: 0, durationMs: 500 });
+    window.takeShopper({ at: T0 + 400, stack: "microservices", method: "GET", path: "/api/products", status: 200, durationMs: 100 });
+    expect(window.shoppersSince(T0 + 200).map((sample) => sample.status)).toEqual([200]);
+  });
 });
 
 describe("afterAWhile", () => {

@@ -33,8 +33,9 @@ export class LessonWindow {
     return [...this.rare, ...this.frequent].filter((event) => event.ts >= since);
   }
 
+  /** Shoppers' requests sent at or after `since`: one sent before, answered after, belongs to what came before. */
   shoppersSince(since: number): ShopperSample[] {
-    return this.shoppers.filter((sample) => sample.at >= since);
+    return this.shoppers.filter((sample) => sample.at - (sample.durationMs ?? 0) >= since);
   }
 }
 

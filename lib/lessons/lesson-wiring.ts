@@ -21,5 +21,12 @@ export function createLessonRunner(sandbox: Sandbox, instruments: { traffic: Tra
     audit: () => audit(sandbox),
     applyStart: (lesson) => applyStart(lesson.start, operations),
     perform: (actions) => performAll(actions, operations),
+    hide: (faults) => {
+      for (const fault of faults) sandbox.faults.add(fault, { hidden: true });
+    },
+    reveal: (fault) => {
+      const hidden = sandbox.faults.hiddenMatching(fault);
+      if (hidden) sandbox.faults.reveal(hidden.id);
+    },
   });
 }

@@ -2,7 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { LessonSchema, type PredicateSpec } from "../contract/lessons";
 import { placeholders, fill } from "./figures";
-import { LESSON_INPUTS, lessons, lessonList } from "./lessons";
+import { CHALLENGE_INPUTS, LESSON_INPUTS, challenges, lessons, lessonList } from "./lessons";
+
+const CHALLENGE_FIGURES = ["seconds", "actions", "par", "hints", "wrongGuesses"];
+
+/** Lessons and challenges alike: one schema, one runner, the same rules for their words and figures. */
+const everything = () => [...lessons(), ...challenges()];
 import { figureKey } from "./measured-predicates";
 
 /** The figures each check reports when it passes (kept beside the test so a renamed figure breaks it). */
@@ -34,6 +39,8 @@ function figuresOf(spec: PredicateSpec): string[] {
     case "faultActive": return ["faultMs"];
     case "stayedHealthy": return ["status", "healthyForS"].map((figure) => `${spec.service}.${figure}`);
     case "momentFound": return ["moment.job", "moment.state", "moment.attempt", ...(spec.serviceDown ? ["moment.sinceDownMs"] : []), ...(spec.answered ? ["moment.sinceAnswerMs"] : [])];
+    case "culpritNamed": return ["culprit", "wrongGuesses"];
+    case "everyServiceReplaced": return ["replaced", "of"];
     case "readiness": return ["readiness", "notReadyAfterMs"].map((figure) => `${spec.service}.${figure}`);
     case "databaseAccess": return ["stack", "processes", "queries", ...spec.tables.map((table) => `${table}.readers`)];
     default: return ["status"];
@@ -55,17 +62,28 @@ const BUTTON_WORDS: Array<[string, RegExp]> = [
 ];
 
 describe("the lessons", () => {
-  it.each(LESSON_INPUTS.map((lesson) => [lesson.id, lesson] as const))("%s matches the lesson schema", (_, lesson) => {
+  it.each([...LESSON_INPUTS, ...CHALLENGE_INPUTS].map((lesson) => [lesson.id, lesson] as const))("%s matches the lesson schema", (_, lesson) => {
     expect(LessonSchema.safeParse(lesson).error?.issues ?? []).toEqual([]);
   });
 
-  it("cover the guide with at least eight lessons, with unique ids", () => {
+  it("cover the guide with at least eight lessons and six challenges (two of them diagnoses), with unique ids", () => {
     expect(lessons().length).toBeGreaterThanOrEqual(8);
-    expect(new Set(lessons().map((lesson) => lesson.id)).size).toBe(lessons().length);
+    expect(challenges().length).toBeGreaterThanOrEqual(6);
+    expect(challenges().filter((challenge) => challenge.challenge?.culprits).length).toBeGreaterThanOrEqual(2);
+    expect(lessons().every((lesson) => !lesson.challenge) && challenges().every((challenge) => challenge.challenge)).toBe(true);
+    expect(new Set(everything().map((lesson) => lesson.id)).size).toBe(everything().length);
   });
 
-  it.each(lessons().map((lesson) => [lesson.id, lesson] as const))("%s: every placeholder names a step and a figure its check measures", (_, lesson) => {
+  it.each(challenges().flatMap((challenge) => (challenge.challenge?.culprits ? [[challenge.id, challenge.challenge] as const] : [])))("%s: every decoy sits on another service than some culprit, and the culprits differ", (_, challenge) => {
+    const culprits = challenge.culprits!.map((culprit) => `${culprit.type} on ${culprit.service}`);
+    expect(new Set(culprits).size).toBe(culprits.length);
+    for (const decoy of challenge.decoys ?? []) expect(challenge.culprits!.some((culprit) => culprit.service !== decoy.service)).toBe(true);
+  });
+
+  it.each(everything().map((lesson) => [lesson.id, lesson] as const))("%s: every placeholder names a step and a figure its check measures", (_, lesson) => {
     const measured = new Map(lesson.steps.map((step) => [step.id, new Set(step.check.flatMap(figuresOf))]));
+    // A challenge's count (time, actions against par, hints, wrong guesses) joins its last step's figures when it ends.
+    if (lesson.challenge) for (const figure of CHALLENGE_FIGURES) measured.get(lesson.steps.at(-1)!.id)!.add(figure);
     expect(new Set(lesson.steps.map((step) => step.id)).size).toBe(lesson.steps.length);
     const sentences = [...lesson.result.map((line) => [line, null] as const), ...lesson.steps.flatMap((step) => (step.predict ? [[step.predict.measured, step.id] as const] : []))];
     for (const [sentence, own] of sentences) {
@@ -77,7 +95,7 @@ describe("the lessons", () => {
     }
   });
 
-  it.each(lessons().flatMap((lesson) => lesson.steps.map((step) => [`${lesson.id}/${step.id}`, step] as const)))("%s: no two checks of the step measure a figure of the same name", (_, step) => {
+  it.each(everything().flatMap((lesson) => lesson.steps.map((step) => [`${lesson.id}/${step.id}`, step] as const)))("%s: no two checks of the step measure a figure of the same name", (_, step) => {
     const names = step.check.flatMap(figuresOf);
     expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
   });

@@ -2,7 +2,7 @@
 // traffic, and before the step's change against after it. Each says what is missing, or that the run contradicts it.
 import type { StackId } from "../contract/events";
 import type { PredicateSpec } from "../contract/lessons";
-import { contradicted, outcome, phaseSpan, type CheckInput, type CheckOutcome } from "./check-input";
+import { PHASE_WORDS, contradicted, outcome, phaseSpan, type CheckInput, type CheckOutcome } from "./check-input";
 import { basisOf, describeFigure, FIGURE_WORDS, shopperWindow } from "./shopper-window";
 
 type Spec<N extends PredicateSpec["is"]> = Extract<PredicateSpec, { is: N }>;
@@ -25,7 +25,7 @@ const limitWords = (spec: Spec<"shoppers">) =>
 
 /** A shoppers' figure over a phase of the step, against a limit. */
 export function shoppers(spec: Spec<"shoppers">, input: CheckInput): CheckOutcome {
-  const label = `${whose(spec.stack, spec)} ${FIGURE_WORDS[spec.figure]} ${limitWords(spec)}${spec.phase === "after" ? " after the change" : ""}`;
+  const label = `${whose(spec.stack, spec)} ${FIGURE_WORDS[spec.figure]} ${limitWords(spec)}${PHASE_WORDS[spec.phase]}`;
   const span = phaseSpan(spec.phase, input);
   if (!span) return outcome(false, label, WAITING_FOR_CHANGE);
   const { value, basis } = measureIn(input, spec.stack, spec, span);

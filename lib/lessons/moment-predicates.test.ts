@@ -43,6 +43,16 @@ describe("momentFound", () => {
     expect(evaluate(atKill, input({ events, moment: { at: T0 + 2_500, markedAt: T0 + 9_000 } })).met).toBe(false);
   });
 
+  it("with a service down, wants a job it had taken: one still waiting in the queue is not the one it held", () => {
+    const waiting = [jobEvent(T0 + 300, "added"), ...events.filter((event) => event.type === "lifecycle")];
+    expect(evaluate(atKill, input({ events: waiting, moment: { at: T0 + 1_500, markedAt: T0 + 9_000 } })).missing).toBe("not that moment: payment-service held no job of payment-inbox then (1 waiting in the queue)");
+  });
+
+  it("with a service down, takes a job as held when its taking went unreported (killed at once) but it stalled later", () => {
+    const unreported = events.filter((event) => !(event.type === "queue" && event.state === "active" && event.attempt === 1));
+    expect(evaluate(atKill, input({ events: unreported, moment: { at: T0 + 1_500, markedAt: T0 + 9_000 } }))).toMatchObject({ met: true, figures: { "moment.state": "taken by payment-service" } });
+  });
+
   it("does not pass on a moment with no job in flight", () => {
     const kill = events.filter((event) => event.type === "lifecycle");
     expect(evaluate(atKill, input({ events: kill, moment: { at: T0 + 1_500, markedAt: T0 + 9_000 } })).missing).toBe("not that moment: no job of payment-inbox was in flight at that moment");
@@ -57,11 +67,13 @@ describe("momentFound", () => {
 });
 
 describe("firstMoment", () => {
-  it("finds the first moment the check accepts, and it is one the check then passes", () => {
+  it("finds the middle of the first stretch of moments the check accepts, and the check then passes on it", () => {
+    // Down from the kill (+1000) until the restart began (+2000).
     const at = firstMoment(atKill, events);
-    expect(at).toBe(T0 + 1_000);
+    expect(at).toBe(T0 + 1_500);
     expect(typeof readMoment(atKill, events, at!)).toBe("object");
-    expect(firstMoment(afterAnswer, events)).toBe(T0 + 300);
+    // Answered at +100, the job published at +300 and done at +3050.
+    expect(firstMoment(afterAnswer, events)).toBe(T0 + 1_675);
   });
 
   it("finds none when the run holds no such moment", () => {

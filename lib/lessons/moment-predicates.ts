@@ -10,22 +10,30 @@ type Spec = Extract<PredicateSpec, { is: "momentFound" }>;
 /** What the moment showed of the job that makes it the one asked for. */
 interface Finding {
   job: QueueEvent;
-  taken: boolean;
+  /** Who had taken it, when a consumer had: the one that reported it, or the service down then. */
+  takenBy: string | null;
   sinceDownMs?: number;
   sinceAnswerMs?: number;
 }
 
 const DOWN: ReadonlySet<string> = new Set(["stopping", "stopped", "crashed"]);
 
-/** Jobs of the queue published (or taken) by `at` and not yet done then: the last word on each, by job id. */
-function jobsInFlight(spec: Spec, events: readonly TelemetryEvent[], at: number): Array<{ last: QueueEvent; first: QueueEvent }> {
-  const byJob = new Map<string, { first: QueueEvent; last: QueueEvent }>();
+/**
+ * Jobs of the queue published (or taken) by `at` and not yet done then: the last word on each by `at`, and whether a
+ * consumer had taken it. A process killed the moment it took a job may never get to report taking it; the job's
+ * stalling later, or its coming back as a second attempt, says it was taken all the same.
+ */
+function jobsInFlight(spec: Spec, events: readonly TelemetryEvent[], at: number): Array<{ last: QueueEvent; taken: boolean }> {
+  const byJob = new Map<string, { last: QueueEvent; later: QueueEvent[] }>();
   for (const event of events) {
-    if (event.type !== "queue" || event.stack !== spec.stack || event.queue !== spec.queue || event.ts > at) continue;
+    if (event.type !== "queue" || event.stack !== spec.stack || event.queue !== spec.queue) continue;
     const seen = byJob.get(event.jobId);
-    byJob.set(event.jobId, { first: seen?.first ?? event, last: event });
+    if (event.ts <= at) byJob.set(event.jobId, { last: event, later: [] });
+    else seen?.later.push(event);
   }
-  return [...byJob.values()].filter(({ last }) => last.state !== "completed" && last.state !== "failed");
+  return [...byJob.values()]
+    .filter(({ last }) => last.state !== "completed" && last.state !== "failed")
+    .map(({ last, later }) => ({ last, taken: last.state === "active" || (last.state !== "stalled" && later.some((event) => event.state === "stalled" || (event.attempt > last.attempt && event.state === "active"))) }));
 }
 
 /** The service's last lifecycle move at or before `at`, when it left it down. */
@@ -47,12 +55,15 @@ const answerOf = (traceId: string, events: readonly TelemetryEvent[], at: number
 export function readMoment(spec: Spec, events: readonly TelemetryEvent[], at: number): Finding | string {
   const down = spec.serviceDown ? downAt(spec, events, at) : undefined;
   if (spec.serviceDown && !down) return `${spec.serviceDown} was running at that moment`;
-  const inFlight = jobsInFlight(spec, events, at);
-  if (inFlight.length === 0) return `no job of ${spec.queue} was in flight at that moment`;
-  for (const { last } of inFlight) {
+  const all = jobsInFlight(spec, events, at);
+  if (all.length === 0) return `no job of ${spec.queue} was in flight at that moment`;
+  // With a service down, the job asked for is one it had taken and never finished: one still waiting is not it.
+  const inFlight = spec.serviceDown ? all.filter(({ taken }) => taken) : all;
+  if (inFlight.length === 0) return `${spec.serviceDown} held no job of ${spec.queue} then (${all.length} waiting in the queue)`;
+  for (const { last, taken } of inFlight) {
     const answer = spec.answered ? answerOf(last.traceId, events, at) : undefined;
     if (spec.answered && !answer) continue;
-    return { job: last, taken: last.state === "active", ...(down && { sinceDownMs: at - down.ts }), ...(answer && { sinceAnswerMs: at - answer.ts }) };
+    return { job: last, takenBy: taken ? (last.state === "active" ? last.service : (spec.serviceDown ?? "a consumer")) : null, ...(down && { sinceDownMs: at - down.ts }), ...(answer && { sinceAnswerMs: at - answer.ts }) };
   }
   return `${inFlight.length} job${inFlight.length === 1 ? "" : "s"} of ${spec.queue} in flight then, but no shopper had been answered for ${inFlight.length === 1 ? "it" : "any"} yet`;
 }
@@ -70,21 +81,29 @@ export function momentFound(spec: Spec, input: CheckInput): CheckOutcome {
   if (typeof found === "string") return outcome(false, label, `not that moment: ${found}`);
   const figures = {
     "moment.job": found.job.job,
-    "moment.state": found.taken ? `taken by ${found.job.service}` : "waiting in the queue",
+    "moment.state": found.takenBy ? `taken by ${found.takenBy}` : "waiting in the queue",
     "moment.attempt": found.job.attempt,
     ...(found.sinceDownMs !== undefined && { "moment.sinceDownMs": found.sinceDownMs }),
     ...(found.sinceAnswerMs !== undefined && { "moment.sinceAnswerMs": found.sinceAnswerMs }),
   };
   // Met, the label says what the moment showed: the job, where it was, and how long after the kill or the answer.
   const after = found.sinceDownMs !== undefined ? `, ${found.sinceDownMs} ms after ${spec.serviceDown} went down` : found.sinceAnswerMs !== undefined ? `, ${found.sinceAnswerMs} ms after the shopper had the answer` : "";
-  return outcome(true, `the moment you marked shows ${found.job.job} ${found.taken ? `taken by ${found.job.service}` : "waiting in"} ${spec.queue}${after}`, "", figures, input.moment.markedAt);
+  const where = found.takenBy ? `taken from ${spec.queue} by ${found.takenBy}` : `waiting in ${spec.queue}`;
+  return outcome(true, `the moment you marked shows ${found.job.job} ${where}${after}`, "", figures, input.moment.markedAt);
 }
 
 /**
- * "Show me": the first moment the run kept that the check accepts — tried at every event and just after it, since a
- * job is in flight from one event until the next one on it. Null when the run holds no such moment.
+ * "Show me": a moment the run kept that the check accepts, in the middle of the first stretch of them — tried at every
+ * event and just after it, since what a moment shows changes only at an event. Null when the run holds no such moment.
  */
 export function firstMoment(spec: Spec, events: readonly TelemetryEvent[]): number | null {
   const times = [...new Set(events.filter((event) => event.type === "queue" || event.type === "lifecycle" || (event.type === "http" && event.from === "client")).flatMap((event) => [event.ts, event.ts + 1]))].sort((a, b) => a - b);
-  return times.find((at) => typeof readMoment(spec, events, at) !== "string") ?? null;
+  const accepted = (at: number) => typeof readMoment(spec, events, at) !== "string";
+  const first = times.findIndex(accepted);
+  if (first < 0) return null;
+  // The stretch lasts until the next event that changes it: its last accepted time, and up to just before the next one.
+  let last = first;
+  while (last + 1 < times.length && accepted(times[last + 1])) last++;
+  const end = last + 1 < times.length ? times[last + 1] - 1 : times[last];
+  return Math.round((times[first] + end) / 2);
 }

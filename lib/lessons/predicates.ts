@@ -5,6 +5,7 @@ import { databaseAccess } from "./database-predicates";
 import { circuitOpen, ordersAcceptedWhileDown, ordersDeduplicated, restCall } from "./event-predicates";
 import { amplification, breakerSequence, calls, networkHops, queueFlow, queueWait, redelivered, traceChain } from "./flow-predicates";
 import { beforeAfter, shoppers, stackVersus } from "./measured-predicates";
+import { culpritCleared, culpritNamed, everyServiceReplaced } from "./challenge-predicates";
 import { momentFound } from "./moment-predicates";
 import { processesKept, stackMemory } from "./process-predicates";
 import { blastRadius, ordersSettled, redeployed, trafficServed } from "./outcome-predicates";
@@ -44,6 +45,9 @@ export const PREDICATES: { [N in PredicateSpec["is"]]: Evaluator<N> } = {
   stackMemory,
   databaseAccess,
   momentFound,
+  culpritNamed,
+  culpritCleared,
+  everyServiceReplaced,
 };
 
 export function evaluate(spec: PredicateSpec, input: CheckInput): CheckOutcome {

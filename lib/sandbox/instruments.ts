@@ -17,6 +17,12 @@ export interface LessonControl {
   predict(stepId: string, choice: string | null): LessonRun;
   /** A look back: the recorded moment the learner stopped on. */
   markMoment(stepId: string, at: number): LessonRun;
+  /** A diagnosis challenge's guess at its hidden culprit. */
+  guess(service: string, type: string): LessonRun;
+  /** A challenge's next hint, counted. */
+  hint(): LessonRun;
+  /** A learner's action on the sandbox, counted against a challenge's par. */
+  countAction(): void;
   showMe(): Promise<LessonRun | null>;
   restore(): Promise<LessonRun | null>;
   stop(): void;

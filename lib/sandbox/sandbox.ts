@@ -103,7 +103,7 @@ export class Sandbox {
         sink,
         changed: () => this.stateChanged(),
         greetings: () => [
-          { type: "faults", faults: this.faults.list() },
+          { type: "faults", faults: this.faults.inForce() },
           { type: "resilience", resilience: this.resilience },
         ],
         launchEnv: (serviceId): Record<string, string> => ({

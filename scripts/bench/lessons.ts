@@ -3,7 +3,7 @@
 // was borne out, and the numbers this run measured. Used by `npm run bench` (after the lessons run in Chromium) and
 // by hand through the control API: `node --import tsx scripts/bench/lessons.ts [base] [lesson ids…]`.
 import type { Lesson, LessonRun } from "../../lib/contract/lessons";
-import { lessons } from "../../lib/lessons/lessons";
+import { challenges, lessons } from "../../lib/lessons/lessons";
 
 const STEP_TIMEOUT_MS = 90_000;
 
@@ -30,7 +30,7 @@ export async function predictExpected(base: string, step: Lesson["steps"][number
 /** Runs the lessons through the control API alone: start, predict, Show me, wait for the tick; the run as it ended. */
 export async function proveLessonsByApi(base: string, only?: string[]): Promise<LessonProof[]> {
   const proofs: LessonProof[] = [];
-  for (const lesson of lessons().filter((candidate) => !only || only.includes(candidate.id))) {
+  for (const lesson of [...lessons(), ...challenges()].filter((candidate) => !only || only.includes(candidate.id))) {
     const started = performance.now();
     await call(base, "POST", `/api/lessons/${lesson.id}/start`, {});
     let run: LessonRun | null = null;

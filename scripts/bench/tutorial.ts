@@ -1,15 +1,16 @@
-// The guided lessons in headless Chromium: every lesson run to the end by "Show me" (each prediction answered first),
+// The guided lessons and the challenges in headless Chromium: every one run to the end by "Show me" (each prediction answered first),
 // timing the whole suite, for each step the delay from the event that satisfied its check (the server's satisfiedAt)
 // to the tick on screen, and the proof table: each lesson's claim, whether it held and the numbers it measured.
 import { loadavg } from "node:os";
 import { launchChromium } from "./chromium";
-import { lessons as allLessons } from "../../lib/lessons/lessons";
+import { challenges, lessons as allLessons } from "../../lib/lessons/lessons";
 import { ms, percentile } from "./app";
 import { predictExpected, proofTable, readRun, type LessonProof } from "./lessons";
 
 /** `only`: lesson ids to run (every lesson when absent), e.g. from BENCH_LESSONS="order-journey,payment-outage". */
 export async function measureTutorial(baseUrl: string, only = process.env.BENCH_LESSONS?.split(",")): Promise<string[]> {
-  const lessons = allLessons().filter((lesson) => !only || only.includes(lesson.id));
+  // The challenges too: a tick is a tick, and "Give up: show me" reaches each goal by its solution.
+  const lessons = [...allLessons(), ...challenges()].filter((lesson) => !only || only.includes(lesson.id));
   const proofs: LessonProof[] = [];
   const browser = await launchChromium();
   const ticks: Array<{ step: string; total: number; server: number; socket: number; paint: number }> = [];
@@ -40,7 +41,7 @@ export async function measureTutorial(baseUrl: string, only = process.env.BENCH_
         // A step that watches the previous one's effect may tick by itself before it is asked.
         if ((await mark.getAttribute("data-status")) === "active") {
           await predictExpected(baseUrl, step);
-          await panel.getByRole("button", { name: "Show me" }).click({ timeout: 60_000 }).catch(() => undefined);
+          await panel.getByRole("button", { name: /show me$/i }).click({ timeout: 60_000 }).catch(() => undefined);
         }
         await panel.locator(`[data-step-id="${step.id}"][data-status="done"]`).waitFor({ timeout: 90_000 });
       }
@@ -55,7 +56,7 @@ export async function measureTutorial(baseUrl: string, only = process.env.BENCH_
   const delays = ticks.map((tick) => tick.total);
   await fetch(`${baseUrl}/api/lessons/run/stop`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
   return [
-    `every lesson (${lessons.length}) run to the end by its solutions in Chromium: ${(suiteMs / 1000).toFixed(1)} s`,
+    `every lesson and challenge (${lessons.length}) run to the end by its solutions in Chromium: ${(suiteMs / 1000).toFixed(1)} s`,
     `event satisfying a check → tick on screen: p50 ${ms(percentile(delays, 50))}, p95 ${ms(percentile(delays, 95))} over ${delays.length} steps (load average ${loadavg().map((load) => load.toFixed(2)).join(" ")})`,
     // Where the time goes: the server (event → its check ticks), the socket (tick → the page's DOM), the paint (DOM → next frame).
     ...(["server", "socket", "paint"] as const).map((part) => `  of which ${part}: p50 ${ms(percentile(ticks.map((tick) => tick[part]), 50))}, p95 ${ms(percentile(ticks.map((tick) => tick[part]), 95))}`),

@@ -84,6 +84,7 @@ const SCENARIO = "slow-dependency";
 const LESSON = "order-journey";
 const PREDICTED_STEP = "follow-events";
 const LOOK_BACK_STEP = "look-back";
+const DIAGNOSIS = "who-broke-the-shop";
 let markedAt = 0;
 
 /**
@@ -158,6 +159,18 @@ const EXAMPLES: { [K in ControlRouteName]: Example<K> } = {
     },
   ),
   restoreLesson: json("restoreLesson", () => ({ body: {} }), ({ run }) => expect(run?.lessonId).toBe(LESSON)),
+  // A diagnosis challenge started first (its culprit hidden at random): a guess naming no culprit it could hide is wrong.
+  guessCulprit: json(
+    "guessCulprit",
+    () => ({ body: { service: "payment-service", type: "partition" } }),
+    ({ run }) => expect(run.challenge).toMatchObject({ guesses: [{ service: "payment-service", type: "partition", right: false }], culprit: null }),
+    async () => {
+      const started = await requestJson<{ run: LessonRun | null }>(`${app.origin}${controlPath("startLesson", { params: { id: DIAGNOSIS } })}`, { method: "POST", body: {}, headers: PRESENTER, timeoutMs: 60_000 });
+      expect(started.body.run?.lessonId).toBe(DIAGNOSIS);
+      return PRESENTER;
+    },
+  ),
+  challengeHint: json("challengeHint", () => ({ body: {} }), ({ run }) => expect(run.challenge?.hints).toBe(1)),
   stopLesson: json("stopLesson", () => ({ body: {} }), ({ run }) => expect(run).toBeNull()),
   startScenario: json("startScenario", () => ({ params: { id: SCENARIO } }), (view) => expect(view.active?.id).toBe(SCENARIO)),
   stopScenario: json("stopScenario", none, (view) => {

@@ -17,7 +17,7 @@ export function state(services: ServiceView[] = [], change: Partial<SandboxState
 export const noTraffic: TrafficView = { running: false, rps: 0, summary: "no traffic yet", stacks: [], startedAt: null, endsAt: null, result: null };
 
 export function input(change: Partial<CheckInput> = {}): CheckInput {
-  return { now: T0 + 60_000, since: T0, events: [], state: state(), traffic: noTraffic, redeploys: {}, failures: {}, metrics: null, audit: null, shoppers: [], changeAt: null, settleMs: 1_000, opening: null, moment: null, ...change };
+  return { now: T0 + 60_000, since: T0, events: [], state: state(), traffic: noTraffic, redeploys: {}, failures: {}, metrics: null, audit: null, shoppers: [], changeAt: null, settleMs: 1_000, opening: null, moment: null, challenge: null, ...change };
 }
 
 export const lifecycle = (ts: number, service: string, from: LifecycleEvent["from"], to: LifecycleEvent["to"]): LifecycleEvent => ({ type: "lifecycle", ts, stack: "microservices", service, instanceId: `${service}-1`, from, to, pid: 100, version: 1, reason: "test" });

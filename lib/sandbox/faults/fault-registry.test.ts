@@ -153,4 +153,22 @@ describe("crashesOnStart", () => {
     expect(faults.crashesOnStart("microservices", "product-service")).toBe(false);
     expect(faults.crashesOnStart("monolith", "monolith")).toBe(false);
   });
+
+  it("hides a fault from the list while the processes get it, marked; counts no incident for it; reveals it on request", () => {
+    const announced: Fault[][] = [];
+    const incidents: Fault[] = [];
+    const faults = new FaultRegistry((list) => announced.push([...list]), (fault) => incidents.push(fault));
+    const shown = faults.add({ service: "order-service", type: "latency", ms: 50 });
+    const culprit = faults.add({ service: "product-service", type: "errors", rate: 1 }, { hidden: true });
+    expect(faults.list()).toEqual([shown]);
+    expect(faults.inForce()).toEqual([shown, { ...culprit, hidden: true }]);
+    expect(announced.at(-1)).toEqual([shown, { ...culprit, hidden: true }]);
+    expect(incidents).toEqual([shown]);
+    expect(faults.hiddenMatching({ service: "product-service", type: "errors" })).toEqual(culprit);
+    expect(faults.hiddenMatching({ service: "order-service", type: "latency" })).toBeUndefined();
+    faults.reveal(culprit.id);
+    expect(faults.list()).toEqual([shown, culprit]);
+    expect(announced.at(-1)).toEqual([shown, culprit]);
+    expect(faults.hiddenMatching({ service: "product-service", type: "errors" })).toBeUndefined();
+  });
 });

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { SANDBOX_ROUTE_NAMES, routesMatching, successStatus, type ControlAnswer, type ControlParams, type FileAnswer, type SandboxRouteName } from "../../contract/control-api";
 import { ArchitectureBodySchema, RedeployBodySchema, RestartPolicyBodySchema, SERVICE_ROUTE_ACTIONS, ScaleBodySchema, TrafficBodySchema, type ServiceRouteAction } from "../../contract/control";
 import { FaultBodySchema } from "../../contract/faults";
-import { LessonStartBodySchema, MomentBodySchema, PredictBodySchema } from "../../contract/lessons";
+import { GuessBodySchema, LessonStartBodySchema, MomentBodySchema, PredictBodySchema } from "../../contract/lessons";
 import { ResilienceSchema } from "../../contract/resilience";
 import { databaseOf } from "../metrics/audit";
 import { readDatabaseView } from "../data/database-view";
@@ -165,6 +165,11 @@ export const CONTROL_HANDLERS: { [K in SandboxRouteName]: Handler<K> } = {
     const { step, at } = parse(MomentBodySchema, await body(), "moment body");
     return { run: instruments.lessons.markMoment(step, at) };
   },
+  guessCulprit: async ({ instruments, body }) => {
+    const { service, type } = parse(GuessBodySchema, await body(), "guess body");
+    return { run: instruments.lessons.guess(service, type) };
+  },
+  challengeHint: async ({ instruments, body }) => (noBody(await body(), "hint"), { run: instruments.lessons.hint() }),
   restoreLesson: async ({ instruments, body }) => (noBody(await body(), "restore"), { run: await instruments.lessons.restore() }),
   stopLesson: async ({ instruments, body }) => (noBody(await body(), "stop"), instruments.lessons.stop(), { run: null }),
   startLesson: async ({ instruments, body, params: { id } }) => {
@@ -172,6 +177,9 @@ export const CONTROL_HANDLERS: { [K in SandboxRouteName]: Handler<K> } = {
     return { run: await instruments.lessons.start(id, step) };
   },
 };
+
+/** What the learner does to the sandbox: each one done counts against a challenge's par (reading, and the lesson's own buttons, do not). */
+const COUNTED_ACTIONS: ReadonlySet<SandboxRouteName> = new Set(["setArchitecture", "setResilience", "addFault", "clearFaults", "removeFault", "startTraffic", "stopTraffic", "serviceAction", "startScenario", "stopScenario"]);
 
 export function controlApi(sandbox: Sandbox, instruments: Instruments) {
   return async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
@@ -196,6 +204,7 @@ export function controlApi(sandbox: Sandbox, instruments: Instruments) {
       const query = new URL(request.url ?? "/", "http://app").searchParams;
       const handler: Handler<SandboxRouteName> = CONTROL_HANDLERS[found.name];
       const answer = await handler({ sandbox, instruments, body: () => readJson(request), params: found.params as ControlParams<SandboxRouteName>, query });
+      if (COUNTED_ACTIONS.has(found.name)) instruments.lessons.countAction();
       return send(response, successStatus(found.name), answer, head);
     } catch (error) {
       if (!request.readableEnded) request.resume(); // an unread body is drained, so the answer reaches the caller

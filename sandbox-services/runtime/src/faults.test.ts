@@ -38,6 +38,12 @@ describe("setFaults", () => {
 });
 
 describe("beforeHandling", () => {
+  it("fails a hidden errors fault's requests without naming the fault: it is a diagnosis challenge's to find", async () => {
+    setFaults([{ ...fault({ service: "product-service", type: "errors", rate: 1 }), hidden: true }], "microservices");
+    const failure = await beforeHandling("product-service").catch((error: unknown) => error);
+    expect(failure).toMatchObject({ status: 500, message: "product-service failed to handle the request" });
+  });
+
   it("answers every request with a 500 that says why under an errors fault of rate 1", async () => {
     setFaults([fault({ service: "product-service", type: "errors", rate: 1 })], "microservices");
     const failure = await beforeHandling("product-service").catch((error: unknown) => error);

@@ -33,7 +33,9 @@ export async function beforeHandling(module: string): Promise<void> {
   const delay = of(module, "latency").reduce((sum, fault) => sum + (fault.ms ?? 0), 0);
   if (delay > 0) await sleep(delay);
   for (const fault of of(module, "errors")) {
-    if (Math.random() < (fault.rate ?? 0)) throw new HttpError(500, `${module} failed (an injected errors fault answers ${Math.round((fault.rate ?? 0) * 100)}% of requests with 500)`);
+    if (Math.random() >= (fault.rate ?? 0)) continue;
+    // A hidden fault is for the learner to find: its failure reads like any other.
+    throw new HttpError(500, fault.hidden ? `${module} failed to handle the request` : `${module} failed (an injected errors fault answers ${Math.round((fault.rate ?? 0) * 100)}% of requests with 500)`);
   }
 }
 
