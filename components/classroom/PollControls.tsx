@@ -9,11 +9,14 @@ import { classroomStore } from "../../lib/client/stores/classroom-store";
 import { findLesson } from "../../lib/lessons/lessons";
 import { PollResult } from "./PollResult";
 
-/** The step in the address, if it has a prediction to ask. */
-function stepWithPrediction(pathname: string): { lessonId: string; stepId: string } | null {
+/** The step in the address, if it has a question for the room: a prediction, or a diagnosis's "which fault?". */
+function stepWithPrediction(pathname: string): { lessonId: string; stepId: string; culprit: boolean } | null {
   const [, screen, lessonId, stepId] = pathname.split("/");
   if (screen !== "tutorial" || !lessonId || !stepId) return null;
-  return findLesson(lessonId)?.steps.find((step) => step.id === stepId)?.predict ? { lessonId, stepId } : null;
+  const lesson = findLesson(lessonId);
+  const step = lesson?.steps.find((candidate) => candidate.id === stepId);
+  const culprit = Boolean(lesson?.challenge?.culprits && step?.check.some((spec) => spec.is === "culpritNamed"));
+  return step?.predict || culprit ? { lessonId, stepId, culprit } : null;
 }
 
 export function PollControls() {
@@ -35,15 +38,25 @@ export function PollControls() {
         <div data-presenter-poll={poll.state}>
           <p>
             <strong>{poll.question}</strong> — <span data-poll-votes={poll.votes}>{poll.votes} {poll.votes === 1 ? "vote" : "votes"}</span>, {poll.state}
+            {poll.round > 1 ? `, round ${poll.round}` : ""}
           </p>
           <div className="op-row">
             {poll.state === "open" && <button type="button" className="op-button" onClick={() => void run(classroomActions.closePoll())}>Close voting</button>}
             {poll.state !== "revealed" && <button type="button" className="op-button" onClick={() => void run(classroomActions.revealPoll())}>Reveal</button>}
+            {poll.state !== "open" && poll.round === 1 && (
+              <button type="button" className="op-button" onClick={() => void run(classroomActions.askPollAgain())} title="after a discussion: the same question, the first round's count kept for the reveal">
+                Ask again
+              </button>
+            )}
           </div>
           <PollResult poll={poll} />
         </div>
       )}
-      {step && <button type="button" className="op-button" onClick={() => void run(classroomActions.openPoll(step))}>Ask this step&apos;s prediction</button>}
+      {step && (
+        <button type="button" className="op-button" onClick={() => void run(classroomActions.openPoll({ lessonId: step.lessonId, stepId: step.stepId }))}>
+          {step.culprit ? "Ask the class: which fault?" : "Ask this step's prediction"}
+        </button>
+      )}
       <form className="poll-form" onSubmit={openTyped} aria-label="a question of your own">
         <label>
           Question <input value={question} onChange={(event) => setQuestion(event.target.value)} required maxLength={300} />

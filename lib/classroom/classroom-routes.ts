@@ -79,6 +79,11 @@ export const CLASSROOM_HANDLERS: { [K in ClassroomRouteName]: ClassroomHandler<K
     classroom.closePoll();
     return classroom.viewFor(visitor);
   },
+  askPollAgain: ({ classroom, visitor, presenterOnly }) => {
+    presenterOnly();
+    classroom.askPollAgain();
+    return classroom.viewFor(visitor);
+  },
   revealPoll: ({ classroom, visitor, presenterOnly }) => {
     presenterOnly();
     classroom.revealPoll();

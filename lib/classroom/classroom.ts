@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { ClassroomPublic, ClassroomView, PollOpenBody, PresenterView, Role, VoteBody } from "../contract/classroom";
 import { randomBytes } from "node:crypto";
 import { AUDIENCE_COOKIE, PRESENTER_COOKIE, bearerToken, readCookies } from "./cookies";
-import { castVote, closePoll, openPoll, pollView, revealPoll, type Poll } from "./polls";
+import { askAgain, castVote, closePoll, openPoll, type Poll, pollView, revealPoll } from "./polls";
 import { newJoinCode, newViewerId, normaliseJoinCode, passId, sameSecret, signedPass } from "./secrets";
 
 /** Who a request or socket is: the presenter, or a viewer who joined with the current code (and the id the server gave them). */
@@ -177,6 +177,13 @@ export class Classroom {
   vote(viewerId: string | null, body: VoteBody): void {
     if (!viewerId) throw new ClassroomRefusal(403, "only a viewer who joined with the audience link can vote");
     const refused = castVote(this.poll, body.pollId, viewerId, body.choice);
+    if (refused) throw new ClassroomRefusal(409, refused);
+    this.changed();
+  }
+
+  /** Vote, discuss, vote again: the same question, the first round's votes kept for the reveal. */
+  askPollAgain(): void {
+    const refused = askAgain(this.openOrRevealable());
     if (refused) throw new ClassroomRefusal(409, refused);
     this.changed();
   }

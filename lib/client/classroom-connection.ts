@@ -52,6 +52,7 @@ export const classroomActions = {
   openPoll: (body: { question: string; choices: Array<{ id: string; label: string }> } | { lessonId: string; stepId: string }) => refreshFrom(callControl("openPoll", { body })),
   closePoll: () => refreshFrom(callControl("closePoll")),
   revealPoll: () => refreshFrom(callControl("revealPoll")),
+  askPollAgain: () => refreshFrom(callControl("askPollAgain")),
   vote: (pollId: string, choice: string) => refreshFrom(callControl("vote", { body: { pollId, choice } })),
   letClassShop: (allowed: boolean) => refreshFrom(callControl("letClassShop", { body: { allowed } })),
   rotate: () => refreshFrom(callControl("rotateAudience")),

@@ -50,6 +50,10 @@ export const PollViewSchema = z.object({
   measured: z.string().nullable(),
   /** The lesson step the question came from, if any. */
   source: z.object({ lessonId: z.string(), stepId: z.string() }).nullable(),
+  /** Which round this is: 2 once the poll was asked again after a discussion. */
+  round: z.number().int(),
+  /** The earlier rounds' tallies, shown with this one at the reveal; empty until then. */
+  earlier: z.array(z.record(z.string(), z.number().int())),
 });
 export type PollView = z.infer<typeof PollViewSchema>;
 

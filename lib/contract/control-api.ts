@@ -94,6 +94,7 @@ export const CONTROL_API = {
   vote: { method: "POST", path: "/api/classroom/vote", body: type<z.input<typeof VoteBodySchema>>(), ...viewed },
   closePoll: { method: "POST", path: "/api/classroom/poll/close", ...viewed },
   revealPoll: { method: "POST", path: "/api/classroom/poll/reveal", ...viewed },
+  askPollAgain: { method: "POST", path: "/api/classroom/poll/again", ...viewed },
 } as const satisfies Record<string, RouteShape>;
 
 type Routes = typeof CONTROL_API;

@@ -2,6 +2,7 @@
 // message is refused 403 without the presenter's token, and nothing changes); the audience reads and votes; the
 // class's messages travel on its own socket.io namespace; a rotated audience link drops its viewers; the app is
 // reachable from the network, and has a class namespace, only when classroom mode is on.
+import type { LessonRun } from "../../lib/contract/lessons";
 import net from "node:net";
 import { io as connect, Manager, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -89,6 +90,10 @@ const actingRoutes: Array<[method: string, path: string, body: string]> = [
   ["POST", "/api/classroom/poll", JSON.stringify({ question: "Which?", choices: [{ id: "a", label: "A" }, { id: "b", label: "B" }] })],
   ["POST", "/api/classroom/poll/close", ""],
   ["POST", "/api/classroom/poll/reveal", ""],
+  ["POST", "/api/classroom/poll/again", ""],
+  ["POST", "/api/lessons/run/guess", JSON.stringify({ service: "product-service", type: "latency" })],
+  ["POST", "/api/lessons/run/hint", ""],
+  ["POST", "/api/lessons/run/moment", JSON.stringify({ step: "look-back", at: 1 })],
   ["POST", "/storefront/microservices/api/auth/register", JSON.stringify({ email: "student@example.com", password: "correct horse", name: "S" })],
 ];
 
@@ -286,6 +291,41 @@ describe("a poll", () => {
     expect(opened.body.poll.choices.length).toBeGreaterThanOrEqual(2);
     const bad = await requestJson(`${app.origin}/api/classroom/poll`, { method: "POST", headers: PRESENTER, body: { lessonId: "no-such-lesson", stepId: "x" } });
     expect(bad.status).toBe(404);
+  });
+
+  it("runs a diagnosis for the room: the class votes on the culprit twice (before and after a discussion), and the reveal names it only once the presenter has", async () => {
+    const started = await requestJson<{ run: LessonRun }>(`${app.origin}/api/lessons/who-broke-the-shop/start`, { method: "POST", headers: PRESENTER, body: {}, timeoutMs: 60_000 });
+    expect(started.status).toBe(200);
+    const opened = await requestJson(`${app.origin}/api/classroom/poll`, { method: "POST", headers: PRESENTER, body: { lessonId: "who-broke-the-shop", stepId: "name" } });
+    expect(opened.status).toBe(201);
+    const pollId = opened.body.poll.id;
+    expect(opened.body.poll).toMatchObject({ question: "Which fault is at work in the shop?", round: 1 });
+    expect(opened.body.poll.choices.map((choice: { id: string }) => choice.id)).toContain("latency@product-service");
+    const second = await join((await classroom()).joinCode);
+    const vote = (cookie: string, choice: string) => requestJson(`${app.origin}/api/classroom/vote`, { method: "POST", headers: { cookie }, body: { pollId, choice } });
+    expect((await vote(audience, "latency@product-service")).status).toBe(200);
+    expect((await vote(second, "latency@product-service")).status).toBe(200);
+    expect((await requestJson(`${app.origin}/api/classroom/poll/close`, { method: "POST", headers: PRESENTER })).status).toBe(200);
+
+    // Discussed, asked again: a fresh round, the first one's count hidden from the class until the reveal.
+    const again = await requestJson(`${app.origin}/api/classroom/poll/again`, { method: "POST", headers: PRESENTER });
+    expect(again.body.poll).toMatchObject({ state: "open", round: 2, votes: 0, tally: null, earlier: [] });
+    expect((await classroom({ cookie: audience })).myVote).toBeNull();
+    expect((await vote(audience, "cpu-hog@order-service")).status).toBe(200);
+    expect((await vote(second, "latency@product-service")).status).toBe(200);
+    expect((await requestJson(`${app.origin}/api/classroom/poll/again`, { method: "POST", headers: PRESENTER })).status).toBe(409);
+
+    // Not named yet: the reveal gives both tallies and does not give the culprit away.
+    const early = await requestJson(`${app.origin}/api/classroom/poll/reveal`, { method: "POST", headers: PRESENTER });
+    expect(early.body.poll).toMatchObject({ tally: { "latency@product-service": 1, "cpu-hog@order-service": 1 }, earlier: [{ "latency@product-service": 2, "cpu-hog@order-service": 0 }] });
+    expect(early.body.poll.measured).toMatch(/The culprit is not named yet/);
+
+    // The presenter names it ("Show me" here); revealed again, the sandbox's answer stands beside the class's.
+    expect((await requestJson(`${app.origin}/api/lessons/run/show-me`, { method: "POST", headers: PRESENTER, body: {}, timeoutMs: 60_000 })).status).toBe(200);
+    const named = (await requestJson<{ run: LessonRun }>(`${app.origin}/api/lessons/run`, { headers: PRESENTER })).body.run.challenge!.culprit!;
+    const revealed = await requestJson(`${app.origin}/api/classroom/poll/reveal`, { method: "POST", headers: PRESENTER });
+    expect(revealed.body.poll.measured).toContain(`The culprit: a ${named.type} fault on ${named.service}`);
+    await requestJson(`${app.origin}/api/lessons/run/stop`, { method: "POST", headers: PRESENTER, body: {} });
   });
 });
 

@@ -193,6 +193,7 @@ const EXAMPLES: { [K in ControlRouteName]: Example<K> } = {
   vote: json("vote", () => ({ body: { pollId, choice: "a" } }), (view) => expect(view).toMatchObject({ enabled: true, role: "audience", myVote: "a" }), () => join(joinCode)),
   closePoll: json("closePoll", none, (view) => expect(view).toMatchObject({ poll: { state: "closed", votes: 1 } })),
   revealPoll: json("revealPoll", none, (view) => expect(view).toMatchObject({ poll: { state: "revealed", tally: { a: 1, b: 0 } } })),
+  askPollAgain: json("askPollAgain", none, (view) => expect(view).toMatchObject({ poll: { state: "open", round: 2, votes: 0, tally: null, earlier: [] } })),
   rotateAudience: json("rotateAudience", none, (view) => {
     expect(view).toMatchObject({ enabled: true, joinCode: expect.any(String) });
     if (view.enabled) expect(view.joinCode).not.toBe(joinCode);

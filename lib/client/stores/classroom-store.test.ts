@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { PollView } from "../../contract/classroom";
 import { initialClassroom, pollAsksStep, type ClassroomState } from "./classroom-store";
 
-const poll = (source: PollView["source"]): PollView => ({ id: "p1", question: "What happens?", choices: [], state: "open", votes: 0, tally: null, measured: null, source });
+const poll = (source: PollView["source"]): PollView => ({ id: "p1", question: "What happens?", choices: [], state: "open", votes: 0, tally: null, measured: null, source, round: 1, earlier: [] });
 const inClass = (current: PollView | null): ClassroomState => ({
   ...initialClassroom,
   checked: true,
