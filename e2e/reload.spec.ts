@@ -55,6 +55,9 @@ test("when its connection really drops the page says so, and recovers by itself 
   await page.goto("/");
   const indicator = page.locator("[data-connection]");
   await expect(indicator).toHaveAttribute("data-connection", "connected");
+  // The page has drawn what the sandbox sent: only a picture already shown can be said to be out of date (connected,
+  // its first state may still be on the way on a loaded machine).
+  await expect(graphNode(page, "api-gateway")).toHaveAttribute("data-status", "healthy");
   // Offline keeps the page from reconnecting at once; it does not cut the open websocket (Chromium keeps it).
   await context.setOffline(true);
   const port = new URL(baseURL!).port;
