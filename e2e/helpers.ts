@@ -53,6 +53,12 @@ export async function inspect(page: Page, id: string): Promise<Locator> {
   return inspector;
 }
 
+/** Opens a tab of the left panel by its name ("Traffic", "Break it"…). */
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole("tab", { name }).click();
+  await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
+}
+
 export const action = (inspector: Locator, name: "Kill" | "Stop" | "Start" | "Redeploy"): Locator => inspector.getByRole("button", { name, exact: true });
 
 /** Registers a fresh shopper from the panel (the panel logs in right after). */

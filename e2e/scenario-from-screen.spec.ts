@@ -1,6 +1,6 @@
 // Breaking the shop from the left panel: a scenario in one click, and a fault by hand, both seen on the graph and in the state.
 import { expect, test, type Page } from "@playwright/test";
-import { AS_SCRIPT, everythingHealthy } from "./helpers";
+import { AS_SCRIPT, everythingHealthy, openTab } from "./helpers";
 
 test.setTimeout(150_000);
 
@@ -19,11 +19,6 @@ async function waitingIn(page: Page, queue: string): Promise<number> {
   const match = /(\d+) waiting/.exec(text);
   return match ? Number(match[1]) : -1;
 }
-
-const openTab = async (page: Page, name: string) => {
-  await page.getByRole("tab", { name }).click();
-  await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
-};
 
 test("running a scenario from the screen shows its stated time, its live figure and effect, and a summary after", async ({ page }) => {
   await page.goto("/");

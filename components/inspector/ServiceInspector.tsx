@@ -18,6 +18,7 @@ import { ALL_MODULES, ServiceFaults } from "./ServiceFaults";
 import { ServiceData } from "./ServiceData";
 import { ServiceLogLines } from "./ServiceLogLines";
 import { StatusBadge } from "../graph/StatusBadge";
+import { probeWords } from "../../lib/client/probe-words";
 import { shownNow } from "../../lib/client/stores/time-travel-store";
 
 const OUTCOME_TEXT = { succeeded: "succeeded", "rolled-back": "↩ rolled back", failed: "✕ failed" } as const;
@@ -25,11 +26,14 @@ const OUTCOME_TEXT = { succeeded: "succeeded", "rolled-back": "↩ rolled back",
 /** `module`: the monolith's module that was clicked; the process facts and controls are the monolith's. */
 export function ServiceInspector({ id, module }: { id: string; module?: string }) {
   const service = useStore(sandboxStore, (view) => view.sandbox?.services.find((candidate) => candidate.id === id));
+  const readinessChecks = useStore(sandboxStore, (view) => view.sandbox?.resilience.readinessChecks ?? false);
   const metricsKey = module ? nodeIdIn("monolith", module) : id === MONOLITH_ID ? MONOLITH_FIGURES : id;
   const metrics = useStore(metricsStore, (summary) => summary.nodes[metricsKey]);
   // Read again at every metrics tick (the line above re-renders it), so the count falls when the jobs stop.
   const jobs = jobCounts(useStore(jobsStore, (times) => times), module ? nodeIdIn("monolith", module) : id, shownNow());
   if (!service) return <p>{id} is not running in this architecture.</p>;
+  // Liveness and readiness side by side: a process can answer the first and fail the second.
+  const probes = service.kind === "service" ? probeWords(service.status, service.reason, readinessChecks) : null;
   const isMonolith = id === MONOLITH_ID;
   return (
     <div className="service-inspector" data-service-inspector={id} data-module-inspector={module} data-status={service.status}>
@@ -57,6 +61,14 @@ export function ServiceInspector({ id, module }: { id: string; module?: string }
         <dd>{service.kind === "broker" ? (service.address ?? "—") : (service.port ?? "—")}</dd>
         <dt>restarts</dt>
         <dd>{service.restarts}</dd>
+        {probes && (
+          <>
+            <dt>liveness</dt>
+            <dd data-liveness>{probes.liveness}</dd>
+            <dt>readiness</dt>
+            <dd data-readiness>{probes.readiness}</dd>
+          </>
+        )}
         <dt>instances</dt>
         <dd data-instances={service.instances.length}>
           {service.instances.length === 0 ? "none" : (scalingProgress(service) ?? `${service.instances.length} of ${service.replicas} asked`)}

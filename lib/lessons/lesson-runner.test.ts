@@ -167,6 +167,27 @@ describe("LessonRunner", () => {
     expect(run()).toMatchObject({ broken: null, preparing: null, stepIndex: 1 });
   });
 
+  it("a diagnosis: hides a culprit and a decoy on another service, counts a wrong guess, reveals the right one, and puts it back in plain sight", async () => {
+    await runner.start("who-broke-the-shop");
+    expect(sandbox.hidden).toHaveLength(2);
+    const [culprit, decoy] = sandbox.hidden;
+    expect(decoy.service).not.toBe(culprit.service);
+    expect(run().challenge).toMatchObject({ culprit: null, guesses: [], actions: 0 });
+    runner.guess(decoy.service, decoy.type);
+    expect(run().challenge?.guesses).toEqual([{ service: decoy.service, type: decoy.type, right: false }]);
+    expect(sandbox.revealed).toEqual([]);
+    runner.guess(culprit.service, culprit.type);
+    expect(sandbox.revealed).toEqual([{ service: culprit.service, type: culprit.type }]);
+    expect(run().challenge?.culprit).toEqual({ service: culprit.service, type: culprit.type });
+    expect(statuses()).toEqual(["done", "active"]);
+    // "Put it back" starts over from the start state (faults cleared): the named culprit comes back, visible this time.
+    await runner.restore();
+    expect(sandbox.hidden).toHaveLength(2);
+    expect(sandbox.performed.at(-1)).toEqual([{ do: "fault", fault: culprit }]);
+    runner.countAction();
+    expect(run().challenge?.actions).toBe(1);
+  });
+
   it("forgets a break that mends itself within 2 s (a recreate passes through stopped)", async () => {
     await runner.start("payment-outage", "accept-orders");
     sandbox.setStatus("payment-service", "healthy");

@@ -339,8 +339,11 @@ export class LessonRunner {
     try {
       await this.sources.applyStart(active.lesson);
       await this.sources.perform(setup);
-      // A diagnosis hides its culprit again after every start state (which clears faults), until it is named.
-      if (active.hidden && !active.run.challenge?.culprit) this.sources.hide([active.hidden.culprit, ...(active.hidden.decoy ? [active.hidden.decoy] : [])]);
+      // A diagnosis puts its culprit back after every start state (which clears faults): hidden until it is named,
+      // then in plain sight, so "Put it back" cannot make clearing it a step already done.
+      const hidden = active.hidden;
+      if (hidden && !active.run.challenge?.culprit) this.sources.hide([hidden.culprit, ...(hidden.decoy ? [hidden.decoy] : [])]);
+      else if (hidden) await this.sources.perform([{ do: "fault", fault: hidden.culprit }]);
       active.run.error = null;
     } catch (error) {
       active.run.error = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,6 @@
 // Diagnosis challenge: something hidden slows the work behind the queues; find which consumer, then fix it.
 import type { LessonInput } from "../../contract/lessons";
+import { fixTheCulprit, nameTheCulprit } from "./diagnosis-steps";
 
 export const behindTheQueues: LessonInput = {
   id: "behind-the-queues",
@@ -21,30 +22,18 @@ export const behindTheQueues: LessonInput = {
     ],
   },
   steps: [
-    {
-      id: "name",
-      title: "Find the culprit",
+    nameTheCulprit({
       text: "Shoppers get their answers as fast as ever. Behind the queues, something is wrong.",
-      todo: "Name the service at fault and the kind of fault.",
       target: { kind: "queue", id: "payment-inbox" },
       hints: ["Which queue grows? Its jobs in per second against out says who falls behind.", "Slow on its jobs only, or slow on everything it does? A process that blocks its CPU answers its HTTP calls late too."],
-      solution: [{ do: "guess-culprit" }],
-      check: [{ is: "culpritNamed" }],
-    },
-    {
-      id: "fix",
-      title: "Fix it",
-      text: "Named, the fault now shows on its service like any other.",
+    }),
+    fixTheCulprit({
       todo: "Clear it, and let the queues catch up.",
-      target: { kind: "tab", id: "break" },
-      hints: ["Faults in force are listed in Break it, each with a Clear button."],
-      solution: [{ do: "clear-culprit" }],
-      check: [
-        { is: "culpritCleared" },
+      recovered: [
         { is: "queueWait", stack: "microservices", queue: "payment-inbox", phase: "recent", below: 500, minJobs: 5 },
         { is: "queueWait", stack: "microservices", queue: "notification-inbox", phase: "recent", below: 500, minJobs: 5 },
       ],
-    },
+    }),
   ],
   result: [
     "The culprit was {name:culprit}, named after {name:wrongGuesses} wrong guesses.",

@@ -1,5 +1,6 @@
 // Diagnosis challenge: something hidden hurts the shop's calls; find the service and the kind of fault, then fix it.
 import type { LessonInput } from "../../contract/lessons";
+import { fixTheCulprit, nameTheCulprit } from "./diagnosis-steps";
 
 export const whoBrokeTheShop: LessonInput = {
   id: "who-broke-the-shop",
@@ -22,29 +23,15 @@ export const whoBrokeTheShop: LessonInput = {
     ],
   },
   steps: [
-    {
-      id: "name",
-      title: "Find the culprit",
+    nameTheCulprit({
       text: "Something was done to one service. It is not listed anywhere: find it from what it does to the shop.",
-      todo: "Name the service at fault and the kind of fault.",
       target: { kind: "tab", id: "shop" },
       hints: ["Which boxes are red, or slow? Compare each one's p95 and errors.", "Click a slow or failing request in the stream: its trace shows where the time went.", "Slow everywhere inside one process, even on calls that need nothing from others, is a process hogging its CPU."],
-      solution: [{ do: "guess-culprit" }],
-      check: [{ is: "culpritNamed" }],
-    },
-    {
-      id: "fix",
-      title: "Fix it",
-      text: "Named, the fault now shows on its service like any other.",
+    }),
+    fixTheCulprit({
       todo: "Clear it, and keep browsing healthy.",
-      target: { kind: "tab", id: "break" },
-      hints: ["Faults in force are listed in Break it, each with a Clear button."],
-      solution: [{ do: "clear-culprit" }],
-      check: [
-        { is: "culpritCleared" },
-        { is: "shoppers", stack: "microservices", feature: "browse", figure: "errorRate", phase: "recent", below: 0.05, minAnswers: 40 },
-      ],
-    },
+      recovered: [{ is: "shoppers", stack: "microservices", feature: "browse", figure: "errorRate", phase: "recent", below: 0.05, minAnswers: 40 }],
+    }),
   ],
   result: [
     "The culprit was {name:culprit}, named after {name:wrongGuesses} wrong guesses.",
